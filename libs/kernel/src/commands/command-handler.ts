@@ -1,0 +1,212 @@
+import { foldEvents } from '../decider/decider';
+import type { DomainEvent, EventEnvelope, NewEvent } from '../envelope/event-envelope';
+import { ConcurrencyError, UnknownEventTypeError, WrongExpectedRevisionError } from '../errors/store-errors';
+import { deriveEventId } from '../ids/id-generator';
+import { NO_STREAM_REVISION, type EventStore } from '../ports/event-store.port';
+import type { Clock } from '../time/clock';
+import { AggregateCache, type LoadedAggregate } from './aggregate-cache';
+import type { AggregateType } from './aggregate-type';
+import type { CommandContext, CommandResult } from './command-context';
+import { KeyedMutex } from './keyed-mutex';
+
+export interface CommandHandlerOptions {
+  /** Optimistic retries after a version conflict with another writer. Default 5. */
+  readonly maxRetries?: number;
+  /** Aggregate states kept in memory. Default 10,000; 0 disables the cache. */
+  readonly cacheSize?: number;
+  /** Events read per page when folding a stream. Default 1,000. */
+  readonly readPageSize?: number;
+}
+
+type Commands = Map<string, { from: number; to: number }>;
+
+/**
+ * The one generic command path of the platform: read the stream (or a cached state) → decide →
+ * append with the revision read. Version conflicts are retried a bounded number of times; a repeated
+ * command id returns the first result without deciding again; event ids are derived from the command
+ * id so that even a retried append after a lost acknowledgement dedupes in the store.
+ */
+export class CommandHandler {
+  private readonly cache: AggregateCache;
+  private readonly mutex = new KeyedMutex();
+  private readonly maxRetries: number;
+  private readonly readPageSize: number;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+    options: CommandHandlerOptions = {},
+  ) {
+    this.cache = new AggregateCache(options.cacheSize ?? 10_000);
+    this.maxRetries = options.maxRetries ?? 5;
+    this.readPageSize = options.readPageSize ?? 1_000;
+  }
+
+  handle<TCommand, TEvent extends DomainEvent, TState>(
+    type: AggregateType<TCommand, TEvent, TState>,
+    streamId: string,
+    command: TCommand,
+    context: CommandContext,
+  ): Promise<CommandResult<TState>> {
+    return this.mutex.run(streamId, () => this.handleSerially(type, streamId, command, context));
+  }
+
+  /** Current state of an aggregate (for queries that need the write-side truth). */
+  async load<TCommand, TEvent extends DomainEvent, TState>(
+    type: AggregateType<TCommand, TEvent, TState>,
+    streamId: string,
+  ): Promise<LoadedAggregate<TState>> {
+    return this.mutex.run(streamId, () => this.loadCached(type, streamId));
+  }
+
+  private async handleSerially<TCommand, TEvent extends DomainEvent, TState>(
+    type: AggregateType<TCommand, TEvent, TState>,
+    streamId: string,
+    command: TCommand,
+    context: CommandContext,
+  ): Promise<CommandResult<TState>> {
+    for (let attempt = 0; ; attempt++) {
+      const loaded = await this.loadCached(type, streamId);
+
+      const earlier = loaded.commands.get(context.commandId);
+      if (earlier) return this.repeatResult(streamId, loaded, earlier);
+
+      if (context.expectedRevision !== undefined && context.expectedRevision !== loaded.revision) {
+        throw new ConcurrencyError(
+          streamId,
+          loaded.revision,
+          `${type.name} "${streamId}" is at version ${loaded.revision}, the request expected ${context.expectedRevision}`,
+        );
+      }
+
+      const decided = type.decider.decide(command, loaded.state);
+      if (decided.length === 0) {
+        return { streamId, events: [], revision: loaded.revision, position: undefined, duplicate: false, state: loaded.state };
+      }
+
+      const newEvents = this.envelope(type, decided, context);
+      try {
+        const appended = await this.store.appendToStream(streamId, newEvents, {
+          expectedRevision: loaded.revision === NO_STREAM_REVISION ? 'no_stream' : loaded.revision,
+        });
+        if (appended.duplicate) {
+          // Written by an earlier attempt whose acknowledgement we lost: reload to learn the truth.
+          this.cache.evict(streamId);
+          continue;
+        }
+        const state = foldEvents(type.decider, decided, loaded.state);
+        const from = appended.nextExpectedRevision - decided.length + 1;
+        const commands = loaded.commands as Commands;
+        commands.set(context.commandId, { from, to: appended.nextExpectedRevision });
+        this.cache.set(streamId, { state, revision: appended.nextExpectedRevision, commands });
+        return {
+          streamId,
+          events: newEvents.map((event, index) => ({ ...event, streamId, revision: from + index })),
+          revision: appended.nextExpectedRevision,
+          position: appended.position,
+          duplicate: false,
+          state,
+        };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        this.cache.evict(streamId);
+        if (attempt >= this.maxRetries) {
+          throw new ConcurrencyError(
+            streamId,
+            error.actual,
+            `${type.name} "${streamId}" kept changing under the command; gave up after ${attempt + 1} attempts`,
+          );
+        }
+        await sleep(Math.min(50, 2 ** attempt) * Math.random());
+      }
+    }
+  }
+
+  private envelope<TEvent extends DomainEvent>(
+    type: AggregateType<unknown, TEvent, unknown>,
+    events: readonly TEvent[],
+    context: CommandContext,
+  ): NewEvent[] {
+    const occurredAt = this.clock.now().toISOString();
+    const metadata = {
+      correlationId: context.correlationId ?? context.commandId,
+      causationId: context.causationId ?? context.commandId,
+      commandId: context.commandId,
+      actor: context.actor,
+    };
+    return events.map((event, index) => {
+      const schemaVersion = (type.eventSchemas as Record<string, number>)[event.type];
+      if (schemaVersion === undefined) {
+        throw new UnknownEventTypeError(event.type, 0, `${type.name} (its eventSchemas do not list the type)`);
+      }
+      return {
+        id: deriveEventId(context.commandId, index),
+        type: event.type,
+        schemaVersion,
+        occurredAt,
+        data: event.data,
+        metadata,
+      };
+    });
+  }
+
+  private async loadCached<TCommand, TEvent extends DomainEvent, TState>(
+    type: AggregateType<TCommand, TEvent, TState>,
+    streamId: string,
+  ): Promise<LoadedAggregate<TState>> {
+    const cached = this.cache.get<TState>(streamId);
+    if (cached) return cached;
+    const loaded = await this.fold(type, streamId);
+    this.cache.set(streamId, loaded);
+    return loaded;
+  }
+
+  private async fold<TCommand, TEvent extends DomainEvent, TState>(
+    type: AggregateType<TCommand, TEvent, TState>,
+    streamId: string,
+  ): Promise<LoadedAggregate<TState>> {
+    const schemas = type.eventSchemas as Record<string, number>;
+    let state = type.decider.initialState;
+    let revision = NO_STREAM_REVISION;
+    const commands: Commands = new Map();
+    for (;;) {
+      const page = await this.store.readStream(streamId, { fromRevision: revision + 1, maxCount: this.readPageSize });
+      for (const event of page) {
+        if (schemas[event.type] !== event.schemaVersion) {
+          throw new UnknownEventTypeError(event.type, event.schemaVersion, `${type.name} "${streamId}"`);
+        }
+        state = type.decider.evolve(state, { type: event.type, data: event.data } as TEvent);
+        revision = event.revision;
+        const commandId = event.metadata.commandId;
+        if (commandId !== undefined) {
+          const seen = commands.get(commandId);
+          commands.set(commandId, { from: seen?.from ?? event.revision, to: event.revision });
+        }
+      }
+      if (page.length < this.readPageSize) return { state, revision, commands };
+    }
+  }
+
+  private async repeatResult<TState>(
+    streamId: string,
+    loaded: LoadedAggregate<TState>,
+    earlier: { from: number; to: number },
+  ): Promise<CommandResult<TState>> {
+    const events: EventEnvelope[] = await this.store.readStream(streamId, {
+      fromRevision: earlier.from,
+      maxCount: earlier.to - earlier.from + 1,
+    });
+    return {
+      streamId,
+      events,
+      revision: loaded.revision,
+      position: events.at(-1)?.position,
+      duplicate: true,
+      state: loaded.state,
+    };
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,85 @@
+/** Errors that event and document stores raise, the same for every adapter. */
+
+/** The stream is not at the revision the writer expected: someone else wrote first. */
+export class WrongExpectedRevisionError extends Error {
+  override readonly name = 'WrongExpectedRevisionError';
+  constructor(
+    readonly streamId: string,
+    readonly expected: string,
+    /** Current revision of the stream, -1 when it does not exist. */
+    readonly actual: number,
+  ) {
+    super(`Stream "${streamId}" is at revision ${actual}, the append expected ${expected}`);
+  }
+}
+
+/** The same event ids were appended before, but not as the same batch at the same place. */
+export class IdempotencyConflictError extends Error {
+  override readonly name = 'IdempotencyConflictError';
+  constructor(
+    readonly streamId: string,
+    readonly eventId: string,
+  ) {
+    super(`Event id ${eventId} already exists and does not match the batch appended to "${streamId}"`);
+  }
+}
+
+/** The stream was deleted (tombstoned) and cannot be written again. */
+export class StreamDeletedError extends Error {
+  override readonly name = 'StreamDeletedError';
+  constructor(readonly streamId: string) {
+    super(`Stream "${streamId}" was deleted`);
+  }
+}
+
+/**
+ * A fault that may pass by itself (connection lost, server busy, disk briefly full): readers and
+ * subscription runners retry these with backoff; nothing acknowledged has been lost.
+ */
+export class TransientStoreError extends Error {
+  override readonly name = 'TransientStoreError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** A stored record cannot be decoded (corrupt row, unreadable JSON): never skipped silently. */
+export class CorruptEventError extends Error {
+  override readonly name = 'CorruptEventError';
+  constructor(
+    readonly position: number | undefined,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** An event type no registered upcaster, decider or projection knows. */
+export class UnknownEventTypeError extends Error {
+  override readonly name = 'UnknownEventTypeError';
+  constructor(
+    readonly eventType: string,
+    readonly schemaVersion: number,
+    readonly where: string,
+  ) {
+    super(`${where} cannot handle event type "${eventType}" v${schemaVersion}`);
+  }
+}
+
+/** A command could not be applied after the bounded number of optimistic retries, or the client's
+ *  expected version is stale. Carries the current revision so an API can answer 409 with it. */
+export class ConcurrencyError extends Error {
+  override readonly name = 'ConcurrencyError';
+  constructor(
+    readonly streamId: string,
+    readonly currentRevision: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function isTransient(error: unknown): boolean {
+  return error instanceof TransientStoreError;
+}

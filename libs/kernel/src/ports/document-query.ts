@@ -1,0 +1,57 @@
+import type { FindOptions, Scalar, SortSpec } from './document-store.port';
+
+/** Shared by every DocumentStore adapter so that cursors and limits behave the same everywhere. */
+
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 1_000;
+const COLLECTION = /^[A-Za-z][A-Za-z0-9_.-]{0,119}$/;
+
+export function assertCollectionName(name: string): void {
+  if (typeof name !== 'string' || !COLLECTION.test(name)) {
+    throw new TypeError(`Invalid collection name ${JSON.stringify(name)}: letters, digits, "_", "-", "." (max 120)`);
+  }
+}
+
+export function assertDocumentId(id: unknown): asserts id is string {
+  if (typeof id !== 'string' || id.length === 0 || id.length > 512) {
+    throw new TypeError(`Document id must be a non-empty string of at most 512 characters (got ${JSON.stringify(id)})`);
+  }
+}
+
+export interface NormalisedFind {
+  readonly sort: SortSpec;
+  readonly limit: number;
+  readonly after?: { readonly value: Scalar; readonly id: string };
+}
+
+export function normaliseFindOptions(options: FindOptions = {}): NormalisedFind {
+  const limit = options.limit ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+    throw new TypeError(`limit must be an integer from 1 to ${MAX_PAGE_SIZE} (got ${options.limit})`);
+  }
+  const sort = options.sort ?? { field: '_id', direction: 'asc' };
+  if (sort.direction !== 'asc' && sort.direction !== 'desc') throw new TypeError('sort.direction must be "asc" or "desc"');
+  return { sort, limit, after: options.after === undefined ? undefined : decodeCursor(options.after) };
+}
+
+/** Opaque keyset cursor: the last item's sort value and id. */
+export function encodeCursor(value: Scalar, id: string): string {
+  return Buffer.from(JSON.stringify([value, id]), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { value: Scalar; id: string } {
+  try {
+    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [Scalar, string];
+    if (typeof id !== 'string') throw new Error('no id');
+    return { value, id };
+  } catch {
+    throw new TypeError('after is not a cursor returned by a previous page');
+  }
+}
+
+/** The sort value of a document for its cursor (`_id` sorts by id). */
+export function sortValueOf(doc: Record<string, unknown>, field: string): Scalar {
+  let node: unknown = doc;
+  for (const key of field.split('.')) node = node === null || typeof node !== 'object' ? undefined : (node as Record<string, unknown>)[key];
+  return (node ?? null) as Scalar;
+}

@@ -1,0 +1,83 @@
+import type { EventEnvelope } from '../envelope/event-envelope';
+import type { DocumentStore, DocumentWrite, StoredDocument } from '../ports/document-store.port';
+import { EventProcessingError, type EventProcessor } from '../subscriptions/event-processor';
+import { projectionCheckpoint, projectionCollection, type DocumentProjection } from './document-projection';
+
+/**
+ * Runs a DocumentProjection as an event processor: per batch it loads each touched document once,
+ * folds the batch's events into it in order, and writes the final documents together with the
+ * checkpoint. Every write carries the position of the last event folded into it, and events at or
+ * below a document's stored position are not folded again: replays change nothing.
+ */
+export class DocumentProjector<TDoc extends object> implements EventProcessor {
+  readonly name: string;
+  readonly filter: { eventTypes: readonly string[] };
+  readonly storesOwnCheckpoint = true;
+  readonly collection: string;
+
+  constructor(
+    private readonly projection: DocumentProjection<TDoc>,
+    private readonly documents: DocumentStore,
+  ) {
+    this.name = projectionCheckpoint(projection);
+    this.collection = projectionCollection(projection);
+    this.filter = { eventTypes: projection.handles };
+  }
+
+  async handle(events: readonly EventEnvelope[], lastPosition: number): Promise<void> {
+    const touched = new Map<string, EventEnvelope[]>();
+    for (const event of events) {
+      for (const id of this.idsOf(event)) {
+        const list = touched.get(id);
+        if (list) list.push(event);
+        else touched.set(id, [event]);
+      }
+    }
+    const stored = touched.size
+      ? await this.documents.getMany<TDoc>(this.collection, [...touched.keys()])
+      : [];
+    const byId = new Map<string, StoredDocument<TDoc>>(stored.map((doc) => [doc._id, doc]));
+
+    const writes: DocumentWrite[] = [];
+    for (const [id, docEvents] of touched) {
+      const current = byId.get(id);
+      const from = current?._position ?? -1;
+      let doc: TDoc | null = current ? stripMeta(current) : null;
+      let position = from;
+      for (const event of docEvents) {
+        if (event.position <= from) continue; // folded before a crash: the guard's in-memory twin
+        doc = this.applyOne(doc, event, id);
+        position = event.position;
+      }
+      if (position === from) continue;
+      writes.push(
+        doc === null
+          ? { kind: 'delete', collection: this.collection, id, position }
+          : { kind: 'replace', collection: this.collection, id, doc: doc as Record<string, unknown>, position },
+      );
+    }
+    await this.documents.write(writes, { name: this.name, position: lastPosition });
+  }
+
+  private idsOf(event: EventEnvelope): readonly string[] {
+    try {
+      return this.projection.documentIds(event);
+    } catch (error) {
+      throw new EventProcessingError(event, this.name, error);
+    }
+  }
+
+  private applyOne(doc: TDoc | null, event: EventEnvelope, id: string): TDoc | null {
+    try {
+      return this.projection.apply(doc, event, id);
+    } catch (error) {
+      throw new EventProcessingError(event, this.name, error);
+    }
+  }
+}
+
+function stripMeta<TDoc>(stored: StoredDocument<TDoc>): TDoc {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { _id, _position, ...doc } = stored as StoredDocument<TDoc> & Record<string, unknown>;
+  return doc as TDoc;
+}

@@ -1,0 +1,3 @@
+export * from './fake-clock';
+export * from './sequential-ids';
+export * from './decider-specification';

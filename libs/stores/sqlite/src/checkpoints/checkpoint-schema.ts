@@ -1,0 +1,3 @@
+export const CHECKPOINT_SCHEMA = [
+  `CREATE TABLE checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL)`,
+];

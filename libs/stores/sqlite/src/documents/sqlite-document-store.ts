@@ -1,0 +1,214 @@
+import {
+  TransientStoreError,
+  assertCollectionName,
+  assertDocumentId,
+  encodeCursor,
+  normaliseFindOptions,
+  sortValueOf,
+  type DocumentStore,
+  type DocumentWrite,
+  type Filter,
+  type FindOptions,
+  type IndexSpec,
+  type Page,
+  type StoredDocument,
+  type WriteOutcome,
+} from '@c360/kernel';
+import type { Statement } from 'better-sqlite3';
+import { isTransientSqliteError, migrate, openSqlite, type SqliteDatabase, type SqliteOptions } from '../sqlite-connection';
+import { CHECKPOINT_SCHEMA } from '../checkpoints/checkpoint-schema';
+import { applyUpdate } from './apply-update';
+import { afterCursor, fieldExpression, orderBy, whereClause } from './sql-filter';
+
+interface DocumentRow {
+  readonly id: string;
+  readonly position: number;
+  readonly deleted: number;
+  readonly doc: string | null;
+}
+
+/**
+ * Read models on SQLite: one table per collection (`rm_<collection>`), documents as JSON, the
+ * position guard in its own column. A batch of writes and its checkpoint commit in one transaction.
+ */
+export class SqliteDocumentStore implements DocumentStore {
+  readonly db: SqliteDatabase;
+  private readonly known = new Set<string>();
+  private readonly statements = new Map<string, Statement>();
+  private readonly writeBatch: (writes: readonly DocumentWrite[], checkpoint?: { name: string; position: number }) => WriteOutcome;
+
+  constructor(options: SqliteOptions | { readonly database: SqliteDatabase }) {
+    this.db = 'database' in options ? options.database : openSqlite(options);
+    migrate(this.db, 'checkpoints', CHECKPOINT_SCHEMA);
+    const saveCheckpoint = this.db.prepare(
+      'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
+    );
+    this.writeBatch = this.db.transaction((writes: readonly DocumentWrite[], checkpoint?: { name: string; position: number }) => {
+      let applied = 0;
+      for (const write of writes) if (this.applyWrite(write)) applied++;
+      if (checkpoint) saveCheckpoint.run(checkpoint.name, checkpoint.position);
+      return { applied, skipped: writes.length - applied };
+    });
+  }
+
+  async get<T>(collection: string, id: string): Promise<StoredDocument<T> | null> {
+    assertDocumentId(id);
+    const row = this.guard(() => this.tableExists(collection) && this.statement(collection, 'get').get(id)) as DocumentRow | undefined | false;
+    return row && !row.deleted ? toDocument<T>(row) : null;
+  }
+
+  async getMany<T>(collection: string, ids: readonly string[]): Promise<StoredDocument<T>[]> {
+    if (ids.length === 0 || !this.tableExists(collection)) return [];
+    ids.forEach(assertDocumentId);
+    const rows: DocumentRow[] = [];
+    for (let start = 0; start < ids.length; start += 500) {
+      const chunk = ids.slice(start, start + 500);
+      const sql = `SELECT id, position, deleted, doc FROM ${table(collection)} WHERE id IN (${chunk.map(() => '?').join(',')})`;
+      rows.push(...(this.guard(() => this.db.prepare(sql).all(...chunk)) as DocumentRow[]));
+    }
+    return rows.filter((row) => !row.deleted).map((row) => toDocument<T>(row));
+  }
+
+  async find<T>(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<Page<T>> {
+    const { sort, limit, after } = normaliseFindOptions(options);
+    const where = whereClause(filter);
+    if (!this.tableExists(collection)) return { items: [] };
+    const conditions = [where.sql];
+    const params = [...where.params];
+    if (after) {
+      const cursor = afterCursor(sort, after.value, after.id);
+      conditions.push(cursor.sql);
+      params.push(...cursor.params);
+    }
+    const sql = `SELECT id, position, deleted, doc FROM ${table(collection)} WHERE ${conditions.join(' AND ')} ORDER BY ${orderBy(sort)} LIMIT ?`;
+    const rows = this.guard(() => this.db.prepare(sql).all(...params, limit + 1)) as DocumentRow[];
+    const items = rows.slice(0, limit).map((row) => toDocument<T>(row));
+    const last = items[items.length - 1] as Record<string, unknown> | undefined;
+    return rows.length > limit && last
+      ? { items, nextCursor: encodeCursor(sortValueOf(last, sort.field), last._id as string) }
+      : { items };
+  }
+
+  async count(collection: string, filter: Filter = {}): Promise<number> {
+    const where = whereClause(filter);
+    if (!this.tableExists(collection)) return 0;
+    return this.guard(
+      () => this.db.prepare(`SELECT count(*) FROM ${table(collection)} WHERE ${where.sql}`).pluck().get(...where.params) as number,
+    );
+  }
+
+  async write(writes: readonly DocumentWrite[], checkpoint?: { name: string; position: number }): Promise<WriteOutcome> {
+    for (const write of writes) {
+      assertCollectionName(write.collection);
+      assertDocumentId(write.id);
+      if (!Number.isSafeInteger(write.position)) throw new TypeError(`Write to ${write.collection}/${write.id}: position must be an integer`);
+    }
+    for (const collection of new Set(writes.map((write) => write.collection))) this.ensureTable(collection);
+    return this.guard(() => this.writeBatch(writes, checkpoint));
+  }
+
+  async ensureIndex(collection: string, index: IndexSpec): Promise<void> {
+    this.ensureTable(collection);
+    const name = `ix_${collection}_${index.fields.join('_')}`.replace(/[^A-Za-z0-9_]/g, '_');
+    const columns = index.fields.map(fieldExpression).join(', ');
+    // Deleted rows (tombstones) are left out of unique indexes: an erased identity may be reused.
+    this.db.exec(
+      `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${name}" ON ${table(collection)} (${columns})${index.unique ? ' WHERE deleted = 0' : ''}`,
+    );
+  }
+
+  async dropCollection(collection: string): Promise<void> {
+    assertCollectionName(collection);
+    this.db.exec(`DROP TABLE IF EXISTS ${table(collection)}`);
+    this.known.delete(collection);
+    for (const key of [...this.statements.keys()]) if (key.startsWith(`${collection}/`)) this.statements.delete(key);
+  }
+
+  async ping(): Promise<void> {
+    this.guard(() => this.db.prepare('SELECT 1').get());
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private applyWrite(write: DocumentWrite): boolean {
+    const current = this.statement(write.collection, 'get').get(write.id) as DocumentRow | undefined;
+    if (current && current.position >= write.position) return false;
+    let doc: Record<string, unknown> | null;
+    switch (write.kind) {
+      case 'replace':
+        doc = withoutMeta(write.doc);
+        break;
+      case 'delete':
+        doc = null;
+        break;
+      case 'update': {
+        const existing = current && !current.deleted && current.doc !== null ? (JSON.parse(current.doc) as Record<string, unknown>) : undefined;
+        if (existing === undefined && write.upsert === false) return false;
+        doc = applyUpdate(existing, write.update);
+        break;
+      }
+    }
+    this.statement(write.collection, 'put').run(write.id, write.position, doc === null ? 1 : 0, doc === null ? null : JSON.stringify(doc));
+    return true;
+  }
+
+  private statement(collection: string, kind: 'get' | 'put'): Statement {
+    const key = `${collection}/${kind}`;
+    let statement = this.statements.get(key);
+    if (!statement) {
+      statement = this.db.prepare(
+        kind === 'get'
+          ? `SELECT id, position, deleted, doc FROM ${table(collection)} WHERE id = ?`
+          : `INSERT INTO ${table(collection)} (id, position, deleted, doc) VALUES (?, ?, ?, ?)
+             ON CONFLICT (id) DO UPDATE SET position = excluded.position, deleted = excluded.deleted, doc = excluded.doc`,
+      );
+      this.statements.set(key, statement);
+    }
+    return statement;
+  }
+
+  private tableExists(collection: string): boolean {
+    assertCollectionName(collection);
+    if (this.known.has(collection)) return true;
+    const found = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(`rm_${collection}`);
+    if (found) this.known.add(collection);
+    return Boolean(found);
+  }
+
+  private ensureTable(collection: string): void {
+    if (this.tableExists(collection)) return;
+    this.db.exec(
+      `CREATE TABLE IF NOT EXISTS ${table(collection)} (
+         id TEXT PRIMARY KEY, position INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0, doc TEXT)`,
+    );
+    this.known.add(collection);
+  }
+
+  private guard<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      if (isTransientSqliteError(error)) {
+        throw new TransientStoreError(`Read-model store failed: ${(error as Error).message}`, { cause: error });
+      }
+      throw error;
+    }
+  }
+}
+
+function table(collection: string): string {
+  assertCollectionName(collection);
+  return `"rm_${collection}"`;
+}
+
+function toDocument<T>(row: DocumentRow): StoredDocument<T> {
+  return { ...(JSON.parse(row.doc ?? '{}') as T), _id: row.id, _position: row.position };
+}
+
+function withoutMeta(doc: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { _id, _position, ...rest } = doc;
+  return rest;
+}

@@ -1,0 +1,339 @@
+import {
+  IdempotencyConflictError,
+  NO_STREAM_REVISION,
+  TransientStoreError,
+  WrongExpectedRevisionError,
+  type AllSlice,
+  type AllSubscription,
+  type AppendResult,
+  type EventEnvelope,
+  type EventFilter,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type SubscribeToAllOptions,
+} from '@c360/kernel';
+import type { Statement } from 'better-sqlite3';
+import { isTransientSqliteError, migrate, openSqlite, type SqliteDatabase, type SqliteOptions } from '../sqlite-connection';
+import { EVENT_COLUMNS, toEnvelope, type EventRow } from './event-row';
+import { encodeNewEvents, type EncodedEvent } from './validate-new-events';
+
+const SCHEMA = [
+  `CREATE TABLE events (
+     position       INTEGER PRIMARY KEY,
+     event_id       TEXT    NOT NULL UNIQUE,
+     stream_id      TEXT    NOT NULL,
+     revision       INTEGER NOT NULL,
+     type           TEXT    NOT NULL,
+     schema_version INTEGER NOT NULL,
+     occurred_at    TEXT    NOT NULL,
+     data           TEXT    NOT NULL,
+     metadata       TEXT    NOT NULL,
+     UNIQUE (stream_id, revision)
+   )`,
+];
+
+interface PendingAppend {
+  readonly streamId: string;
+  readonly events: readonly EncodedEvent[];
+  readonly expected: ExpectedRevision;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * The embedded event store: one SQLite file in WAL mode.
+ *
+ * Group commit: appends that arrive in the same turn of the event loop are written in one
+ * transaction (each in its own savepoint, so one failed append does not fail its neighbours) and
+ * share one fsync; every caller is answered only after that commit is durable.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: SqliteDatabase;
+  private queue: PendingAppend[] = [];
+  private flushScheduled = false;
+  private readonly waiters = new Set<() => void>();
+  private readonly filterStatements = new Map<string, Statement>();
+  private closed = false;
+
+  private readonly stmt: {
+    revision: Statement;
+    insert: Statement;
+    byEventId: Statement;
+    forwards: Statement;
+    backwards: Statement;
+    head: Statement;
+  };
+  private readonly appendInSavepoint: (append: PendingAppend) => AppendResult;
+
+  constructor(options: SqliteOptions) {
+    this.db = openSqlite(options);
+    migrate(this.db, 'event-store', SCHEMA);
+    this.stmt = {
+      revision: this.db.prepare('SELECT max(revision) FROM events WHERE stream_id = ?').pluck(),
+      insert: this.db.prepare(
+        `INSERT INTO events (event_id, stream_id, revision, type, schema_version, occurred_at, data, metadata)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      byEventId: this.db.prepare('SELECT stream_id, revision, position FROM events WHERE event_id = ?'),
+      forwards: this.db.prepare(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      ),
+      backwards: this.db.prepare(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      ),
+      head: this.db.prepare('SELECT max(position) FROM events').pluck(),
+    };
+    // A nested better-sqlite3 transaction is a SAVEPOINT inside the group's transaction.
+    this.appendInSavepoint = this.db.transaction((append: PendingAppend) => this.appendOne(append));
+  }
+
+  appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { readonly expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new Error('The event store is closed'));
+    let encoded: EncodedEvent[];
+    try {
+      encoded = encodeNewEvents(streamId, events);
+      validateExpected(options?.expectedRevision);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ streamId, events: encoded, expected: options.expectedRevision, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<EventEnvelope[]> {
+    const limit = options.maxCount ?? -1;
+    const rows = this.read(() =>
+      options.direction === 'backwards'
+        ? this.stmt.backwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+        : this.stmt.forwards.all(streamId, options.fromRevision ?? 0, limit),
+    ) as EventRow[];
+    return rows.map(toEnvelope);
+  }
+
+  async streamRevision(streamId: string): Promise<number> {
+    return this.read(() => this.currentRevision(streamId));
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<AllSlice> {
+    return this.readAllNow(options);
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
+    let closed = false;
+    let wake: (() => void) | undefined;
+    const store = this;
+    return {
+      async close() {
+        closed = true;
+        wake?.();
+      },
+      async *[Symbol.asyncIterator]() {
+        let after = options.after;
+        let announcedLive = false;
+        while (!closed && !store.closed) {
+          const slice = store.readAllNow({ ...options, after });
+          if (slice.lastPosition !== undefined && slice.lastPosition !== after) {
+            after = slice.lastPosition;
+            announcedLive = slice.isEnd;
+            yield slice;
+            continue;
+          }
+          if (!announcedLive) {
+            announcedLive = true;
+            yield { events: [], lastPosition: after, isEnd: true };
+            continue;
+          }
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(done, options.pollIntervalMs ?? 250);
+            function done() {
+              clearTimeout(timer);
+              store.waiters.delete(done);
+              wake = undefined;
+              resolve();
+            }
+            wake = done;
+            store.waiters.add(done);
+          });
+        }
+      },
+    };
+  }
+
+  async headPosition(): Promise<number | undefined> {
+    return this.read(() => (this.stmt.head.get() as number | null) ?? undefined);
+  }
+
+  async ping(): Promise<void> {
+    this.read(() => this.db.prepare('SELECT 1').get());
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    if (this.queue.length) this.flush();
+    this.closed = true;
+    for (const wake of [...this.waiters]) wake();
+    this.db.close();
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    const outcomes: Array<{ result?: AppendResult; error?: unknown }> = [];
+    try {
+      this.db.transaction(() => {
+        for (const append of batch) {
+          try {
+            outcomes.push({ result: this.appendInSavepoint(append) });
+          } catch (error) {
+            if (isTransientSqliteError(error)) throw error; // the whole group fails; nothing was acknowledged
+            outcomes.push({ error });
+          }
+        }
+      })();
+    } catch (error) {
+      const failure = isTransientSqliteError(error)
+        ? new TransientStoreError(`Event store write failed, nothing was written: ${(error as Error).message}`, { cause: error })
+        : error;
+      for (const append of batch) append.reject(failure);
+      return;
+    }
+    batch.forEach((append, index) => {
+      const outcome = outcomes[index];
+      if (outcome.result) append.resolve(outcome.result);
+      else append.reject(outcome.error);
+    });
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  private appendOne({ streamId, events, expected }: PendingAppend): AppendResult {
+    const current = this.currentRevision(streamId);
+    if (!revisionMatches(expected, current)) {
+      const duplicate = this.findDuplicate(streamId, events);
+      if (duplicate) return duplicate;
+      throw new WrongExpectedRevisionError(streamId, String(expected), current);
+    }
+    let revision = current;
+    let position = 0;
+    try {
+      for (const event of events) {
+        revision += 1;
+        const info = this.stmt.insert.run(
+          event.id, streamId, revision, event.type, event.schemaVersion, event.occurredAt, event.data, event.metadata,
+        );
+        position = Number(info.lastInsertRowid);
+      }
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
+      const duplicate = this.findDuplicate(streamId, events);
+      if (duplicate) return duplicate;
+      throw new IdempotencyConflictError(streamId, events[0].id);
+    }
+    return { nextExpectedRevision: revision, position, duplicate: false };
+  }
+
+  /** The batch was stored before (same ids, consecutive, same stream): answer as the first time. */
+  private findDuplicate(streamId: string, events: readonly EncodedEvent[]): AppendResult | undefined {
+    const found = events.map(
+      (event) => this.stmt.byEventId.get(event.id) as { stream_id: string; revision: number; position: number } | undefined,
+    );
+    if (found.every((row) => row === undefined)) return undefined;
+    const first = found[0];
+    const sameBatch =
+      first !== undefined &&
+      found.every((row, index) => row !== undefined && row.stream_id === streamId && row.revision === first.revision + index);
+    if (!sameBatch) {
+      const clash = events[found.findIndex((row) => row !== undefined)];
+      throw new IdempotencyConflictError(streamId, clash.id);
+    }
+    const last = found[found.length - 1]!;
+    return { nextExpectedRevision: last.revision, position: last.position, duplicate: true };
+  }
+
+  private currentRevision(streamId: string): number {
+    return (this.stmt.revision.get(streamId) as number | null) ?? NO_STREAM_REVISION;
+  }
+
+  private readAllNow(options: ReadAllOptions): AllSlice {
+    const after = options.after ?? 0;
+    const limit = options.maxCount ?? 1_000;
+    return this.read(() => {
+      const head = (this.stmt.head.get() as number | null) ?? 0;
+      const rows = this.filteredStatement(options.filter).all(after, head, ...filterParams(options.filter), limit) as EventRow[];
+      const events = rows.map(toEnvelope);
+      const full = rows.length === limit;
+      const lastPosition = full ? rows[rows.length - 1].position : head > after ? head : options.after;
+      return { events, lastPosition, isEnd: !full || lastPosition === head };
+    });
+  }
+
+  private filteredStatement(filter: EventFilter | undefined): Statement {
+    const types = filter?.eventTypes?.length ?? 0;
+    const prefixes = filter?.streamPrefixes?.length ?? 0;
+    const key = `${types}/${prefixes}`;
+    let statement = this.filterStatements.get(key);
+    if (!statement) {
+      const conditions = ['position > ?', 'position <= ?'];
+      if (types) conditions.push(`type IN (${Array(types).fill('?').join(', ')})`);
+      if (prefixes) conditions.push(`(${Array(prefixes).fill('(stream_id >= ? AND stream_id < ?)').join(' OR ')})`);
+      statement = this.db.prepare(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT ?`,
+      );
+      this.filterStatements.set(key, statement);
+    }
+    return statement;
+  }
+
+  /** Runs a read, turning SQLite's "busy" and I/O faults into retryable errors. */
+  private read<T>(work: () => T): T {
+    if (this.closed) throw new Error('The event store is closed');
+    try {
+      return work();
+    } catch (error) {
+      if (isTransientSqliteError(error)) {
+        throw new TransientStoreError(`Event store read failed: ${(error as Error).message}`, { cause: error });
+      }
+      throw error;
+    }
+  }
+}
+
+function filterParams(filter: EventFilter | undefined): string[] {
+  const params: string[] = [...(filter?.eventTypes ?? [])];
+  for (const prefix of filter?.streamPrefixes ?? []) params.push(prefix, `${prefix}\u{10FFFF}`);
+  return params;
+}
+
+function revisionMatches(expected: ExpectedRevision, current: number): boolean {
+  switch (expected) {
+    case 'any':
+      return true;
+    case 'no_stream':
+      return current === NO_STREAM_REVISION;
+    case 'stream_exists':
+      return current !== NO_STREAM_REVISION;
+    default:
+      return expected === current;
+  }
+}
+
+function validateExpected(expected: unknown): void {
+  if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') return;
+  if (typeof expected === 'number' && Number.isInteger(expected) && expected >= 0) return;
+  throw new TypeError(
+    `expectedRevision must be a revision (integer >= 0), "no_stream", "stream_exists" or "any" (got ${JSON.stringify(expected)})`,
+  );
+}

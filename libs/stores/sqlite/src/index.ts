@@ -1,0 +1,5 @@
+export * from './sqlite-connection';
+export * from './event-store/sqlite-event-store';
+export * from './documents/sqlite-document-store';
+export * from './documents/apply-update';
+export * from './checkpoints/sqlite-checkpoint-store';

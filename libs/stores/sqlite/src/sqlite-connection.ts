@@ -1,0 +1,57 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/**
+ * Durability of a commit:
+ * - `full` (default): WAL with synchronous=FULL — every commit is fsynced before it is acknowledged;
+ *   an acknowledged append survives a power loss. Group commit shares one fsync among many appends.
+ * - `normal`: WAL with synchronous=NORMAL — survives a process crash, but the last commits may be
+ *   lost on power loss. For benchmarks and throwaway environments only.
+ */
+export type Durability = 'full' | 'normal';
+
+export interface SqliteOptions {
+  /** A file path, or `:memory:` for tests. */
+  readonly file: string;
+  readonly durability?: Durability;
+  /** Page cache in MiB (default 64). */
+  readonly cacheMiB?: number;
+}
+
+export type SqliteDatabase = Database.Database;
+
+export function openSqlite(options: SqliteOptions): SqliteDatabase {
+  if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+  const db = new Database(options.file);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.durability === 'normal' ? 'NORMAL' : 'FULL'}`);
+  db.pragma('busy_timeout = 5000');
+  db.pragma(`cache_size = -${(options.cacheMiB ?? 64) * 1024}`);
+  db.pragma('temp_store = MEMORY');
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
+/** Applies numbered schema steps once, in order, recording them in `schema_migrations`. */
+export function migrate(db: SqliteDatabase, component: string, steps: readonly string[]): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    component TEXT NOT NULL, step INTEGER NOT NULL, PRIMARY KEY (component, step))`);
+  const done = db.prepare('SELECT step FROM schema_migrations WHERE component = ?').pluck().all(component) as number[];
+  const record = db.prepare('INSERT INTO schema_migrations (component, step) VALUES (?, ?)');
+  db.transaction(() => {
+    steps.forEach((sql, step) => {
+      if (done.includes(step)) return;
+      db.exec(sql);
+      record.run(component, step);
+    });
+  })();
+}
+
+/** SQLite error codes that mean "try again later" rather than "this is wrong". */
+export function isTransientSqliteError(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code ?? '';
+  return ['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_PROTOCOL'].some(
+    (transient) => code.startsWith(transient),
+  );
+}
