@@ -1,0 +1,45 @@
+import { ConfigError } from './config-error';
+import { loadConfig } from './platform-config';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded stores under ./data', () => {
+    const config = loadConfig({}, '/srv/app');
+    expect(config.eventStore).toEqual({ kind: 'sqlite', file: '/srv/app/data/events.db', durability: 'full' });
+    expect(config.readModels).toEqual({ kind: 'sqlite', file: '/srv/app/data/read-models.db', durability: 'full' });
+    expect(config.topics).toEqual({ kind: 'files', dir: '/srv/app/data/topics' });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000 });
+  });
+
+  it('chooses the production adapters by configuration', () => {
+    const config = loadConfig({
+      EVENT_STORE: 'eventstoredb',
+      EVENTSTORE_URL: 'esdb://localhost:2113?tls=false',
+      READ_MODEL_STORE: 'mongodb',
+      MONGO_URL: 'mongodb://127.0.0.1:27017',
+      TOPICS: 'kafka',
+      KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9093',
+    });
+    expect(config.eventStore).toEqual({ kind: 'eventstoredb', url: 'esdb://localhost:2113?tls=false' });
+    expect(config.readModels).toEqual({ kind: 'mongodb', url: 'mongodb://127.0.0.1:27017', database: 'c360' });
+    expect(config.topics).toEqual({ kind: 'kafka', brokers: ['127.0.0.1:9092', '127.0.0.1:9093'], clientId: 'c360' });
+  });
+
+  it('names every bad variable in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ EVENT_STORE: 'postgres', READ_MODEL_STORE: 'mongodb', PORT: 'eighty', TOPICS: 'kafka', KAFKA_BROKERS: 'nohost' });
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toMatch(/EVENT_STORE="postgres" must be one of: sqlite, eventstoredb/);
+    expect(message).toMatch(/MONGO_URL is required/);
+    expect(message).toMatch(/PORT="eighty"/);
+    expect(message).toMatch(/KAFKA_BROKERS entry "nohost"/);
+  });
+
+  it('refuses a URL with the wrong scheme', () => {
+    expect(() => loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'http://x' })).toThrow(/EVENTSTORE_URL="http:\/\/x" must start with esdb:\/\//);
+  });
+});

@@ -1,0 +1,96 @@
+import { isAbsolute, resolve } from 'node:path';
+import { ConfigError } from './config-error';
+
+/**
+ * Everything the platform reads from the environment, validated once at start-up. Which adapter runs
+ * is configuration, never a code change; see docs/configuration.md for every variable.
+ */
+export interface PlatformConfig {
+  readonly dataDir: string;
+  readonly http: { readonly host: string; readonly port: number };
+  readonly eventStore:
+    | { readonly kind: 'sqlite'; readonly file: string; readonly durability: 'full' | 'normal' }
+    | { readonly kind: 'eventstoredb'; readonly url: string };
+  readonly readModels:
+    | { readonly kind: 'sqlite'; readonly file: string; readonly durability: 'full' | 'normal' }
+    | { readonly kind: 'mongodb'; readonly url: string; readonly database: string };
+  readonly topics:
+    | { readonly kind: 'files'; readonly dir: string }
+    | { readonly kind: 'kafka'; readonly brokers: readonly string[]; readonly clientId: string }
+    | { readonly kind: 'off' };
+  /** Processors further behind than this many positions make `/health/ready` answer 503. */
+  readonly maxReadyLag: number;
+  readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): PlatformConfig {
+  const problems: string[] = [];
+  const read = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const value = env[name]?.trim() || fallback;
+    if (!allowed.includes(value as T)) problems.push(`${name}="${value}" must be one of: ${allowed.join(', ')}`);
+    return value as T;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name}="${raw}" must be an integer from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  };
+  const url = (name: string, schemes: readonly string[], needed: boolean): string => {
+    const value = env[name]?.trim() ?? '';
+    if (!needed) return value;
+    if (!value) problems.push(`${name} is required by the chosen adapter (${schemes.join(' or ')} URL)`);
+    else if (!schemes.some((scheme) => value.startsWith(`${scheme}://`))) {
+      problems.push(`${name}="${value}" must start with ${schemes.map((s) => `${s}://`).join(' or ')}`);
+    }
+    return value;
+  };
+
+  const dataDirRaw = env.C360_DATA_DIR?.trim() || 'data';
+  const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw);
+  const durability = read('SQLITE_DURABILITY', ['full', 'normal'] as const, 'full');
+  const eventStoreKind = read('EVENT_STORE', ['sqlite', 'eventstoredb'] as const, 'sqlite');
+  const readModelKind = read('READ_MODEL_STORE', ['sqlite', 'mongodb'] as const, 'sqlite');
+  const topicsKind = read('TOPICS', ['files', 'kafka', 'off'] as const, 'files');
+  const eventStoreUrl = url('EVENTSTORE_URL', ['esdb', 'esdb+discover'], eventStoreKind === 'eventstoredb');
+  const mongoUrl = url('MONGO_URL', ['mongodb', 'mongodb+srv'], readModelKind === 'mongodb');
+  const brokers = (env.KAFKA_BROKERS ?? '').split(',').map((broker) => broker.trim()).filter(Boolean);
+  if (topicsKind === 'kafka') {
+    if (brokers.length === 0) problems.push('KAFKA_BROKERS is required when TOPICS=kafka (host:port, comma-separated)');
+    for (const broker of brokers) if (!/^[^:\s]+:\d{1,5}$/.test(broker)) problems.push(`KAFKA_BROKERS entry "${broker}" must be host:port`);
+  }
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const port = integer('PORT', 3000, 0, 65535);
+  const maxReadyLag = integer('HEALTH_MAX_LAG', 10_000, 0, Number.MAX_SAFE_INTEGER);
+  const logLevel = read('LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log');
+  const database = env.MONGO_DB?.trim() || 'c360';
+  if (!/^[A-Za-z0-9_-]{1,63}$/.test(database)) problems.push(`MONGO_DB="${database}" must be 1-63 letters, digits, "_" or "-"`);
+
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    dataDir,
+    http: { host, port },
+    eventStore:
+      eventStoreKind === 'sqlite'
+        ? { kind: 'sqlite', file: resolve(dataDir, 'events.db'), durability }
+        : { kind: 'eventstoredb', url: eventStoreUrl },
+    readModels:
+      readModelKind === 'sqlite'
+        ? { kind: 'sqlite', file: resolve(dataDir, 'read-models.db'), durability }
+        : { kind: 'mongodb', url: mongoUrl, database },
+    topics:
+      topicsKind === 'files'
+        ? { kind: 'files', dir: resolve(dataDir, 'topics') }
+        : topicsKind === 'kafka'
+          ? { kind: 'kafka', brokers, clientId: env.KAFKA_CLIENT_ID?.trim() || 'c360' }
+          : { kind: 'off' },
+    maxReadyLag,
+    logLevel,
+  };
+}

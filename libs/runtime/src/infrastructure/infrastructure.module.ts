@@ -1,0 +1,53 @@
+import { CommandHandler, systemClock, uuidV7Generator, type Clock, type IdGenerator } from '@c360/kernel';
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import type { PlatformConfig } from '../config/platform-config';
+import { ProcessorHost } from '../processors/processor-host';
+import { createStores, type Stores } from './store-factory';
+import { CHECKPOINT_STORE, CLOCK, DOCUMENT_STORE, EVENT_STORE, ID_GENERATOR, PLATFORM_CONFIG } from './tokens';
+
+const STORES = Symbol('Stores');
+
+export interface InfrastructureOptions {
+  readonly config: PlatformConfig;
+  /** Tests pass a FakeClock; production uses the system clock. */
+  readonly clock?: Clock;
+  readonly ids?: IdGenerator;
+  /** Tests may hand in stores they built themselves. */
+  readonly stores?: Stores;
+}
+
+/**
+ * Provides the ports (event store, read models, checkpoints, clock, ids), the generic command handler
+ * and the processor host to every context module. Imported once, by the app.
+ */
+@Global()
+@Module({})
+export class InfrastructureModule implements OnApplicationShutdown {
+  constructor(@Inject(STORES) private readonly stores: Stores) {}
+
+  static forRoot(options: InfrastructureOptions): DynamicModule {
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: PLATFORM_CONFIG, useValue: options.config },
+        { provide: STORES, useFactory: () => options.stores ?? createStores(options.config) },
+        { provide: EVENT_STORE, useFactory: (stores: Stores) => stores.eventStore, inject: [STORES] },
+        { provide: DOCUMENT_STORE, useFactory: (stores: Stores) => stores.documents, inject: [STORES] },
+        { provide: CHECKPOINT_STORE, useFactory: (stores: Stores) => stores.checkpoints, inject: [STORES] },
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
+        { provide: ID_GENERATOR, useValue: options.ids ?? uuidV7Generator },
+        {
+          provide: CommandHandler,
+          useFactory: (stores: Stores, clock: Clock) => new CommandHandler(stores.eventStore, clock),
+          inject: [STORES, CLOCK],
+        },
+        ProcessorHost,
+      ],
+      exports: [PLATFORM_CONFIG, EVENT_STORE, DOCUMENT_STORE, CHECKPOINT_STORE, CLOCK, ID_GENERATOR, CommandHandler, ProcessorHost],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stores.close();
+  }
+}

@@ -1,0 +1,54 @@
+import type { CheckpointStore, DocumentStore, EventStore } from '@c360/kernel';
+import { SqliteCheckpointStore, SqliteDocumentStore, SqliteEventStore } from '@c360/store-sqlite';
+import type { PlatformConfig } from '../config/platform-config';
+
+export interface Stores {
+  readonly eventStore: EventStore;
+  readonly documents: DocumentStore;
+  readonly checkpoints: CheckpointStore;
+  close(): Promise<void>;
+}
+
+/**
+ * The one place where configuration turns into adapters. Production drivers are loaded only when
+ * chosen, so the embedded default never opens a network connection.
+ */
+export async function createStores(config: PlatformConfig): Promise<Stores> {
+  const eventStore = await createEventStore(config.eventStore);
+  const { documents, checkpoints, close } = await createReadModelStores(config.readModels);
+  return {
+    eventStore,
+    documents,
+    checkpoints,
+    async close() {
+      await eventStore.close();
+      await close();
+    },
+  };
+}
+
+async function createEventStore(config: PlatformConfig['eventStore']): Promise<EventStore> {
+  switch (config.kind) {
+    case 'sqlite':
+      return new SqliteEventStore({ file: config.file, durability: config.durability });
+    case 'eventstoredb': {
+      const { EventStoreDbEventStore } = await import('@c360/store-eventstoredb');
+      return EventStoreDbEventStore.connect(config.url);
+    }
+  }
+}
+
+async function createReadModelStores(
+  config: PlatformConfig['readModels'],
+): Promise<{ documents: DocumentStore; checkpoints: CheckpointStore; close(): Promise<void> }> {
+  switch (config.kind) {
+    case 'sqlite': {
+      const documents = new SqliteDocumentStore({ file: config.file, durability: config.durability });
+      return { documents, checkpoints: new SqliteCheckpointStore(documents.db), close: () => documents.close() };
+    }
+    case 'mongodb': {
+      const { connectMongoReadModels } = await import('@c360/store-mongodb');
+      return connectMongoReadModels({ url: config.url, database: config.database });
+    }
+  }
+}
