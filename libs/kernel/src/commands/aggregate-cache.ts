@@ -13,7 +13,7 @@ export interface LoadedAggregate<TState> {
 export class AggregateCache {
   private readonly entries = new Map<string, LoadedAggregate<unknown>>();
 
-  constructor(private readonly maxEntries: number = 10_000) {}
+  constructor(private readonly maxEntries = 10_000) {}
 
   get<TState>(streamId: string): LoadedAggregate<TState> | undefined {
     const entry = this.entries.get(streamId);

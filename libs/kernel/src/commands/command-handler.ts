@@ -108,8 +108,9 @@ export class CommandHandler {
           state,
         };
       } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        // Whatever went wrong, the stream may have changed (a write whose answer was lost): re-read next time.
         this.cache.evict(streamId);
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
         if (attempt >= this.maxRetries) {
           throw new ConcurrencyError(
             streamId,

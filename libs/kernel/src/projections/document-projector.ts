@@ -77,7 +77,6 @@ export class DocumentProjector<TDoc extends object> implements EventProcessor {
 }
 
 function stripMeta<TDoc>(stored: StoredDocument<TDoc>): TDoc {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { _id, _position, ...doc } = stored as StoredDocument<TDoc> & Record<string, unknown>;
+  const { _id: _ignoredId, _position: _ignoredPosition, ...doc } = stored as StoredDocument<TDoc> & Record<string, unknown>;
   return doc as TDoc;
 }

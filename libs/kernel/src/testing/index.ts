@@ -1,3 +1,5 @@
 export * from './fake-clock';
 export * from './sequential-ids';
 export * from './decider-specification';
+export * from './in-memory-event-store';
+export * from './toy-account';

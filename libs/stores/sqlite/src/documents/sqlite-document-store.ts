@@ -208,7 +208,6 @@ function toDocument<T>(row: DocumentRow): StoredDocument<T> {
 }
 
 function withoutMeta(doc: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { _id, _position, ...rest } = doc;
+  const { _id: _ignoredId, _position: _ignoredPosition, ...rest } = doc;
   return rest;
 }

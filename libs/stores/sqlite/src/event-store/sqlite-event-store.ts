@@ -133,7 +133,21 @@ export class SqliteEventStore implements EventStore {
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
     let closed = false;
     let wake: (() => void) | undefined;
-    const store = this;
+    const isOpen = () => !closed && !this.closed;
+    const read = (after: number | undefined) => this.readAllNow({ ...options, after });
+    const waitForAppend = () =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(done, options.pollIntervalMs ?? 250);
+        const waiters = this.waiters;
+        function done() {
+          clearTimeout(timer);
+          waiters.delete(done);
+          wake = undefined;
+          resolve();
+        }
+        wake = done;
+        waiters.add(done);
+      });
     return {
       async close() {
         closed = true;
@@ -142,8 +156,8 @@ export class SqliteEventStore implements EventStore {
       async *[Symbol.asyncIterator]() {
         let after = options.after;
         let announcedLive = false;
-        while (!closed && !store.closed) {
-          const slice = store.readAllNow({ ...options, after });
+        while (isOpen()) {
+          const slice = read(after);
           if (slice.lastPosition !== undefined && slice.lastPosition !== after) {
             after = slice.lastPosition;
             announcedLive = slice.isEnd;
@@ -151,21 +165,13 @@ export class SqliteEventStore implements EventStore {
             continue;
           }
           if (!announcedLive) {
+            // Tell the consumer once that it has caught up (it reports itself as live).
             announcedLive = true;
             yield { events: [], lastPosition: after, isEnd: true };
             continue;
           }
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(done, options.pollIntervalMs ?? 250);
-            function done() {
-              clearTimeout(timer);
-              store.waiters.delete(done);
-              wake = undefined;
-              resolve();
-            }
-            wake = done;
-            store.waiters.add(done);
-          });
+          // Woken early by an append in this process; the poll catches other processes' appends.
+          await waitForAppend();
         }
       },
     };
@@ -259,7 +265,7 @@ export class SqliteEventStore implements EventStore {
       const clash = events[found.findIndex((row) => row !== undefined)];
       throw new IdempotencyConflictError(streamId, clash.id);
     }
-    const last = found[found.length - 1]!;
+    const last = found[found.length - 1] as NonNullable<(typeof found)[number]>;
     return { nextExpectedRevision: last.revision, position: last.position, duplicate: true };
   }
 

@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '../errors/domain-error';
+import { ConcurrencyError, TransientStoreError, UnknownEventTypeError } from '../errors/store-errors';
+import { deriveEventId } from '../ids/id-generator';
+import { FakeClock } from '../testing/fake-clock';
+import { InMemoryEventStore } from '../testing/in-memory-event-store';
+import { toyAccount } from '../testing/toy-account';
+import type { CommandContext } from './command-context';
+import { CommandHandler } from './command-handler';
+
+const actor = { id: 'agent-1', role: 'agent' } as const;
+const ctx = (overrides: Partial<CommandContext> = {}): CommandContext => ({ commandId: randomUUID(), actor, ...overrides });
+
+describe('CommandHandler', () => {
+  let store: InMemoryEventStore;
+  let clock: FakeClock;
+  let handler: CommandHandler;
+
+  beforeEach(() => {
+    store = new InMemoryEventStore();
+    clock = new FakeClock('2026-05-01T12:00:00.000Z');
+    handler = new CommandHandler(store, clock);
+  });
+
+  it('decides from the stream, appends with the revision read, and returns the new state', async () => {
+    await handler.handle(toyAccount, 'toy-account-1', { type: 'open', owner: 'ann' }, ctx());
+    const result = await handler.handle(toyAccount, 'toy-account-1', { type: 'deposit', amount: 50 }, ctx());
+    expect(result.revision).toBe(1);
+    expect(result.state).toEqual({ status: 'open', owner: 'ann', balance: 50 });
+    expect(result.events).toHaveLength(1);
+    expect(result.events[0]).toMatchObject({ type: 'toy.deposited', schemaVersion: 1, revision: 1, occurredAt: '2026-05-01T12:00:00.000Z' });
+  });
+
+  it('fills the envelope metadata from the command context', async () => {
+    const context = ctx({ correlationId: 'corr-1', causationId: 'cause-1' });
+    await handler.handle(toyAccount, 'toy-account-m', { type: 'open', owner: 'ann' }, context);
+    const [stored] = await store.readStream('toy-account-m');
+    expect(stored.id).toBe(deriveEventId(context.commandId, 0));
+    expect(stored.metadata).toEqual({ correlationId: 'corr-1', causationId: 'cause-1', commandId: context.commandId, actor });
+  });
+
+  it('propagates a broken rule as a DomainError and writes nothing', async () => {
+    await handler.handle(toyAccount, 'toy-account-2', { type: 'open', owner: 'bo' }, ctx());
+    await expect(handler.handle(toyAccount, 'toy-account-2', { type: 'withdraw', amount: 5 }, ctx())).rejects.toBeInstanceOf(DomainError);
+    expect(await store.readStream('toy-account-2')).toHaveLength(1);
+  });
+
+  it('returns the first result when a command id is repeated, without deciding again', async () => {
+    await handler.handle(toyAccount, 'toy-account-3', { type: 'open', owner: 'cy' }, ctx());
+    await handler.handle(toyAccount, 'toy-account-3', { type: 'deposit', amount: 10 }, ctx());
+    const withdraw = ctx();
+    const first = await handler.handle(toyAccount, 'toy-account-3', { type: 'withdraw', amount: 10 }, withdraw);
+    // The balance is now 0: deciding again would fail; a repeat must instead answer as the first time.
+    const again = await handler.handle(toyAccount, 'toy-account-3', { type: 'withdraw', amount: 10 }, withdraw);
+    expect(again.duplicate).toBe(true);
+    expect(again.events.map((e) => e.id)).toEqual(first.events.map((e) => e.id));
+    expect(await store.readStream('toy-account-3')).toHaveLength(3);
+  });
+
+  it('recognises a repeated command after a restart (no cache)', async () => {
+    const open = ctx();
+    await handler.handle(toyAccount, 'toy-account-4', { type: 'open', owner: 'di' }, open);
+    const restarted = new CommandHandler(store, clock);
+    const again = await restarted.handle(toyAccount, 'toy-account-4', { type: 'open', owner: 'di' }, open);
+    expect(again.duplicate).toBe(true);
+  });
+
+  it('serialises concurrent commands on one stream so that none is lost and no rule is broken', async () => {
+    await handler.handle(toyAccount, 'toy-account-5', { type: 'open', owner: 'ed' }, ctx());
+    await handler.handle(toyAccount, 'toy-account-5', { type: 'deposit', amount: 100 }, ctx());
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 30 }, () => handler.handle(toyAccount, 'toy-account-5', { type: 'withdraw', amount: 7 }, ctx())),
+    );
+    const accepted = outcomes.filter((o) => o.status === 'fulfilled').length;
+    expect(accepted).toBe(14); // 14 × 7 = 98 ≤ 100 < 105
+    const final = await new CommandHandler(store, clock).load(toyAccount, 'toy-account-5');
+    expect(final.state).toEqual({ status: 'open', owner: 'ed', balance: 2 });
+  });
+
+  it('retries when another process wrote in between (stale cache), and decides on fresh state', async () => {
+    const other = new CommandHandler(store, clock);
+    await handler.handle(toyAccount, 'toy-account-6', { type: 'open', owner: 'fa' }, ctx());
+    await handler.handle(toyAccount, 'toy-account-6', { type: 'deposit', amount: 10 }, ctx());
+    await other.handle(toyAccount, 'toy-account-6', { type: 'withdraw', amount: 10 }, ctx()); // handler's cache is now stale
+    await expect(handler.handle(toyAccount, 'toy-account-6', { type: 'withdraw', amount: 10 }, ctx())).rejects.toMatchObject({
+      code: 'toy.insufficient-funds',
+    });
+    const result = await handler.handle(toyAccount, 'toy-account-6', { type: 'deposit', amount: 3 }, ctx());
+    expect(result.revision).toBe(3);
+  });
+
+  it("refuses a client's stale expected version with the current one", async () => {
+    await handler.handle(toyAccount, 'toy-account-7', { type: 'open', owner: 'gu' }, ctx());
+    await handler.handle(toyAccount, 'toy-account-7', { type: 'deposit', amount: 1 }, ctx());
+    const attempt = handler.handle(toyAccount, 'toy-account-7', { type: 'deposit', amount: 1 }, ctx({ expectedRevision: 0 }));
+    await expect(attempt).rejects.toBeInstanceOf(ConcurrencyError);
+    await expect(attempt).rejects.toMatchObject({ currentRevision: 1 });
+  });
+
+  it('gives up with a ConcurrencyError after the bounded number of retries', async () => {
+    const contended = new CommandHandler(store, clock, { maxRetries: 2, cacheSize: 0 });
+    await contended.handle(toyAccount, 'toy-account-8', { type: 'open', owner: 'ha' }, ctx());
+    const original = store.appendToStream.bind(store);
+    let sneaky = 0;
+    // Another writer slips an event in before each of our appends.
+    store.appendToStream = async (streamId, events, options) => {
+      if (events[0]?.type === 'toy.deposited' && sneaky < 10) {
+        sneaky++;
+        const intruder = { ...events[0], id: randomUUID(), metadata: { ...events[0].metadata, commandId: randomUUID() } };
+        await original(streamId, [intruder], { expectedRevision: 'any' });
+      }
+      return original(streamId, events, options);
+    };
+    await expect(contended.handle(toyAccount, 'toy-account-8', { type: 'deposit', amount: 1 }, ctx())).rejects.toBeInstanceOf(
+      ConcurrencyError,
+    );
+    expect(sneaky).toBe(3);
+  });
+
+  it('recovers when an append was stored but its acknowledgement was lost', async () => {
+    await handler.handle(toyAccount, 'toy-account-9', { type: 'open', owner: 'io' }, ctx());
+    const deposit = ctx();
+    const original = store.appendToStream.bind(store);
+    let lose = true;
+    store.appendToStream = async (streamId, events, options) => {
+      const result = await original(streamId, events, options);
+      if (lose) {
+        lose = false;
+        throw new TransientStoreError('connection reset after write');
+      }
+      return result;
+    };
+    await expect(handler.handle(toyAccount, 'toy-account-9', { type: 'deposit', amount: 5 }, deposit)).rejects.toBeInstanceOf(
+      TransientStoreError,
+    );
+    // The caller retries with the same idempotency key: one deposit in the log, the first result returned.
+    const retried = await handler.handle(toyAccount, 'toy-account-9', { type: 'deposit', amount: 5 }, deposit);
+    expect(retried.duplicate).toBe(true);
+    expect(retried.state).toEqual({ status: 'open', owner: 'io', balance: 5 });
+    expect(await store.readStream('toy-account-9')).toHaveLength(2);
+  });
+
+  it('stops with a clear error on an event type the aggregate does not know', async () => {
+    await store.appendToStream(
+      'toy-account-10',
+      [{ id: randomUUID(), type: 'toy.mystery', schemaVersion: 1, occurredAt: clock.now().toISOString(), data: {}, metadata: { correlationId: 'c', causationId: 'c', actor } }],
+      { expectedRevision: 'no_stream' },
+    );
+    await expect(handler.handle(toyAccount, 'toy-account-10', { type: 'deposit', amount: 1 }, ctx())).rejects.toBeInstanceOf(
+      UnknownEventTypeError,
+    );
+  });
+
+  it('folds long streams page by page', async () => {
+    const paged = new CommandHandler(store, clock, { readPageSize: 3, cacheSize: 0 });
+    await paged.handle(toyAccount, 'toy-account-11', { type: 'open', owner: 'jo' }, ctx());
+    for (let i = 0; i < 10; i++) await paged.handle(toyAccount, 'toy-account-11', { type: 'deposit', amount: 1 }, ctx());
+    expect((await paged.load(toyAccount, 'toy-account-11')).state).toEqual({ status: 'open', owner: 'jo', balance: 10 });
+  });
+});

@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import type { EventEnvelope, NewEvent } from '../envelope/event-envelope';
+import { TransientStoreError } from '../errors/store-errors';
+import type { CheckpointStore } from '../ports/checkpoint-store.port';
+import { InMemoryEventStore } from '../testing/in-memory-event-store';
+import { EventProcessingError, type EventProcessor } from './event-processor';
+import { SubscriptionRunner } from './subscription-runner';
+
+class MemoryCheckpoints implements CheckpointStore {
+  readonly positions = new Map<string, number>();
+  async get(name: string) {
+    return this.positions.get(name);
+  }
+  async set(name: string, position: number) {
+    this.positions.set(name, position);
+  }
+  async reset(name: string) {
+    this.positions.delete(name);
+  }
+  async list() {
+    return [...this.positions].map(([name, position]) => ({ name, position }));
+  }
+}
+
+const event = (type: string, data: unknown = {}): NewEvent => ({
+  id: randomUUID(),
+  type,
+  schemaVersion: 1,
+  occurredAt: '2026-01-01T00:00:00.000Z',
+  data,
+  metadata: { correlationId: 'c', causationId: 'c', actor: { id: 'test', role: 'system' } },
+});
+
+class Recorder implements EventProcessor {
+  readonly seen: EventEnvelope[] = [];
+  failures: Array<(event: EventEnvelope) => Error | undefined> = [];
+  constructor(
+    readonly name: string,
+    readonly filter?: EventProcessor['filter'],
+  ) {}
+  async handle(events: readonly EventEnvelope[]) {
+    for (const e of events) {
+      for (const failure of this.failures) {
+        const error = failure(e);
+        if (error) throw error instanceof TransientStoreError ? error : new EventProcessingError(e, this.name, error);
+      }
+    }
+    this.seen.push(...events);
+  }
+}
+
+describe('SubscriptionRunner', () => {
+  let store: InMemoryEventStore;
+  let checkpoints: MemoryCheckpoints;
+  const runners: SubscriptionRunner[] = [];
+  const run = (processor: EventProcessor) => {
+    const runner = new SubscriptionRunner(processor, store, checkpoints, { batchSize: 2 });
+    runners.push(runner);
+    runner.start();
+    return runner;
+  };
+
+  beforeEach(() => {
+    store = new InMemoryEventStore();
+    checkpoints = new MemoryCheckpoints();
+  });
+  afterEach(async () => {
+    await Promise.all(runners.splice(0).map((runner) => runner.stop()));
+  });
+
+  it('hands the processor every matching event in order, then stays live', async () => {
+    await store.appendToStream('s-1', [event('a.one'), event('b.skip'), event('a.two')], { expectedRevision: 'no_stream' });
+    const recorder = new Recorder('rec', { eventTypes: ['a.one', 'a.two', 'a.three'] });
+    const runner = run(recorder);
+    await runner.waitFor(3);
+    await store.appendToStream('s-1', [event('a.three')], { expectedRevision: 2 });
+    await runner.waitFor(4);
+    expect(recorder.seen.map((e) => e.type)).toEqual(['a.one', 'a.two', 'a.three']);
+    expect((await runner.status()).state).toBe('live');
+    expect(await checkpoints.get('rec')).toBe(4);
+  });
+
+  it('resumes from its checkpoint after a restart', async () => {
+    await store.appendToStream('s-2', [event('x'), event('x')], { expectedRevision: 'no_stream' });
+    const first = new Recorder('resume');
+    const runner = run(first);
+    await runner.waitFor(2);
+    await runner.stop();
+    await store.appendToStream('s-2', [event('x')], { expectedRevision: 1 });
+    const second = new Recorder('resume');
+    await run(second).waitFor(3);
+    expect(second.seen.map((e) => e.position)).toEqual([3]);
+  });
+
+  it('retries a transient fault with backoff and loses nothing', async () => {
+    await store.appendToStream('s-3', [event('x'), event('x'), event('x')], { expectedRevision: 'no_stream' });
+    const recorder = new Recorder('flaky');
+    let faults = 2;
+    recorder.failures.push(() => (faults-- > 0 ? new TransientStoreError('read model unreachable') : undefined));
+    const runner = run(recorder);
+    await runner.waitFor(3);
+    expect(recorder.seen.map((e) => e.position)).toEqual([1, 2, 3]);
+    expect((await runner.status()).retries).toBe(2);
+  });
+
+  it('stops on an event it cannot handle, says which, and skips it only when an operator asks', async () => {
+    await store.appendToStream('s-4', [event('ok'), event('poison'), event('ok')], { expectedRevision: 'no_stream' });
+    const recorder = new Recorder('strict');
+    recorder.failures.push((e) => (e.type === 'poison' ? new Error('cannot read this') : undefined));
+    const runner = run(recorder);
+    await expect(runner.waitFor(3, 2_000)).rejects.toThrow(/strict failed/);
+    const status = await runner.status();
+    expect(status.state).toBe('failed');
+    expect(status.failedAt).toMatchObject({ position: 2, type: 'poison' });
+    expect(status.lastError).toMatch(/cannot read this/);
+    expect(recorder.seen.map((e) => e.position)).toEqual([]); // the batch [ok, poison] was not applied in part
+
+    await runner.skip();
+    await runner.waitFor(3);
+    expect(recorder.seen.map((e) => e.position)).toEqual([1, 3]);
+  });
+
+  it('reports its lag behind the head of the log', async () => {
+    const recorder = new Recorder('lagging');
+    recorder.failures.push(() => new Error('always broken'));
+    await store.appendToStream('s-5', [event('x'), event('x'), event('x')], { expectedRevision: 'no_stream' });
+    const runner = run(recorder);
+    await expect(runner.waitFor(3, 1_000)).rejects.toThrow();
+    expect((await runner.status()).lag).toBe(3);
+  });
+});
