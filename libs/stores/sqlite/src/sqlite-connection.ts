@@ -15,7 +15,7 @@ export interface SqliteOptions {
   /** A file path, or `:memory:` for tests. */
   readonly file: string;
   readonly durability?: Durability;
-  /** Page cache in MiB (default 64). */
+  /** Page cache in MiB (default 256: the indexes of a few million events stay in memory). */
   readonly cacheMiB?: number;
 }
 
@@ -27,8 +27,11 @@ export function openSqlite(options: SqliteOptions): SqliteDatabase {
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.durability === 'normal' ? 'NORMAL' : 'FULL'}`);
   db.pragma('busy_timeout = 5000');
-  db.pragma(`cache_size = -${(options.cacheMiB ?? 64) * 1024}`);
+  db.pragma(`cache_size = -${(options.cacheMiB ?? 256) * 1024}`);
   db.pragma('temp_store = MEMORY');
+  // Checkpoint the WAL every ~40 MiB rather than every 4 MiB: index pages touched by many commits are
+  // copied back once, which keeps append throughput flat as the log grows.
+  db.pragma('wal_autocheckpoint = 10000');
   db.pragma('foreign_keys = ON');
   return db;
 }

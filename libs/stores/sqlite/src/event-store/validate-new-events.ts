@@ -1,5 +1,7 @@
 import { UUID_PATTERN, type NewEvent } from '@c360/kernel';
 
+const LOWER_UUID = /^[0-9a-f-]{36}$/;
+
 /** Serialised form of one event, computed once per append. */
 export interface EncodedEvent {
   readonly id: string;
@@ -20,6 +22,10 @@ export function encodeNewEvents(streamId: string, events: readonly NewEvent[]): 
   }
   if (!Array.isArray(events) || events.length === 0) throw new TypeError(`Nothing to append to "${streamId}"`);
   const seen = new Set<string>();
+  // Events of one append usually share their metadata object and timestamp: check and serialise once.
+  let lastMetadata: unknown;
+  let lastMetadataJson = '';
+  let lastOccurredAt = '';
   return events.map((event, index) => {
     const where = `events[${index}]`;
     if (typeof event.id !== 'string' || !UUID_PATTERN.test(event.id)) throw new TypeError(`${where}.id must be a UUID`);
@@ -29,19 +35,26 @@ export function encodeNewEvents(streamId: string, events: readonly NewEvent[]): 
     if (!Number.isInteger(event.schemaVersion) || event.schemaVersion < 1) {
       throw new TypeError(`${where}.schemaVersion must be a positive integer`);
     }
-    if (typeof event.occurredAt !== 'string' || Number.isNaN(Date.parse(event.occurredAt))) {
-      throw new TypeError(`${where}.occurredAt must be an ISO-8601 date`);
+    if (event.occurredAt !== lastOccurredAt) {
+      if (typeof event.occurredAt !== 'string' || Number.isNaN(Date.parse(event.occurredAt))) {
+        throw new TypeError(`${where}.occurredAt must be an ISO-8601 date`);
+      }
+      lastOccurredAt = event.occurredAt;
     }
-    if (!event.metadata || typeof event.metadata.correlationId !== 'string' || !event.metadata.actor) {
-      throw new TypeError(`${where}.metadata must carry correlationId, causationId and actor`);
+    if (event.metadata !== lastMetadata) {
+      if (!event.metadata || typeof event.metadata.correlationId !== 'string' || !event.metadata.actor) {
+        throw new TypeError(`${where}.metadata must carry correlationId, causationId and actor`);
+      }
+      lastMetadataJson = serialise(event.metadata, `${where}.metadata`);
+      lastMetadata = event.metadata;
     }
     return {
-      id: event.id.toLowerCase(),
+      id: LOWER_UUID.test(event.id) ? event.id : event.id.toLowerCase(),
       type: event.type,
       schemaVersion: event.schemaVersion,
       occurredAt: event.occurredAt,
       data: serialise(event.data, `${where}.data`),
-      metadata: serialise(event.metadata, `${where}.metadata`),
+      metadata: lastMetadataJson,
     };
   });
 }
