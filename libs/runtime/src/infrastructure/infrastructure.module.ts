@@ -1,4 +1,14 @@
-import { CommandHandler, systemClock, uuidV7Generator, type Clock, type IdGenerator } from '@c360/kernel';
+import {
+  CommandHandler,
+  UpcasterRegistry,
+  systemClock,
+  uuidV7Generator,
+  withUpcasting,
+  type Clock,
+  type IdGenerator,
+  type EventStore,
+  type Upcaster,
+} from '@c360/kernel';
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { PlatformConfig } from '../config/platform-config';
 import { ProcessorHost } from '../processors/processor-host';
@@ -14,6 +24,8 @@ export interface InfrastructureOptions {
   readonly ids?: IdGenerator;
   /** Tests may hand in stores they built themselves. */
   readonly stores?: Stores;
+  /** Every context's upcasters: all readers then see events in their current schema version. */
+  readonly upcasters?: readonly Upcaster[];
 }
 
 /**
@@ -31,15 +43,19 @@ export class InfrastructureModule implements OnApplicationShutdown {
       providers: [
         { provide: PLATFORM_CONFIG, useValue: options.config },
         { provide: STORES, useFactory: () => options.stores ?? createStores(options.config) },
-        { provide: EVENT_STORE, useFactory: (stores: Stores) => stores.eventStore, inject: [STORES] },
+        {
+          provide: EVENT_STORE,
+          useFactory: (stores: Stores) => withUpcasting(stores.eventStore, new UpcasterRegistry(options.upcasters)),
+          inject: [STORES],
+        },
         { provide: DOCUMENT_STORE, useFactory: (stores: Stores) => stores.documents, inject: [STORES] },
         { provide: CHECKPOINT_STORE, useFactory: (stores: Stores) => stores.checkpoints, inject: [STORES] },
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: ID_GENERATOR, useValue: options.ids ?? uuidV7Generator },
         {
           provide: CommandHandler,
-          useFactory: (stores: Stores, clock: Clock) => new CommandHandler(stores.eventStore, clock),
-          inject: [STORES, CLOCK],
+          useFactory: (eventStore: EventStore, clock: Clock) => new CommandHandler(eventStore, clock),
+          inject: [EVENT_STORE, CLOCK],
         },
         ProcessorHost,
       ],

@@ -1,3 +1,4 @@
+import type { Upcaster } from '@c360/kernel';
 import { FakeClock } from '@c360/kernel/testing';
 import type { ModuleMetadata } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -33,13 +34,14 @@ export async function createTestPlatform(options: {
   imports: NonNullable<ModuleMetadata['imports']>;
   clock?: FakeClock;
   env?: Record<string, string>;
+  upcasters?: readonly Upcaster[];
 }): Promise<TestPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'c360-test-'));
   const config = loadConfig({ C360_DATA_DIR: dataDir, SQLITE_DURABILITY: 'normal', TOPICS: 'off', ...options.env });
   const stores = await createStores(config);
   const clock = options.clock ?? new FakeClock();
   const moduleRef = await Test.createTestingModule({
-    imports: [InfrastructureModule.forRoot({ config, clock, stores }), HealthModule, ...options.imports],
+    imports: [InfrastructureModule.forRoot({ config, clock, stores, upcasters: options.upcasters }), HealthModule, ...options.imports],
   }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: ['error'] });
   configureHttpApp(app);

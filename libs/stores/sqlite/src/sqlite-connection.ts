@@ -17,6 +17,8 @@ export interface SqliteOptions {
   readonly durability?: Durability;
   /** Page cache in MiB (default 256: the indexes of a few million events stay in memory). */
   readonly cacheMiB?: number;
+  /** A size quota: past it, writes fail as if the disk were full (and nothing of them is kept). */
+  readonly maxSizeMiB?: number;
 }
 
 export type SqliteDatabase = Database.Database;
@@ -33,6 +35,10 @@ export function openSqlite(options: SqliteOptions): SqliteDatabase {
   // copied back once, which keeps append throughput flat as the log grows.
   db.pragma('wal_autocheckpoint = 10000');
   db.pragma('foreign_keys = ON');
+  if (options.maxSizeMiB !== undefined) {
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.pragma(`max_page_count = ${Math.max(1, Math.floor((options.maxSizeMiB * 1_048_576) / pageSize))}`);
+  }
   return db;
 }
 

@@ -1,0 +1,76 @@
+import { CorruptEventError, TransientStoreError, uuidv7, type NewEvent } from '@c360/kernel';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from './sqlite-event-store';
+
+const event = (size = 10): NewEvent => ({
+  id: uuidv7(),
+  type: 'fault.test',
+  schemaVersion: 1,
+  occurredAt: '2026-01-01T00:00:00.000Z',
+  data: { padding: 'x'.repeat(size) },
+  metadata: { correlationId: 'c', causationId: 'c', actor: { id: 'test', role: 'system' } },
+});
+
+describe('SqliteEventStore under faults', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'c360-faults-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reports a corrupt row with its position instead of skipping it', async () => {
+    const file = join(dir, 'events.db');
+    const store = new SqliteEventStore({ file });
+    await store.appendToStream('s-1', [event(), event(), event()], { expectedRevision: 'no_stream' });
+    const raw = new Database(file);
+    raw.prepare("UPDATE events SET data = '{not json' WHERE position = 2").run();
+    raw.close();
+
+    await expect(store.readStream('s-1')).rejects.toBeInstanceOf(CorruptEventError);
+    await expect(store.readAll()).rejects.toThrow(/position 2 .*corrupt/);
+    expect((await store.readStream('s-1', { maxCount: 1 }))[0].revision).toBe(0); // rows before it still read
+    await store.close();
+  });
+
+  it('fails a whole group commit cleanly when the disk is full, keeping everything acknowledged before', async () => {
+    const file = join(dir, 'events.db');
+    const store = new SqliteEventStore({ file, maxSizeMiB: 1 });
+    const acknowledged: string[] = [];
+    let failure: unknown;
+    for (let i = 0; i < 200 && !failure; i++) {
+      const batch = [event(2_000), event(2_000)];
+      try {
+        await store.appendToStream(`s-${i}`, batch, { expectedRevision: 'no_stream' });
+        acknowledged.push(...batch.map((e) => e.id));
+      } catch (error) {
+        failure = error;
+      }
+    }
+    expect(failure).toBeInstanceOf(TransientStoreError);
+    expect((failure as Error).message).toMatch(/nothing was written/);
+    await store.close();
+
+    const reopened = new SqliteEventStore({ file });
+    const stored: string[] = [];
+    let after: number | undefined;
+    for (;;) {
+      const slice = await reopened.readAll({ after });
+      stored.push(...slice.events.map((e) => e.id));
+      after = slice.lastPosition;
+      if (slice.isEnd) break;
+    }
+    expect(stored).toEqual(acknowledged);
+    // With room again, the store accepts appends.
+    await reopened.appendToStream('after-full', [event()], { expectedRevision: 'no_stream' });
+    await reopened.close();
+  });
+
+  it('refuses appends after close with a clear error', async () => {
+    const store = new SqliteEventStore({ file: join(dir, 'events.db') });
+    await store.close();
+    await expect(store.appendToStream('s', [event()], { expectedRevision: 'any' })).rejects.toThrow(/closed/);
+  });
+});
