@@ -23,5 +23,7 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
+  // Two cores shared with compilers and servers: allow slow moments without calling them failures.
+  testTimeout: 20_000,
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/data/', '/tmp/'],
 };

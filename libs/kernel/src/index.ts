@@ -21,3 +21,4 @@ export * from './subscriptions/subscription-runner';
 export * from './projections/document-projection';
 export * from './projections/document-projector';
 export * from './ports/document-query';
+export * from './subscriptions/polling-subscription';

@@ -1,6 +1,7 @@
 import type { EventEnvelope, NewEvent } from '../envelope/event-envelope';
 import { IdempotencyConflictError, WrongExpectedRevisionError } from '../errors/store-errors';
 import { UUID_PATTERN } from '../ids/uuid';
+import { pollingSubscription, waitForWakeUp } from '../subscriptions/polling-subscription';
 import {
   NO_STREAM_REVISION,
   type AllSlice,
@@ -99,42 +100,11 @@ export class InMemoryEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
-    let closed = false;
-    let wake: (() => void) | undefined;
-    const waiters = this.waiters;
-    const slice = (after: number | undefined) => this.slice({ ...options, after });
-    return {
-      async close() {
-        closed = true;
-        wake?.();
-      },
-      async *[Symbol.asyncIterator]() {
-        let after = options.after;
-        let announced = false;
-        while (!closed) {
-          const next = slice(after);
-          if (next.lastPosition !== undefined && next.lastPosition !== after) {
-            after = next.lastPosition;
-            announced = next.isEnd;
-            yield next;
-            continue;
-          }
-          if (!announced) {
-            announced = true;
-            yield { events: [], lastPosition: after, isEnd: true };
-            continue;
-          }
-          await new Promise<void>((resolve) => {
-            const done = () => {
-              waiters.delete(done);
-              resolve();
-            };
-            wake = done;
-            waiters.add(done);
-          });
-        }
-      },
-    };
+    return pollingSubscription({
+      after: options.after,
+      read: (after) => this.slice({ ...options, after }),
+      waitForAppend: (signal) => waitForWakeUp(this.waiters, options.pollIntervalMs ?? 250, signal),
+    });
   }
 
   async headPosition(): Promise<number | undefined> {

@@ -3,6 +3,8 @@ import {
   NO_STREAM_REVISION,
   TransientStoreError,
   WrongExpectedRevisionError,
+  pollingSubscription,
+  waitForWakeUp,
   type AllSlice,
   type AllSubscription,
   type AppendResult,
@@ -131,50 +133,13 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
-    let closed = false;
-    let wake: (() => void) | undefined;
-    const isOpen = () => !closed && !this.closed;
-    const read = (after: number | undefined) => this.readAllNow({ ...options, after });
-    const waitForAppend = () =>
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(done, options.pollIntervalMs ?? 250);
-        const waiters = this.waiters;
-        function done() {
-          clearTimeout(timer);
-          waiters.delete(done);
-          wake = undefined;
-          resolve();
-        }
-        wake = done;
-        waiters.add(done);
-      });
-    return {
-      async close() {
-        closed = true;
-        wake?.();
-      },
-      async *[Symbol.asyncIterator]() {
-        let after = options.after;
-        let announcedLive = false;
-        while (isOpen()) {
-          const slice = read(after);
-          if (slice.lastPosition !== undefined && slice.lastPosition !== after) {
-            after = slice.lastPosition;
-            announcedLive = slice.isEnd;
-            yield slice;
-            continue;
-          }
-          if (!announcedLive) {
-            // Tell the consumer once that it has caught up (it reports itself as live).
-            announcedLive = true;
-            yield { events: [], lastPosition: after, isEnd: true };
-            continue;
-          }
-          // Woken early by an append in this process; the poll catches other processes' appends.
-          await waitForAppend();
-        }
-      },
-    };
+    return pollingSubscription({
+      after: options.after,
+      read: (after) => this.readAllNow({ ...options, after }),
+      // Woken early by an append in this process; the poll catches other processes' appends.
+      waitForAppend: (signal) => waitForWakeUp(this.waiters, options.pollIntervalMs ?? 250, signal),
+      isOpen: () => !this.closed,
+    });
   }
 
   async headPosition(): Promise<number | undefined> {
