@@ -1,13 +1,15 @@
 import 'reflect-metadata';
-import { ConfigError, createHttpApp, loadConfig } from '@c360/runtime';
+import { closeOnSignals, ConfigError, createHttpApp, loadConfig } from '@c360/runtime';
 import { Logger } from '@nestjs/common';
 import { PlatformModule } from './platform.module';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createHttpApp(PlatformModule.forRoot(config), config.logLevel);
+  const logger = new Logger('Platform');
+  closeOnSignals(app, (message) => logger.log(message));
   await app.listen(config.http.port, config.http.host);
-  new Logger('Platform').log(
+  logger.log(
     `Customer 360 listening on http://${config.http.host}:${config.http.port} ` +
       `(event store: ${config.eventStore.kind}, read models: ${config.readModels.kind}, topics: ${config.topics.kind}, data: ${config.dataDir})`,
   );

@@ -24,5 +24,29 @@ export async function createHttpApp(rootModule: unknown, logLevel = 'log'): Prom
 export function configureHttpApp(app: INestApplication): void {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
-  app.enableShutdownHooks();
+}
+
+/**
+ * On SIGTERM/SIGINT: stop taking requests, stop processors, flush and close the stores, then exit 0.
+ * (Nest's own shutdown hooks re-raise the signal, which reads as a crash to supervisors.)
+ */
+export function closeOnSignals(app: INestApplication, log: (message: string) => void): void {
+  let closing = false;
+  const close = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    log(`${signal} received: shutting down`);
+    app.close().then(
+      () => {
+        log('stopped cleanly');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error('shutdown failed', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', close);
+  process.once('SIGINT', close);
 }

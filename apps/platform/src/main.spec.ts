@@ -1,0 +1,69 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(__dirname, '../../..');
+
+/** `npm start` as a user runs it: the real process on the embedded default, in a fresh data dir. */
+function startPlatform(env: Record<string, string>): { child: ChildProcessWithoutNullStreams; output: () => string } {
+  const child = spawn(process.execPath, [join(root, 'scripts/run-ts.js'), 'apps/platform/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, ...env },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  return { child, output: () => output };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function exited(child: ChildProcessWithoutNullStreams): Promise<number | null> {
+  return new Promise((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+}
+
+describe('the platform process (npm start)', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'c360-start-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts on the embedded default, answers /health/ready, and stops cleanly', async () => {
+    const port = await freePort();
+    const { child, output } = startPlatform({ C360_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' });
+    try {
+      let ready: { status: string } | undefined;
+      for (let attempt = 0; attempt < 120 && !ready; attempt++) {
+        const response = await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => undefined);
+        if (response?.status === 200) ready = (await response.json()) as { status: string };
+        else await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(ready?.status).toBe('ready');
+      expect(existsSync(join(dataDir, 'events.db'))).toBe(true);
+      expect(existsSync(join(dataDir, 'read-models.db'))).toBe(true);
+    } finally {
+      const exit = exited(child);
+      child.kill('SIGTERM');
+      expect(await exit).toBe(0);
+    }
+    expect(output()).toMatch(/listening on http:\/\/127\.0\.0\.1/);
+  }, 60_000);
+
+  it('refuses to start with a bad setting, naming the variable', async () => {
+    const { child, output } = startPlatform({ C360_DATA_DIR: dataDir, EVENT_STORE: 'postgres', PORT: 'x' });
+    expect(await exited(child)).toBe(1);
+    expect(output()).toMatch(/EVENT_STORE="postgres" must be one of: sqlite, eventstoredb/);
+    expect(output()).toMatch(/PORT="x"/);
+  }, 60_000);
+});
