@@ -1,4 +1,5 @@
 export * from './envelope/event-envelope';
+export * from './envelope/new-event-validation';
 export * from './decider/decider';
 export * from './errors/domain-error';
 export * from './errors/store-errors';

@@ -1,5 +1,6 @@
 import { type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { IEntryNestModule } from '@nestjs/core/nest-factory';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ErrorFilter } from './error.filter';
 import { createValidationPipe } from './validation';
@@ -12,7 +13,7 @@ const LEVELS: Record<string, LogLevel[]> = {
 };
 
 /** Fastify (≈4× Express's throughput here), one validation pipe and one error filter for every app. */
-export async function createHttpApp(rootModule: unknown, logLevel = 'log'): Promise<NestFastifyApplication> {
+export async function createHttpApp(rootModule: IEntryNestModule, logLevel = 'log'): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, new FastifyAdapter({ bodyLimit: 1_048_576 }), {
     logger: LEVELS[logLevel] ?? LEVELS.log,
     abortOnError: false,

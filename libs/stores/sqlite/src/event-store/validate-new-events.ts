@@ -1,4 +1,4 @@
-import { UUID_PATTERN, type NewEvent } from '@c360/kernel';
+import { assertValidNewEvents, type NewEvent } from '@c360/kernel';
 
 const LOWER_UUID = /^[0-9a-f-]{36}$/;
 
@@ -12,40 +12,15 @@ export interface EncodedEvent {
   readonly metadata: string;
 }
 
-/**
- * Checks what every adapter must refuse before anything is written, and serialises the payloads.
- * Errors name the offending event and field.
- */
+/** Validates (the kernel's rules, shared by every adapter) and serialises the events of one append. */
 export function encodeNewEvents(streamId: string, events: readonly NewEvent[]): EncodedEvent[] {
-  if (typeof streamId !== 'string' || streamId.length === 0 || streamId.startsWith('$')) {
-    throw new TypeError(`streamId must be a non-empty string not starting with "$" (got ${JSON.stringify(streamId)})`);
-  }
-  if (!Array.isArray(events) || events.length === 0) throw new TypeError(`Nothing to append to "${streamId}"`);
-  const seen = new Set<string>();
-  // Events of one append usually share their metadata object and timestamp: check and serialise once.
+  assertValidNewEvents(streamId, events);
+  // Events of one append usually share their metadata object: serialise it once.
   let lastMetadata: unknown;
   let lastMetadataJson = '';
-  let lastOccurredAt = '';
   return events.map((event, index) => {
-    const where = `events[${index}]`;
-    if (typeof event.id !== 'string' || !UUID_PATTERN.test(event.id)) throw new TypeError(`${where}.id must be a UUID`);
-    if (seen.has(event.id)) throw new TypeError(`${where}.id ${event.id} appears twice in one append`);
-    seen.add(event.id);
-    if (typeof event.type !== 'string' || event.type.length === 0) throw new TypeError(`${where}.type must be a non-empty string`);
-    if (!Number.isInteger(event.schemaVersion) || event.schemaVersion < 1) {
-      throw new TypeError(`${where}.schemaVersion must be a positive integer`);
-    }
-    if (event.occurredAt !== lastOccurredAt) {
-      if (typeof event.occurredAt !== 'string' || Number.isNaN(Date.parse(event.occurredAt))) {
-        throw new TypeError(`${where}.occurredAt must be an ISO-8601 date`);
-      }
-      lastOccurredAt = event.occurredAt;
-    }
     if (event.metadata !== lastMetadata) {
-      if (!event.metadata || typeof event.metadata.correlationId !== 'string' || !event.metadata.actor) {
-        throw new TypeError(`${where}.metadata must carry correlationId, causationId and actor`);
-      }
-      lastMetadataJson = serialise(event.metadata, `${where}.metadata`);
+      lastMetadataJson = serialise(event.metadata, `events[${index}].metadata`);
       lastMetadata = event.metadata;
     }
     return {
@@ -53,7 +28,7 @@ export function encodeNewEvents(streamId: string, events: readonly NewEvent[]): 
       type: event.type,
       schemaVersion: event.schemaVersion,
       occurredAt: event.occurredAt,
-      data: serialise(event.data, `${where}.data`),
+      data: serialise(event.data, `events[${index}].data`),
       metadata: lastMetadataJson,
     };
   });

@@ -1,0 +1,67 @@
+import type { EsdbPosition } from '../client/esdb-client';
+
+/**
+ * EventStoreDB positions ↔ the port's numeric positions (docs/adr/0004-eventstoredb-positions.md).
+ *
+ * Every event written through gRPC is self-committed: in `$all` reads, stream reads and live
+ * subscriptions alike its position is `{ commit: P, prepare: P }`, where P is the byte offset of the
+ * event's record in the transaction log. P is unique per event and increases in `$all` order, so it
+ * is the port's `position`. A checkpoint N maps back to `{ commit: N, prepare: N }`: the position
+ * of an existing event record, from which a forwards read starts (inclusive) and a subscription
+ * starts (exclusive).
+ */
+
+/** Numbers past 2^53 − 1 (8 PiB of log) would silently lose precision: refuse them loudly. */
+export function toSafeNumber(value: bigint, what: string): number {
+  if (value < 0n || value > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new RangeError(
+      `${what} ${value} is outside 0..Number.MAX_SAFE_INTEGER; this adapter maps EventStoreDB positions and revisions to JavaScript numbers`,
+    );
+  }
+  return Number(value);
+}
+
+/** The port position of a recorded event. */
+export function eventPosition(position: EsdbPosition | undefined, eventId: string): number {
+  if (!position) {
+    throw new Error(
+      `EventStoreDB did not report the position of event ${eventId}; this adapter needs EventStoreDB 22.6 or later`,
+    );
+  }
+  if (position.commit !== position.prepare) {
+    throw new Error(
+      `Event ${eventId} has commit position ${position.commit} and prepare position ${position.prepare}: it was written in ` +
+        'an explicit transaction (legacy TCP clients), which this adapter cannot order by one number',
+    );
+  }
+  return toSafeNumber(position.prepare, `Position of event ${eventId}`);
+}
+
+/** The EventStoreDB position to resume from for a port checkpoint (an event position we handed out). */
+export function checkpointPosition(checkpoint: number): EsdbPosition {
+  if (!Number.isSafeInteger(checkpoint) || checkpoint < 0) {
+    throw new TypeError(`A position must be an integer >= 0 (got ${JSON.stringify(checkpoint)})`);
+  }
+  const value = BigInt(checkpoint);
+  return { commit: value, prepare: value };
+}
+
+/**
+ * A server checkpoint we may hand out as `lastPosition`, or undefined. Only positions that name an
+ * event record qualify: catch-up pages also report page boundaries (`{ commit: postPosition,
+ * prepare: 0 }`, or `{0, 0}` at the start), and resuming a subscription from a position that is not
+ * an event's would skip the first event after it.
+ */
+export function resumableCheckpoint(position: EsdbPosition): number | undefined {
+  if (position.commit !== position.prepare || position.commit <= 0n) return undefined;
+  return toSafeNumber(position.commit, 'Checkpoint position');
+}
+
+/** The port position of an append: the commit position, which is the last event's own position. */
+export function appendPosition(position: EsdbPosition, streamId: string): number {
+  return toSafeNumber(position.commit, `Position of the append to "${streamId}"`);
+}
+
+export function toRevision(revision: bigint, streamId: string): number {
+  return toSafeNumber(revision, `Revision of "${streamId}"`);
+}
