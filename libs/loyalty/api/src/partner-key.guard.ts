@@ -1,0 +1,31 @@
+import type { CommandContext } from '@c360/kernel';
+import { LoyaltyPartners } from '@c360/loyalty-application';
+import { commandContextFrom } from '@c360/runtime';
+import { Injectable, UnauthorizedException, createParamDecorator, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+
+type PartnerRequest = FastifyRequest & { partnerId?: string };
+
+/** Partner endpoints need the partner's own key in `X-Partner-Key`; the key's hash is looked up. */
+@Injectable()
+export class PartnerKeyGuard implements CanActivate {
+  constructor(private readonly partners: LoyaltyPartners) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<PartnerRequest>();
+    const header = request.headers['x-partner-key'];
+    const key = Array.isArray(header) ? header[0] : header;
+    const partnerId = key ? await this.partners.authenticate(key) : null;
+    if (!partnerId) {
+      throw new UnauthorizedException({ statusCode: 401, error: 'partner_unauthorised', message: 'A valid X-Partner-Key header is required' });
+    }
+    request.partnerId = partnerId;
+    return true;
+  }
+}
+
+/** The command context of a partner request: its actor is the partner, whatever other headers say. */
+export const PartnerCommandContext = createParamDecorator((_data: unknown, ctx: ExecutionContext): CommandContext & { actor: { id: string; role: 'partner' } } => {
+  const request = ctx.switchToHttp().getRequest<PartnerRequest>();
+  return { ...commandContextFrom(request), actor: { id: request.partnerId ?? '', role: 'partner' } };
+});

@@ -1,0 +1,51 @@
+import { uuidv7 } from '@c360/kernel';
+import type { TestPlatform } from '@c360/runtime/testing';
+
+/** Helpers for loyalty API specs: publish other contexts' events as they would, and wait until every reaction settled. */
+
+export async function publish(platform: TestPlatform, streamId: string, type: string, data: Record<string, unknown>): Promise<string> {
+  const id = uuidv7();
+  await platform.stores.eventStore.appendToStream(
+    streamId,
+    [
+      {
+        id,
+        type,
+        schemaVersion: 1,
+        occurredAt: platform.clock.now().toISOString(),
+        data,
+        metadata: { correlationId: id, causationId: id, actor: { id: type.split('.')[0], role: 'system' } },
+      },
+    ],
+    { expectedRevision: 'any' },
+  );
+  return id;
+}
+
+/** Reactions cause events that cause reactions: wait until the log stops growing. */
+export async function settle(platform: TestPlatform): Promise<void> {
+  for (let round = 0; round < 20; round++) {
+    const head = await platform.stores.eventStore.headPosition();
+    await platform.processors.waitUntilCaughtUp();
+    if ((await platform.stores.eventStore.headPosition()) === head) return;
+  }
+  throw new Error('reactions did not settle');
+}
+
+export function purchaseRecorded(customerId: string, total: number, overrides: Record<string, unknown> = {}) {
+  const purchaseId = uuidv7();
+  return {
+    purchaseId,
+    orderId: uuidv7(),
+    customerId,
+    channel: 'web',
+    lines: [{ sku: 'SKU-1', category: 'electronics', quantity: 1, unitPrice: total }],
+    total,
+    currency: 'EUR',
+    purchasedAt: '2026-03-10T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export const SUPERVISOR_HEADERS = { 'X-Actor-Id': 'sup-1', 'X-Actor-Role': 'supervisor' };
+export const SYSTEM_HEADERS = { 'X-Actor-Id': 'cron', 'X-Actor-Role': 'system' };

@@ -1,0 +1,5 @@
+import { streamName } from '@c360/kernel';
+
+export function accountStream(customerId: string): string {
+  return streamName('loyalty', 'account', customerId);
+}

@@ -1,0 +1,65 @@
+import { CommandHandler, DomainError, type Clock, type CommandContext, type CommandResult } from '@c360/kernel';
+import { loyaltyAccount, type AccountCommand, type AccountState, type ProgramSettings } from '@c360/loyalty-domain';
+import { CLOCK } from '@c360/runtime';
+import { Inject, Injectable } from '@nestjs/common';
+import { LoyaltyProgramService } from '../program/loyalty-program.service';
+import { accountStream } from './account-streams';
+
+export interface AccountResult extends CommandResult<AccountState> {
+  /** The account the command ran on (the survivor when a merge redirected it). */
+  readonly customerId: string;
+}
+
+/** What a command is built from: the time of decision and the programme in force. */
+export interface DecisionInputs {
+  readonly now: string;
+  readonly program: ProgramSettings;
+  readonly customerId: string;
+}
+
+const MAX_MERGE_HOPS = 5;
+
+/**
+ * The write side of loyalty accounts: every command gets `now` from the injected Clock and the current
+ * programme, then goes through the one generic CommandHandler (serialised per stream, expected
+ * revision on append).
+ */
+@Injectable()
+export class LoyaltyAccountService {
+  constructor(
+    private readonly commands: CommandHandler,
+    private readonly program: LoyaltyProgramService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Runs a command on `customerId`'s account. With `followMerges`, a command that reaches an account
+   * absorbed by a customer merge runs on the survivor instead (reactions to sales events use this:
+   * a purchase recorded under the old id still earns).
+   */
+  async execute(
+    customerId: string,
+    build: (inputs: DecisionInputs) => AccountCommand,
+    context: CommandContext,
+    options: { followMerges?: boolean } = {},
+  ): Promise<AccountResult> {
+    const program = await this.program.settings();
+    let target = customerId;
+    for (let hop = 0; ; hop++) {
+      const command = build({ now: this.clock.now().toISOString(), program, customerId: target });
+      try {
+        const result = await this.commands.handle(loyaltyAccount, accountStream(target), command, context);
+        return { ...result, customerId: target };
+      } catch (error) {
+        const survivor = error instanceof DomainError && error.code === 'loyalty.account-merged' ? error.details.survivorId : undefined;
+        if (!options.followMerges || typeof survivor !== 'string' || hop >= MAX_MERGE_HOPS) throw error;
+        target = survivor;
+      }
+    }
+  }
+
+  async load(customerId: string): Promise<{ state: AccountState; revision: number }> {
+    const loaded = await this.commands.load(loyaltyAccount, accountStream(customerId));
+    return { state: loaded.state, revision: loaded.revision };
+  }
+}

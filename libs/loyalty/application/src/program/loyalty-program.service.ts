@@ -1,0 +1,32 @@
+import { CommandHandler, streamName, type Clock, type CommandContext, type CommandResult } from '@c360/kernel';
+import { DEFAULT_PROGRAM_ID, loyaltyProgram, type ProgramCommand, type ProgramSettings, type ProgramState } from '@c360/loyalty-domain';
+import { CLOCK } from '@c360/runtime';
+import { Inject, Injectable } from '@nestjs/common';
+
+export const PROGRAM_STREAM = streamName('loyalty', 'program', DEFAULT_PROGRAM_ID);
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type ProgramChange = DistributiveOmit<ProgramCommand, 'actor' | 'changedAt'>;
+
+/** The club's rules: read as a cached aggregate (cheap), changed by supervisors as versioned events. */
+@Injectable()
+export class LoyaltyProgramService {
+  constructor(
+    private readonly commands: CommandHandler,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async current(): Promise<{ settings: ProgramSettings; revision: number }> {
+    const loaded = await this.commands.load(loyaltyProgram, PROGRAM_STREAM);
+    return { settings: loaded.state, revision: loaded.revision };
+  }
+
+  async settings(): Promise<ProgramSettings> {
+    return (await this.current()).settings;
+  }
+
+  change(change: ProgramChange, context: CommandContext): Promise<CommandResult<ProgramState>> {
+    const command = { ...change, actor: context.actor, changedAt: this.clock.now().toISOString() } as ProgramCommand;
+    return this.commands.handle(loyaltyProgram, PROGRAM_STREAM, command, context);
+  }
+}

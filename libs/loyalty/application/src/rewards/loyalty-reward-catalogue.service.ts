@@ -1,0 +1,37 @@
+import { CommandHandler, type Clock, type CommandContext, type IdGenerator } from '@c360/kernel';
+import { loyaltyReward, type RewardTerms } from '@c360/loyalty-domain';
+import { CLOCK, ID_GENERATOR } from '@c360/runtime';
+import { Inject, Injectable } from '@nestjs/common';
+import { rewardStream } from './reward-streams';
+
+/** The rewards catalogue, managed by supervisors. */
+@Injectable()
+export class LoyaltyRewardCatalogue {
+  constructor(
+    private readonly commands: CommandHandler,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+  ) {}
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  async create(terms: RewardTerms, context: CommandContext) {
+    const rewardId = this.ids.next();
+    const result = await this.commands.handle(loyaltyReward, rewardStream(rewardId), { type: 'create-reward', rewardId, terms, actor: context.actor, now: this.now() }, context);
+    return { rewardId: result.state.status === 'none' ? rewardId : result.state.rewardId, result };
+  }
+
+  change(rewardId: string, terms: RewardTerms, context: CommandContext) {
+    return this.commands.handle(loyaltyReward, rewardStream(rewardId), { type: 'change-reward', terms, actor: context.actor, now: this.now() }, context);
+  }
+
+  addCouponCodes(rewardId: string, codes: readonly string[], context: CommandContext) {
+    return this.commands.handle(loyaltyReward, rewardStream(rewardId), { type: 'add-coupon-codes', codes, actor: context.actor, now: this.now() }, context);
+  }
+
+  retire(rewardId: string, context: CommandContext) {
+    return this.commands.handle(loyaltyReward, rewardStream(rewardId), { type: 'retire-reward', actor: context.actor, now: this.now() }, context);
+  }
+}

@@ -1,0 +1,5 @@
+import { streamName } from '@c360/kernel';
+
+export function rewardStream(rewardId: string): string {
+  return streamName('loyalty', 'reward', rewardId);
+}

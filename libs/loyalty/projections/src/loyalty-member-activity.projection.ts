@@ -1,0 +1,81 @@
+import { projectionCollection, type DocumentProjection, type EventEnvelope } from '@c360/kernel';
+import type { AccountEvent } from '@c360/loyalty-domain';
+import { ACCOUNT_STREAM_PREFIX, idFromStream } from './stream-ids';
+
+/**
+ * Per member: purchases (from sales.purchase-recorded) and reward redemptions, the raw material of
+ * the reward-effectiveness report (does redeeming bring customers back within 90 days?).
+ */
+export interface MemberActivityDocument {
+  readonly customerId: string;
+  /** Purchase instants, ascending, the latest MAX_PURCHASES kept. */
+  readonly purchases: readonly { readonly purchaseId: string; readonly at: string }[];
+  readonly redemptions: readonly {
+    readonly redemptionId: string;
+    readonly rewardId: string;
+    readonly points: number;
+    readonly at: string;
+    readonly status: 'completed' | 'cancelled';
+  }[];
+}
+
+export const MAX_PURCHASES = 500;
+const PURCHASE_RECORDED = 'sales.purchase-recorded';
+
+/** Only the two fields the report needs are read from sales' event; a malformed one is left to the sales reaction to report. */
+function purchaseOf(event: EventEnvelope): { customerId: string; purchaseId: string; at: string } | null {
+  const data = event.data as { customerId?: unknown; purchaseId?: unknown; purchasedAt?: unknown };
+  if (typeof data.customerId !== 'string' || typeof data.purchaseId !== 'string' || typeof data.purchasedAt !== 'string') return null;
+  const at = new Date(data.purchasedAt);
+  return Number.isNaN(at.getTime()) ? null : { customerId: data.customerId, purchaseId: data.purchaseId, at: at.toISOString() };
+}
+
+function rewardRedemption(event: AccountEvent): { redemptionId: string; rewardId: string; points: number; at: string; status: 'completed' | 'cancelled' } | null {
+  switch (event.type) {
+    case 'loyalty.points-redeemed':
+      return event.data.purpose.kind === 'reward'
+        ? { redemptionId: event.data.redemptionId, rewardId: event.data.purpose.rewardId, points: event.data.points, at: event.data.redeemedAt, status: 'completed' }
+        : null;
+    case 'loyalty.held-redemption-released':
+      return event.data.purpose.kind === 'reward'
+        ? { redemptionId: event.data.redemptionId, rewardId: event.data.purpose.rewardId, points: event.data.points, at: event.data.releasedAt, status: 'completed' }
+        : null;
+    case 'loyalty.redemption-cancelled':
+      return event.data.purpose.kind === 'reward'
+        ? { redemptionId: event.data.redemptionId, rewardId: event.data.purpose.rewardId, points: event.data.points, at: event.data.cancelledAt, status: 'cancelled' }
+        : null;
+    default:
+      return null;
+  }
+}
+
+export const loyaltyMemberActivityProjection: DocumentProjection<MemberActivityDocument> = {
+  name: 'loyalty-member-activity',
+  version: 1,
+  handles: [PURCHASE_RECORDED, 'loyalty.points-redeemed', 'loyalty.held-redemption-released', 'loyalty.redemption-cancelled'],
+  documentIds(event) {
+    if (event.type === PURCHASE_RECORDED) {
+      const purchase = purchaseOf(event);
+      return purchase ? [purchase.customerId] : [];
+    }
+    return rewardRedemption({ type: event.type, data: event.data } as AccountEvent) ? [idFromStream(event.streamId, ACCOUNT_STREAM_PREFIX)] : [];
+  },
+  apply(doc, event: EventEnvelope, customerId) {
+    const current: MemberActivityDocument = doc ?? { customerId, purchases: [], redemptions: [] };
+    if (event.type === PURCHASE_RECORDED) {
+      const purchase = purchaseOf(event);
+      if (!purchase || current.purchases.some((known) => known.purchaseId === purchase.purchaseId)) return current;
+      const purchases = [...current.purchases, { purchaseId: purchase.purchaseId, at: purchase.at }].sort((a, b) => a.at.localeCompare(b.at)).slice(-MAX_PURCHASES);
+      return { ...current, purchases };
+    }
+    const redemption = rewardRedemption({ type: event.type, data: event.data } as AccountEvent);
+    if (!redemption) return current;
+    if (redemption.status === 'cancelled') {
+      return { ...current, redemptions: current.redemptions.map((known) => (known.redemptionId === redemption.redemptionId ? { ...known, status: 'cancelled' as const } : known)) };
+    }
+    if (current.redemptions.some((known) => known.redemptionId === redemption.redemptionId)) return current;
+    return { ...current, redemptions: [...current.redemptions, redemption] };
+  },
+};
+
+export const LOYALTY_MEMBER_ACTIVITY_COLLECTION = projectionCollection(loyaltyMemberActivityProjection);
