@@ -23,3 +23,4 @@ export * from './projections/document-projection';
 export * from './projections/document-projector';
 export * from './ports/document-query';
 export * from './subscriptions/polling-subscription';
+export * from './privacy';

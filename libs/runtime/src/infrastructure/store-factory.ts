@@ -1,11 +1,14 @@
-import type { CheckpointStore, DocumentStore, EventStore } from '@c360/kernel';
-import { SqliteCheckpointStore, SqliteDocumentStore, SqliteEventStore } from '@c360/store-sqlite';
+import type { CheckpointStore, DocumentStore, EventStore, KeyStore } from '@c360/kernel';
+import { SqliteCheckpointStore, SqliteDocumentStore, SqliteEventStore, SqliteKeyStore } from '@c360/store-sqlite';
+import { resolve } from 'node:path';
 import type { PlatformConfig } from '../config/platform-config';
 
 export interface Stores {
   readonly eventStore: EventStore;
   readonly documents: DocumentStore;
   readonly checkpoints: CheckpointStore;
+  /** Per-customer keys: always the embedded file `<dataDir>/keys.db`, whatever the other adapters (ADR 0006). */
+  readonly keyStore: KeyStore;
   close(): Promise<void>;
 }
 
@@ -16,13 +19,16 @@ export interface Stores {
 export async function createStores(config: PlatformConfig): Promise<Stores> {
   const eventStore = await createEventStore(config.eventStore);
   const { documents, checkpoints, close } = await createReadModelStores(config.readModels);
+  const keyStore = new SqliteKeyStore({ file: resolve(config.dataDir, 'keys.db') });
   return {
     eventStore,
     documents,
     checkpoints,
+    keyStore,
     async close() {
       await eventStore.close();
       await close();
+      await keyStore.close();
     },
   };
 }
@@ -43,7 +49,8 @@ async function createReadModelStores(
 ): Promise<{ documents: DocumentStore; checkpoints: CheckpointStore; close(): Promise<void> }> {
   switch (config.kind) {
     case 'sqlite': {
-      const documents = new SqliteDocumentStore({ file: config.file, durability: config.durability });
+      // secureDelete: erased personal data must not survive in free pages (ADR 0006).
+      const documents = new SqliteDocumentStore({ file: config.file, durability: config.durability, secureDelete: true });
       return { documents, checkpoints: new SqliteCheckpointStore(documents.db), close: () => documents.close() };
     }
     case 'mongodb': {

@@ -3,3 +3,4 @@ export * from './event-store/sqlite-event-store';
 export * from './documents/sqlite-document-store';
 export * from './documents/apply-update';
 export * from './checkpoints/sqlite-checkpoint-store';
+export * from './keys/sqlite-key-store';

@@ -19,6 +19,11 @@ export interface SqliteOptions {
   readonly cacheMiB?: number;
   /** A size quota: past it, writes fail as if the disk were full (and nothing of them is kept). */
   readonly maxSizeMiB?: number;
+  /**
+   * Overwrite deleted content with zeros (`PRAGMA secure_delete`), so that erased personal data and
+   * deleted keys do not survive in free pages or freed cell space. Costs some write I/O.
+   */
+  readonly secureDelete?: boolean;
 }
 
 export type SqliteDatabase = Database.Database;
@@ -35,6 +40,12 @@ export function openSqlite(options: SqliteOptions): SqliteDatabase {
   // copied back once, which keeps append throughput flat as the log grows.
   db.pragma('wal_autocheckpoint = 10000');
   db.pragma('foreign_keys = ON');
+  if (options.secureDelete) {
+    db.pragma('secure_delete = ON');
+    // Old page images in the WAL are plaintext too: truncate the WAL whenever it restarts after a
+    // checkpoint instead of leaving stale frames at its tail.
+    db.pragma('journal_size_limit = 0');
+  }
   if (options.maxSizeMiB !== undefined) {
     const pageSize = db.pragma('page_size', { simple: true }) as number;
     db.pragma(`max_page_count = ${Math.max(1, Math.floor((options.maxSizeMiB * 1_048_576) / pageSize))}`);

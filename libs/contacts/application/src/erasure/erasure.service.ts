@@ -1,0 +1,61 @@
+import type { CustomerState } from '@c360/contacts-domain';
+import { type Clock, type CommandContext, type KeyStore } from '@c360/kernel';
+import { CLOCK, KEY_STORE } from '@c360/runtime';
+import { Inject, Injectable } from '@nestjs/common';
+import { stepContext } from '../command-steps';
+import { CustomerStreams } from '../customers/customer-streams';
+import { IdentityClaims } from '../identities/identity-claims.service';
+
+export interface ErasureResult {
+  readonly customerId: string;
+  readonly erasedAt: string;
+  /** Customers merged into this one, erased with it (the same person). */
+  readonly cascaded: readonly string[];
+  readonly version: number;
+}
+
+/**
+ * Crypto-shredding, step by step, each step idempotent so that a retry (or the erasure-completion
+ * processor after a crash) finishes what was started:
+ * 1. the tombstone `customer-erased` (from now on every command is refused);
+ * 2. the same for every customer currently merged into this one;
+ * 3. the customer's key is deleted: every personal field in every copy of the log becomes unreadable;
+ * 4. the identity claims are released, so the e-mails and phones can be registered again.
+ * Read models drop personal fields when they apply the tombstone.
+ */
+@Injectable()
+export class ErasureService {
+  constructor(
+    private readonly customers: CustomerStreams,
+    private readonly claims: IdentityClaims,
+    @Inject(KEY_STORE) private readonly keys: KeyStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async erase(customerId: string, context: CommandContext, viaSurvivorId?: string): Promise<ErasureResult> {
+    const at = this.clock.now().toISOString();
+    const result = await this.customers.handle(customerId, { type: 'erase', customerId, at, ...(viaSurvivorId ? { viaSurvivorId } : {}) }, context);
+    const erased = result.state;
+    if (erased.status !== 'erased') throw new TypeError(`Customer ${customerId} did not reach the erased state`);
+    const cascaded: string[] = [];
+    for (const absorbedId of mergedInto(erased)) {
+      const nested = await this.erase(absorbedId, stepContext(context, `erase/${absorbedId}`), customerId);
+      cascaded.push(absorbedId, ...nested.cascaded);
+    }
+    await this.shred(customerId, erased.releasedIdentities, context);
+    return { customerId, erasedAt: erased.erasedAt, cascaded, version: result.revision };
+  }
+
+  /** Steps 3 and 4: safe to repeat any number of times. */
+  async shred(customerId: string, releasedIdentities: readonly string[], context: CommandContext): Promise<void> {
+    await this.keys.delete(customerId);
+    const at = this.clock.now().toISOString();
+    for (const identity of releasedIdentities) await this.claims.release(identity, customerId, 'erased', at, context);
+  }
+}
+
+/** Customers merged into this one and not split off again when it was erased. */
+export function mergedInto(state: CustomerState): string[] {
+  if (state.status === 'none') return [];
+  return state.mergeHistory.filter((record) => record.role === 'survivor' && !record.undoneAt).map((record) => record.otherCustomerId);
+}

@@ -1,0 +1,90 @@
+import {
+  ContactsErrors,
+  customerData,
+  identityClaimAggregate,
+  identityKey,
+  identityStream,
+  type ClaimReleaseReason,
+  type Identity,
+} from '@c360/contacts-domain';
+import { isDomainError, type CommandContext, type CommandHandler } from '@c360/kernel';
+import { Inject, Injectable } from '@nestjs/common';
+import { freshStepContext } from '../command-steps';
+import { CONTACTS_COMMANDS, CONTACTS_OPTIONS, type ContactsOptions } from '../contacts.tokens';
+import { CustomerStreams } from '../customers/customer-streams';
+
+/**
+ * Reservations that keep an e-mail or phone with at most one active customer. A request claims an
+ * identity before it writes it to a customer stream and releases it when that write fails. A crash
+ * between the two leaves a claim its customer never confirmed: such a claim is taken over once it is
+ * older than the grace period, or at once when its holder was erased.
+ */
+@Injectable()
+export class IdentityClaims {
+  constructor(
+    @Inject(CONTACTS_COMMANDS) private readonly commands: CommandHandler,
+    @Inject(CONTACTS_OPTIONS) private readonly options: ContactsOptions,
+    private readonly customers: CustomerStreams,
+  ) {}
+
+  /** Claims for the customer; true when this call took the claim (false: it already held it). */
+  async claim(identity: Identity, customerId: string, at: string, context: CommandContext, field?: string): Promise<boolean> {
+    const key = identityKey(identity);
+    const command = { type: 'claim', identity: key, kind: identity.kind, customerId, at } as const;
+    try {
+      const result = await this.commands.handle(identityClaimAggregate, identityStream(key), command, freshStepContext(context));
+      return result.events.length > 0;
+    } catch (error) {
+      if (!isDomainError(error) || error.code !== 'contacts.identity-taken') throw error;
+      const holder = String(error.details.existingCustomerId);
+      const verdict = await this.holderVerdict(identity, holder, key, at);
+      if (verdict.stale) {
+        const takeOver = { ...command, takeOverFrom: holder };
+        await this.commands.handle(identityClaimAggregate, identityStream(key), takeOver, freshStepContext(context));
+        return true;
+      }
+      throw ContactsErrors.identityTaken(identity.kind, verdict.owner, field);
+    }
+  }
+
+  async release(identityKeyValue: string, customerId: string, reason: ClaimReleaseReason, at: string, context: CommandContext): Promise<void> {
+    await this.commands.handle(
+      identityClaimAggregate,
+      identityStream(identityKeyValue),
+      { type: 'release', identity: identityKeyValue, customerId, reason, at },
+      freshStepContext(context),
+    );
+  }
+
+  /** Moves a claim between customers (merge and undo); a claim the giver does not hold is left alone. */
+  async transfer(identity: Identity, fromCustomerId: string, toCustomerId: string, mergeId: string, at: string, context: CommandContext): Promise<void> {
+    const key = identityKey(identity);
+    try {
+      await this.commands.handle(
+        identityClaimAggregate,
+        identityStream(key),
+        { type: 'transfer', identity: key, fromCustomerId, toCustomerId, mergeId, at },
+        freshStepContext(context),
+      );
+    } catch (error) {
+      if (isDomainError(error) && error.code === 'contacts.identity-not-held') {
+        await this.claim(identity, toCustomerId, at, context);
+        return;
+      }
+      throw error;
+    }
+  }
+
+  /** Whether the holder's claim still stands, and who owns the identity if it does. */
+  private async holderVerdict(identity: Identity, holder: string, key: string, at: string): Promise<{ stale: boolean; owner: string }> {
+    const { state } = await this.customers.load(holder);
+    if (state.status === 'erased') return { stale: true, owner: holder };
+    const data = customerData(state);
+    const holds = data !== undefined && (identity.kind === 'email' ? data.emails : data.phones).includes(identity.value);
+    const owner = state.status === 'merged' ? state.survivorId : holder;
+    if (holds) return { stale: false, owner };
+    const claim = await this.commands.load(identityClaimAggregate, identityStream(key));
+    const claimedAt = claim.state.status === 'claimed' ? Date.parse(claim.state.claimedAt) : 0;
+    return { stale: Date.parse(at) - claimedAt >= this.options.claimGraceMs, owner };
+  }
+}

@@ -1,0 +1,6 @@
+export * from './key-store.port';
+export * from './personal-data-cipher';
+export * from './personal-data-protector';
+export * from './protected-event-store';
+export * from './revealing-processor';
+export * from './in-memory-key-store';

@@ -1,0 +1,27 @@
+import type { EventEnvelope } from '../envelope/event-envelope';
+import { EventProcessingError, type EventProcessor } from '../subscriptions/event-processor';
+import type { PersonalDataProtector } from './personal-data-protector';
+
+/**
+ * Wraps a processor (usually a DocumentProjector) so that it receives events with their personal data
+ * decrypted. Projections stay pure folds over plaintext; a projection of an erased customer sees ERASED
+ * markers and must drop personal fields on the tombstone event.
+ */
+export function revealingProcessor(inner: EventProcessor, protector: PersonalDataProtector): EventProcessor {
+  return {
+    name: inner.name,
+    filter: inner.filter,
+    storesOwnCheckpoint: inner.storesOwnCheckpoint,
+    async handle(events: readonly EventEnvelope[], lastPosition: number): Promise<void> {
+      const revealed: EventEnvelope[] = [];
+      for (const event of events) {
+        try {
+          revealed.push(...(await protector.reveal([event])));
+        } catch (error) {
+          throw new EventProcessingError(event, inner.name, error);
+        }
+      }
+      await inner.handle(revealed, lastPosition);
+    },
+  };
+}

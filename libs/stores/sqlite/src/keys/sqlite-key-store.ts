@@ -1,0 +1,115 @@
+import {
+  SUBJECT_KEY_BYTES,
+  SubjectErasedError,
+  TransientStoreError,
+  assertSubject,
+  type KeyStore,
+  type SubjectKey,
+} from '@c360/kernel';
+import type { Statement, Transaction } from 'better-sqlite3';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { isTransientSqliteError, migrate, openSqlite, type SqliteDatabase, type SqliteOptions } from '../sqlite-connection';
+
+const SCHEMA = [
+  `CREATE TABLE subject_keys (
+     subject    TEXT PRIMARY KEY,
+     key_id     TEXT NOT NULL,
+     key        BLOB NOT NULL,
+     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+   )`,
+  `CREATE TABLE erased_subjects (
+     subject   TEXT PRIMARY KEY,
+     erased_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+   )`,
+];
+
+interface KeyRow {
+  readonly key_id: string;
+  readonly key: Buffer;
+}
+
+/**
+ * Per-customer keys in their own SQLite file (`./data/keys.db`), apart from the event log so that
+ * backups of the log never carry the keys. A deleted key is overwritten, not just unlinked:
+ * `secure_delete` zeroes the freed cell and the WAL (which holds older page images) is checkpointed
+ * and truncated right after the deletion.
+ */
+export class SqliteKeyStore implements KeyStore {
+  private readonly db: SqliteDatabase;
+  private readonly stmt: { select: Statement; insert: Statement; erased: Statement; remove: Statement; markErased: Statement };
+  private readonly createOnce: Transaction<(subject: string) => SubjectKey>;
+  private readonly deleteOnce: Transaction<(subject: string) => void>;
+
+  constructor(options: SqliteOptions) {
+    this.db = openSqlite({ ...options, secureDelete: true, cacheMiB: options.cacheMiB ?? 8 });
+    migrate(this.db, 'key-store', SCHEMA);
+    this.stmt = {
+      select: this.db.prepare('SELECT key_id, key FROM subject_keys WHERE subject = ?'),
+      insert: this.db.prepare('INSERT INTO subject_keys (subject, key_id, key) VALUES (?, ?, ?)'),
+      erased: this.db.prepare('SELECT 1 FROM erased_subjects WHERE subject = ?').pluck(),
+      remove: this.db.prepare('DELETE FROM subject_keys WHERE subject = ?'),
+      markErased: this.db.prepare('INSERT OR IGNORE INTO erased_subjects (subject) VALUES (?)'),
+    };
+    // better-sqlite3 is synchronous: each transaction runs to completion, so racing creates in this
+    // process see each other; other processes are serialised by SQLite's write lock.
+    this.createOnce = this.db.transaction((subject: string) => {
+      if (this.stmt.erased.get(subject)) throw new SubjectErasedError(subject);
+      const existing = this.stmt.select.get(subject) as KeyRow | undefined;
+      if (existing) return toKey(subject, existing);
+      const row: KeyRow = { key_id: randomUUID(), key: randomBytes(SUBJECT_KEY_BYTES) };
+      this.stmt.insert.run(subject, row.key_id, row.key);
+      return toKey(subject, row);
+    });
+    this.deleteOnce = this.db.transaction((subject: string) => {
+      this.stmt.remove.run(subject);
+      this.stmt.markErased.run(subject);
+    });
+  }
+
+  async create(subject: string): Promise<SubjectKey> {
+    assertSubject(subject);
+    return this.guard(() => this.createOnce.immediate(subject));
+  }
+
+  async get(subject: string): Promise<SubjectKey | undefined> {
+    assertSubject(subject);
+    const row = this.guard(() => this.stmt.select.get(subject) as KeyRow | undefined);
+    return row && toKey(subject, row);
+  }
+
+  async delete(subject: string): Promise<void> {
+    assertSubject(subject);
+    this.guard(() => {
+      this.deleteOnce.immediate(subject);
+      // The WAL still holds the page as it was before the delete: copy the zeroed page back and cut
+      // the WAL to nothing, so the key's bytes are in no file any more.
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    });
+  }
+
+  async isErased(subject: string): Promise<boolean> {
+    assertSubject(subject);
+    return Boolean(this.guard(() => this.stmt.erased.get(subject)));
+  }
+
+  async ping(): Promise<void> {
+    this.guard(() => this.db.prepare('SELECT 1').get());
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private guard<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      if (isTransientSqliteError(error)) throw new TransientStoreError(`Key store failed: ${(error as Error).message}`, { cause: error });
+      throw error;
+    }
+  }
+}
+
+function toKey(subject: string, row: KeyRow): SubjectKey {
+  return { subject, keyId: row.key_id, key: Uint8Array.from(row.key) };
+}
