@@ -83,3 +83,15 @@ export class ConcurrencyError extends Error {
 export function isTransient(error: unknown): boolean {
   return error instanceof TransientStoreError;
 }
+
+/** A write would give two documents the same value in a unique index; nothing of the batch was kept. */
+export class UniqueConstraintError extends Error {
+  override readonly name = 'UniqueConstraintError';
+  constructor(
+    readonly collection: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`Unique index violated in "${collection}": ${message}`, options);
+  }
+}

@@ -1,5 +1,6 @@
 import {
   TransientStoreError,
+  UniqueConstraintError,
   assertCollectionName,
   assertDocumentId,
   encodeCursor,
@@ -104,7 +105,13 @@ export class SqliteDocumentStore implements DocumentStore {
       if (!Number.isSafeInteger(write.position)) throw new TypeError(`Write to ${write.collection}/${write.id}: position must be an integer`);
     }
     for (const collection of new Set(writes.map((write) => write.collection))) this.ensureTable(collection);
-    return this.guard(() => this.writeBatch(writes, checkpoint));
+    try {
+      return this.guard(() => this.writeBatch(writes, checkpoint));
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
+      const collection = writes.find((write) => (error as Error).message.includes(`rm_${write.collection}`))?.collection;
+      throw new UniqueConstraintError(collection ?? writes[0]?.collection ?? '?', (error as Error).message, { cause: error });
+    }
   }
 
   async ensureIndex(collection: string, index: IndexSpec): Promise<void> {
