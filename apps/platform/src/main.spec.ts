@@ -57,7 +57,7 @@ describe('the platform process (npm start)', () => {
       child.kill('SIGTERM');
       expect(await exit).toBe(0);
     }
-    expect(output()).toMatch(/listening on http:\/\/127\.0\.0\.1/);
+    expect(output()).toMatch(/Customer 360 listening on http:\/\/127\.0\.0\.1/);
   }, 60_000);
 
   it('refuses to start with a bad setting, naming the variable', async () => {

@@ -10,3 +10,5 @@ export * from './http/validation';
 export * from './http/error.filter';
 export * from './http/command-context.decorator';
 export * from './http/http-app';
+export * from './service/service.module';
+export * from './service/run-service';
