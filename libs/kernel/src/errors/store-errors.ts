@@ -84,7 +84,8 @@ export function isTransient(error: unknown): boolean {
   return error instanceof TransientStoreError;
 }
 
-/** A write would give two documents the same value in a unique index; nothing of the batch was kept. */
+/** A write would give two documents the same value in a unique index. The embedded store keeps nothing of
+ *  the batch; MongoDB keeps the writes before the violating one (no transactions, ADR 0005). */
 export class UniqueConstraintError extends Error {
   override readonly name = 'UniqueConstraintError';
   constructor(
