@@ -1,0 +1,36 @@
+import { SalesQueries } from '@c360/sales-application';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { PageQuery } from '../dto/common.dto';
+import { CustomerParams, OwnerParams } from '../dto/customer.dto';
+
+/** Sales views of a customer, and of agents as deal owners. */
+@Controller()
+export class SalesReportsController {
+  constructor(private readonly queries: SalesQueries) {}
+
+  @Get('customers/:customerId/purchases')
+  purchases(@Param() params: CustomerParams, @Query() query: PageQuery) {
+    return this.queries.purchaseHistory(params.customerId, query);
+  }
+
+  @Get('customers/:customerId/lifetime-value')
+  lifetimeValue(@Param() params: CustomerParams) {
+    return this.queries.lifetimeValue(params.customerId);
+  }
+
+  @Get('customers/:customerId/deal-activities')
+  activities(@Param() params: CustomerParams, @Query() query: PageQuery) {
+    return this.queries.customerActivities(params.customerId, query);
+  }
+
+  /** Owners with the most won deals first. */
+  @Get('owner-performance')
+  owners(@Query() query: PageQuery) {
+    return this.queries.owners(query);
+  }
+
+  @Get('owner-performance/:ownerId')
+  owner(@Param() params: OwnerParams) {
+    return this.queries.ownerPerformance(params.ownerId);
+  }
+}

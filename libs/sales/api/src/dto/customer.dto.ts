@@ -1,0 +1,10 @@
+import { IsUUID, Matches } from 'class-validator';
+import { IDENTIFIER, IDENTIFIER_MESSAGE } from './common.dto';
+
+export class CustomerParams {
+  @IsUUID() customerId!: string;
+}
+
+export class OwnerParams {
+  @Matches(IDENTIFIER, { message: IDENTIFIER_MESSAGE }) ownerId!: string;
+}

@@ -1,0 +1,83 @@
+import { CommandHandler, type Clock, type CommandContext, type CommandResult } from '@c360/kernel';
+import {
+  purchaseAggregate,
+  purchaseIdFor,
+  purchaseStream,
+  type PurchaseLine,
+  type PurchaseState,
+  type RefundKind,
+  type SalesChannel,
+} from '@c360/sales-domain';
+import { CLOCK } from '@c360/runtime';
+import { Inject, Injectable } from '@nestjs/common';
+import { createdId } from '../sales-ids';
+import { SALES_COMMANDS } from '../sales.tokens';
+
+export interface RecordPurchaseInput {
+  readonly orderId: string;
+  readonly channel: SalesChannel;
+  readonly customerId: string;
+  readonly dealId?: string;
+  readonly lines: readonly PurchaseLine[];
+  readonly total: number;
+  readonly currency: string;
+  /** Omitted: now. */
+  readonly purchasedAt?: string;
+  readonly paymentFingerprint?: string;
+  readonly deviceId?: string;
+}
+
+export interface RefundInput {
+  readonly refundId?: string;
+  readonly kind: RefundKind;
+  readonly reason: string;
+  readonly amount?: number;
+  readonly lines?: readonly { readonly sku: string; readonly quantity: number; readonly amount?: number }[];
+}
+
+export interface PurchaseResult extends CommandResult<PurchaseState> {
+  readonly purchaseId: string;
+  /** True when this order id had been recorded before: nothing new was written. */
+  readonly alreadyRecorded: boolean;
+}
+
+@Injectable()
+export class PurchaseService {
+  constructor(
+    @Inject(SALES_COMMANDS) private readonly commands: CommandHandler,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The purchase stream is derived from channel and order id: recording an order a second time lands
+   * on the same stream, the decider sees it recorded, and the first result is returned (or a 409 when
+   * the contents differ).
+   */
+  async record(input: RecordPurchaseInput, context: CommandContext): Promise<PurchaseResult> {
+    const now = this.clock.now().toISOString();
+    const purchaseId = purchaseIdFor(input.channel, input.orderId);
+    const result = await this.commands.handle(
+      purchaseAggregate,
+      purchaseStream(purchaseId),
+      { type: 'record-purchase', purchaseId, ...input, purchasedAt: input.purchasedAt ?? now, now },
+      context,
+    );
+    return { ...result, purchaseId, alreadyRecorded: result.duplicate || result.events.length === 0 };
+  }
+
+  async refund(purchaseId: string, input: RefundInput, context: CommandContext): Promise<CommandResult<PurchaseState> & { refundId: string }> {
+    const refundId = input.refundId ?? createdId('refund', context);
+    const result = await this.commands.handle(
+      purchaseAggregate,
+      purchaseStream(purchaseId),
+      { type: 'refund-purchase', refundId, kind: input.kind, reason: input.reason, amount: input.amount, lines: input.lines, now: this.clock.now().toISOString() },
+      context,
+    );
+    return { ...result, refundId };
+  }
+
+  async load(purchaseId: string): Promise<{ state: PurchaseState; version: number }> {
+    const loaded = await this.commands.load(purchaseAggregate, purchaseStream(purchaseId));
+    return { state: loaded.state, version: loaded.revision };
+  }
+}

@@ -1,0 +1,159 @@
+import { DomainError, PersonalDataProtector, type Clock, type DocumentStore, type Filter } from '@c360/kernel';
+import { dateOf, daysBetween } from '@c360/sales-domain';
+import {
+  SALES_COLLECTIONS,
+  pipelineBoardView,
+  type ActivityDocument,
+  type ContractDocument,
+  type CustomerValueDocument,
+  type DealDocument,
+  type OwnerPerformanceDocument,
+  type PipelineBoardDocument,
+  type PipelineBoardView,
+  type PurchaseDocument,
+} from '@c360/sales-projections';
+import { CLOCK, DOCUMENT_STORE } from '@c360/runtime';
+import { Inject, Injectable } from '@nestjs/common';
+import { PipelineService } from '../pipelines/pipeline.service';
+import { SALES_PRIVACY } from '../sales.tokens';
+import { findPage, plain, type PageRequest, type PageResponse } from './paging';
+
+export interface DealFilter {
+  readonly pipelineId?: string;
+  readonly stageId?: string;
+  readonly status?: 'open' | 'won' | 'lost';
+  readonly ownerId?: string;
+  readonly customerId?: string;
+}
+
+export interface RenewalDue extends ContractDocument {
+  /** Negative when the renewal date has passed (overdue). */
+  readonly daysUntilRenewal: number;
+}
+
+export interface LifetimeValue {
+  readonly customerId: string;
+  readonly purchases: number;
+  readonly firstPurchaseAt: string | null;
+  readonly lastPurchaseAt: string | null;
+  readonly lifetimeValue: { currency: string; purchases: number; purchased: number; refunded: number; net: number }[];
+}
+
+/** Reads the sales read models (never the event log; the "as of" board is PipelineHistory's job). */
+@Injectable()
+export class SalesQueries {
+  constructor(
+    @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SALES_PRIVACY) private readonly protector: PersonalDataProtector,
+    private readonly pipelines: PipelineService,
+  ) {}
+
+  async listPipelines(page: PageRequest): Promise<PageResponse<PipelineBoardView>> {
+    await this.pipelines.ensureDefault();
+    const found = await findPage<PipelineBoardDocument>(this.documents, SALES_COLLECTIONS.board, {}, { field: 'name', direction: 'asc' }, page);
+    return { items: found.items.map((doc) => pipelineBoardView(doc)), nextCursor: found.nextCursor };
+  }
+
+  /** The board now. A pipeline defined a moment ago (projection not caught up) shows empty stages. */
+  async board(pipelineIdOrAlias: string): Promise<PipelineBoardView & { version: number }> {
+    const pipeline = await this.pipelines.load(pipelineIdOrAlias);
+    const doc = await this.documents.get<PipelineBoardDocument>(SALES_COLLECTIONS.board, pipeline.pipelineId);
+    const board = doc ? plain(doc) : { pipelineId: pipeline.pipelineId, name: pipeline.name, stages: pipeline.stages.map((s) => ({ ...s, totals: {} })), updatedAt: '' };
+    return { ...pipelineBoardView(board), version: pipeline.version };
+  }
+
+  async deal(dealId: string): Promise<DealDocument> {
+    const doc = await this.documents.get<DealDocument>(SALES_COLLECTIONS.deals, dealId);
+    if (!doc) throw new DomainError('sales.deal-not-found', `No deal ${dealId}`, 'not-found', { dealId });
+    return plain(doc);
+  }
+
+  async deals(filter: DealFilter, page: PageRequest): Promise<PageResponse<DealDocument>> {
+    const where: Record<string, string> = {};
+    for (const [field, value] of Object.entries(filter)) if (value !== undefined) where[field] = value;
+    if (where.pipelineId === 'default') where.pipelineId = await this.pipelines.resolve('default');
+    return findPage<DealDocument>(this.documents, SALES_COLLECTIONS.deals, where, { field: 'openedAt', direction: 'desc' }, page);
+  }
+
+  async dealActivities(dealId: string, page: PageRequest): Promise<PageResponse<ActivityDocument>> {
+    await this.deal(dealId);
+    return this.activities({ dealId }, page);
+  }
+
+  customerActivities(customerId: string, page: PageRequest): Promise<PageResponse<ActivityDocument>> {
+    return this.activities({ customerId }, page);
+  }
+
+  async ownerPerformance(ownerId: string): Promise<OwnerPerformanceDocument> {
+    const doc = await this.documents.get<OwnerPerformanceDocument>(SALES_COLLECTIONS.owners, ownerId);
+    return doc ? plain(doc) : { ownerId, openDeals: 0, won: 0, lost: 0, winRate: 0, totalCycleTimeMs: 0, averageCycleTimeMs: null, wonAmounts: {} };
+  }
+
+  /** Owners with the most won deals first. */
+  owners(page: PageRequest): Promise<PageResponse<OwnerPerformanceDocument>> {
+    return findPage<OwnerPerformanceDocument>(this.documents, SALES_COLLECTIONS.owners, {}, { field: 'won', direction: 'desc' }, page);
+  }
+
+  async purchase(purchaseId: string): Promise<PurchaseDocument> {
+    const doc = await this.documents.get<PurchaseDocument>(SALES_COLLECTIONS.purchases, purchaseId);
+    if (!doc) throw new DomainError('sales.purchase-not-found', `No purchase ${purchaseId}`, 'not-found', { purchaseId });
+    return plain(doc);
+  }
+
+  /** A customer's purchases, newest first. */
+  purchaseHistory(customerId: string, page: PageRequest): Promise<PageResponse<PurchaseDocument>> {
+    return findPage<PurchaseDocument>(this.documents, SALES_COLLECTIONS.purchases, { customerId }, { field: 'purchasedAt', direction: 'desc' }, page);
+  }
+
+  /** Net of refunds, per currency; a customer without purchases has a lifetime value of nothing. */
+  async lifetimeValue(customerId: string): Promise<LifetimeValue> {
+    const doc = await this.documents.get<CustomerValueDocument>(SALES_COLLECTIONS.customerValue, customerId);
+    if (!doc) return { customerId, purchases: 0, firstPurchaseAt: null, lastPurchaseAt: null, lifetimeValue: [] };
+    return {
+      customerId,
+      purchases: doc.purchases,
+      firstPurchaseAt: doc.firstPurchaseAt,
+      lastPurchaseAt: doc.lastPurchaseAt,
+      lifetimeValue: Object.entries(doc.byCurrency)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([currency, value]) => ({ currency, ...value })),
+    };
+  }
+
+  async contract(contractId: string): Promise<ContractDocument> {
+    const doc = await this.documents.get<ContractDocument>(SALES_COLLECTIONS.contracts, contractId);
+    if (!doc) throw new DomainError('sales.contract-not-found', `No contract ${contractId}`, 'not-found', { contractId });
+    return plain(doc);
+  }
+
+  /**
+   * Active contracts whose renewal date falls in [from, to], earliest first. Default window: anything
+   * overdue up to 30 days from today (overdue ones have a negative `daysUntilRenewal`).
+   */
+  async renewalsDue(window: { from?: string; to?: string }, page: PageRequest): Promise<PageResponse<RenewalDue>> {
+    const today = dateOf(this.clock.now().toISOString());
+    const to = window.to ?? addDays(today, 30);
+    if (window.from !== undefined && window.from > to) {
+      throw new DomainError('sales.invalid-window', 'from must not be after to', 'invalid', { field: 'from' });
+    }
+    const renewalDate = window.from === undefined ? { $lte: to } : { $gte: window.from, $lte: to };
+    const filter: Filter = { status: 'active', renewalDate };
+    const found = await findPage<ContractDocument>(this.documents, SALES_COLLECTIONS.contracts, filter, { field: 'renewalDate', direction: 'asc' }, page);
+    return { items: found.items.map((doc) => ({ ...doc, daysUntilRenewal: daysBetween(today, doc.renewalDate) })), nextCursor: found.nextCursor };
+  }
+
+  /** Activities keep subject and notes sealed in the read model; they are opened here, per request. */
+  private async activities(filter: Filter, page: PageRequest): Promise<PageResponse<ActivityDocument>> {
+    const found = await findPage<ActivityDocument>(this.documents, SALES_COLLECTIONS.activities, filter, { field: 'activityAt', direction: 'desc' }, page);
+    const items: ActivityDocument[] = [];
+    for (const item of found.items) {
+      items.push({ ...item, subject: await this.protector.revealValue(item.subject), notes: await this.protector.revealValue(item.notes) });
+    }
+    return { items, nextCursor: found.nextCursor };
+  }
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
