@@ -24,3 +24,5 @@ export * from './projections/document-projector';
 export * from './ports/document-query';
 export * from './subscriptions/polling-subscription';
 export * from './privacy';
+export * from './process-managers/derived-context';
+export * from './process-managers/process-manager';

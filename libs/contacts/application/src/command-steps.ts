@@ -1,18 +1,7 @@
-import { deriveId, uuidv7, type CommandContext } from '@c360/kernel';
+import { uuidv7, type CommandContext } from '@c360/kernel';
 
-/**
- * A command that is one step of a request touching several streams: its id is derived from the
- * request's, so that retrying the request with the same Idempotency-Key repeats the step as a no-op.
- * Only the step on the resource the client named carries its If-Match.
- */
-export function stepContext(context: CommandContext, step: string): CommandContext {
-  return {
-    commandId: deriveId(`${context.commandId}/${step}`),
-    actor: context.actor,
-    correlationId: context.correlationId ?? context.commandId,
-    causationId: context.commandId,
-  };
-}
+/** Steps of a multi-stream request derive their ids from the request's: the kernel's `stepContext`. */
+export { stepContext } from '@c360/kernel';
 
 /**
  * For steps whose aggregate is idempotent by itself (identity claims): a fresh id, so that a claim

@@ -1,5 +1,5 @@
 import type { CustomerErased } from '@c360/contacts-domain';
-import { deriveId, EventProcessingError, isTransient, type EventEnvelope, type EventProcessor } from '@c360/kernel';
+import { EventProcessingError, isTransient, reactionContext, type EventEnvelope, type EventProcessor } from '@c360/kernel';
 import { Injectable } from '@nestjs/common';
 import { ErasureService } from './erasure.service';
 
@@ -19,12 +19,7 @@ export class ErasureCompletionProcessor implements EventProcessor {
   async handle(events: readonly EventEnvelope[]): Promise<void> {
     for (const event of events) {
       const data = event.data as CustomerErased;
-      const context = {
-        commandId: deriveId(`${this.name}/${event.id}`),
-        actor: { id: 'contacts-erasure-completion', role: 'system' as const },
-        correlationId: event.metadata.correlationId,
-        causationId: event.id,
-      };
+      const context = reactionContext(this.name, event);
       try {
         // Re-running the erasure is a no-op on the erased stream and completes the cascade and shredding.
         await this.erasure.erase(data.customerId, context, data.viaSurvivorId);

@@ -1,4 +1,4 @@
-import { CommandHandler, DomainError, deriveId, type Clock, type CommandContext } from '@c360/kernel';
+import { CommandHandler, DomainError, deriveId, stepContext, type Clock, type CommandContext } from '@c360/kernel';
 import { loyaltyReward, type ReleaseReason, type RewardState } from '@c360/loyalty-domain';
 import { CLOCK } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
@@ -36,12 +36,7 @@ export class LoyaltyRewardRedemptions {
 
   async redeem(customerId: string, rewardId: string, context: CommandContext): Promise<RewardRedemptionOutcome> {
     const redemptionId = deriveId(`reward-redemption/${context.commandId}`);
-    const step = (name: string): CommandContext => ({
-      commandId: deriveId(`${context.commandId}/${name}`),
-      actor: context.actor,
-      causationId: context.commandId,
-      correlationId: context.correlationId ?? context.commandId,
-    });
+    const step = (name: string): CommandContext => stepContext(context, name);
     const account = await this.accounts.load(customerId);
     if (account.state.status === 'none') throw new DomainError('loyalty.account-not-found', 'The customer is not enrolled in the club', 'not-found');
     if (account.state.status !== 'active') throw new DomainError('loyalty.account-not-active', `The account is ${account.state.status}`, 'conflict');
@@ -105,7 +100,7 @@ export class LoyaltyRewardRedemptions {
    */
   async resolveAbandoned(reservation: { rewardId: string; redemptionId: string; customerId: string }, context: CommandContext): Promise<string> {
     const { rewardId, redemptionId, customerId } = reservation;
-    const sub = (name: string): CommandContext => ({ ...context, commandId: deriveId(`${context.commandId}/${name}`) });
+    const sub = (name: string): CommandContext => ({ ...context, commandId: stepContext(context, name).commandId });
     const voided = await this.accounts.execute(customerId, ({ now }) => ({ type: 'void-redemption', redemptionId, purpose: { kind: 'reward', rewardId }, now }), sub('void'));
     const record = voided.state.status === 'none' ? undefined : voided.state.redemptions.find((candidate) => candidate.redemptionId === redemptionId);
     switch (record?.status) {

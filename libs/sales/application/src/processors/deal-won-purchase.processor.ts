@@ -1,14 +1,4 @@
-import {
-  ConcurrencyError,
-  DomainError,
-  EventProcessingError,
-  TransientStoreError,
-  deriveId,
-  isTransient,
-  type CommandContext,
-  type EventEnvelope,
-  type EventProcessor,
-} from '@c360/kernel';
+import { ProcessManager, type EventEnvelope } from '@c360/kernel';
 import { asSalesEvent, dealOrderId } from '@c360/sales-domain';
 import { Injectable, Logger } from '@nestjs/common';
 import { PurchaseService } from '../purchases/purchase.service';
@@ -21,51 +11,36 @@ import { PurchaseService } from '../purchases/purchase.service';
  * does not record a second purchase.
  */
 @Injectable()
-export class DealWonPurchaseRecorder implements EventProcessor {
+export class DealWonPurchaseRecorder extends ProcessManager {
   readonly name = 'sales-deal-won-purchases';
   readonly filter = { eventTypes: ['sales.deal-won'] };
   private readonly logger = new Logger('SalesReactions');
 
-  constructor(private readonly purchases: PurchaseService) {}
-
-  async handle(events: readonly EventEnvelope[]): Promise<void> {
-    for (const envelope of events) {
-      const event = asSalesEvent(envelope);
-      if (event.type !== 'sales.deal-won') continue;
-      const won = event.data;
-      try {
-        await this.purchases.record(
-          {
-            orderId: dealOrderId(won.dealId),
-            channel: 'deal',
-            customerId: won.customerId,
-            dealId: won.dealId,
-            lines: [{ sku: dealOrderId(won.dealId), category: 'deal', quantity: 1, unitPrice: won.amount }],
-            total: won.amount,
-            currency: won.currency,
-            purchasedAt: won.wonAt,
-          },
-          this.context(envelope),
-        );
-      } catch (error) {
-        if (error instanceof DomainError && (error.kind === 'conflict' || error.kind === 'not-found')) {
-          // e.g. re-won at another amount: the first purchase stands; money is corrected by a refund.
-          this.logger.log(`${this.name}: ${envelope.type} ${envelope.id} refused by a rule: ${error.code}`);
-          continue;
-        }
-        if (error instanceof ConcurrencyError) throw new TransientStoreError(error.message, { cause: error });
-        if (isTransient(error)) throw error;
-        throw new EventProcessingError(envelope, this.name, error);
-      }
-    }
+  constructor(private readonly purchases: PurchaseService) {
+    super();
   }
 
-  private context(event: EventEnvelope): CommandContext {
-    return {
-      commandId: deriveId(`${this.name}/${event.id}`),
-      actor: { id: this.name, role: 'system' },
-      causationId: event.id,
-      correlationId: event.metadata.correlationId,
-    };
+  protected override log(message: string): void {
+    // e.g. re-won at another amount: the first purchase stands; money is corrected by a refund.
+    this.logger.log(message);
+  }
+
+  protected async react(envelope: EventEnvelope): Promise<void> {
+    const event = asSalesEvent(envelope);
+    if (event.type !== 'sales.deal-won') return;
+    const won = event.data;
+    await this.purchases.record(
+      {
+        orderId: dealOrderId(won.dealId),
+        channel: 'deal',
+        customerId: won.customerId,
+        dealId: won.dealId,
+        lines: [{ sku: dealOrderId(won.dealId), category: 'deal', quantity: 1, unitPrice: won.amount }],
+        total: won.amount,
+        currency: won.currency,
+        purchasedAt: won.wonAt,
+      },
+      this.context(envelope),
+    );
   }
 }

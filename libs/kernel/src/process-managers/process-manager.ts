@@ -1,0 +1,64 @@
+import { DomainError } from '../errors/domain-error';
+import { ConcurrencyError, TransientStoreError, isTransient } from '../errors/store-errors';
+import type { EventEnvelope } from '../envelope/event-envelope';
+import type { CommandContext } from '../commands/command-context';
+import type { EventFilter } from '../ports/event-store.port';
+import { EventProcessingError, type EventProcessor } from '../subscriptions/event-processor';
+import { reactionContext } from './derived-context';
+
+/**
+ * Base of every process manager (a cross-context reaction on the durable `$all` subscription), with
+ * one policy for what a reaction's failure means:
+ * - a rule refusing the command (DomainError `conflict` / `not-found`: a cap reached, a refund of a
+ *   non-member) is a business outcome: reported through `log`, and the processor moves on;
+ * - contention with other writers and transient store faults are retried by the runner (commands are
+ *   idempotent through `reactionContext`);
+ * - anything else — a broken event contract, a bug — stops the processor on that event, visible in
+ *   `/health/ready`, until an operator fixes or skips it.
+ */
+export abstract class ProcessManager implements EventProcessor {
+  abstract readonly name: string;
+  abstract readonly filter: EventFilter;
+
+  /** Where refusals are reported; subclasses in the application layer hand in their logger. */
+  protected log(message: string): void {
+    void message;
+  }
+
+  protected abstract react(event: EventEnvelope): Promise<void>;
+
+  async handle(events: readonly EventEnvelope[]): Promise<void> {
+    for (const event of events) {
+      try {
+        await this.react(event);
+      } catch (error) {
+        if (isRefusal(error)) {
+          this.log(`${this.name}: ${event.type} ${event.id} refused by a rule: ${error.code}`);
+          continue;
+        }
+        if (error instanceof ConcurrencyError) throw new TransientStoreError(error.message, { cause: error });
+        if (isTransient(error)) throw error;
+        throw new EventProcessingError(event, this.name, error);
+      }
+    }
+  }
+
+  /** The context of the command this event causes (name a step when it causes several). */
+  protected context(event: EventEnvelope, step?: string): CommandContext {
+    return reactionContext(this.name, event, step);
+  }
+
+  /** Runs one of several steps of a reaction, reporting (not failing on) a rule's refusal. */
+  protected async step(event: EventEnvelope, label: string, work: () => Promise<unknown>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      this.log(`${this.name}: ${event.type} ${event.id} (${label}) refused by a rule: ${error.code}`);
+    }
+  }
+}
+
+function isRefusal(error: unknown): error is DomainError {
+  return error instanceof DomainError && (error.kind === 'conflict' || error.kind === 'not-found');
+}
