@@ -51,11 +51,20 @@ export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutd
     return Promise.all([...this.runners.values()].map((runner) => runner.status()));
   }
 
-  /** Waits until every processor has handled the log up to its current head (tests, tooling). */
+  /**
+   * Waits until every processor has handled the whole log, including events that reactions appended
+   * while catching up (a purchase → points → a referral bonus): repeats until the head stands still.
+   */
   async waitUntilCaughtUp(timeoutMs = 10_000): Promise<void> {
-    const head = await this.eventStore.headPosition();
-    if (head === undefined) return;
-    await Promise.all([...this.runners.values()].map((runner) => runner.waitFor(head, timeoutMs)));
+    const deadline = Date.now() + timeoutMs;
+    let head = await this.eventStore.headPosition();
+    for (;;) {
+      if (head === undefined) return;
+      const target = head;
+      await Promise.all([...this.runners.values()].map((runner) => runner.waitFor(target, Math.max(1, deadline - Date.now()))));
+      head = await this.eventStore.headPosition();
+      if (head === target) return;
+    }
   }
 
   onApplicationBootstrap(): void {
