@@ -25,5 +25,6 @@ module.exports = {
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   // Two cores shared with compilers and servers: allow slow moments without calling them failures.
   testTimeout: 20_000,
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/data/', '/tmp/'],
+  // Anchored at the root: a clone may itself live under /tmp.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/data/', '<rootDir>/tmp/'],
 };

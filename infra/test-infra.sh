@@ -24,7 +24,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # Replaces the preset's testPathIgnorePatterns on the command line, so it repeats them.
-jest_ignore=('/node_modules/' '/dist/' '/data/' '/tmp/')
+jest_ignore=('/node_modules/' '<rootDir>/dist/' '<rootDir>/data/' '<rootDir>/tmp/')
 
 # ── FerretDB: MongoDB wire protocol over SQLite (read-model adapter, libs/stores/mongodb) ────────
 # Own state dir (pid, log, data) so a developer's FerretDB from infra/ferretdb/start.sh is left alone,
@@ -50,7 +50,7 @@ export MONGO_URL="mongodb://127.0.0.1:$FERRETDB_PORT/"
 # ── EventStoreDB: only a server given from outside ───────────────────────────────────────────────
 if [ -z "${EVENTSTORE_URL:-}" ]; then
   echo "== test-infra: EVENTSTORE_URL is not set: the EventStoreDB int-specs are left out (docs/adapters/eventstoredb.md)"
-  jest_ignore+=('/libs/stores/eventstoredb/')
+  jest_ignore+=('<rootDir>/libs/stores/eventstoredb/')
 fi
 
 # ── the specs ────────────────────────────────────────────────────────────────────────────────────
