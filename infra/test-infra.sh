@@ -56,7 +56,7 @@ fi
 # ── the specs ────────────────────────────────────────────────────────────────────────────────────
 echo "== test-infra: jest -c jest.infra.config.ts (MONGO_URL=$MONGO_URL)"
 set +e
-npx jest -c jest.infra.config.ts --testPathIgnorePatterns "${jest_ignore[@]}" -- "$@"
+npx jest -c jest.infra.config.ts "$@" --testPathIgnorePatterns "${jest_ignore[@]}"
 code=$?
 set -e
 exit "$code"
