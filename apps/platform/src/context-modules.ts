@@ -1,5 +1,6 @@
 import { ContactsModule } from '@c360/contacts-api';
 import { LoyaltyModule } from '@c360/loyalty-api';
+import { RelayModule } from '@c360/relay';
 import { SalesModule } from '@c360/sales-api';
 import type { DynamicModule, Type } from '@nestjs/common';
 
@@ -10,5 +11,6 @@ import type { DynamicModule, Type } from '@nestjs/common';
 export const contextModules: Array<Type<unknown> | DynamicModule> = [
   ContactsModule,
   LoyaltyModule,
+  RelayModule,
   SalesModule,
 ];

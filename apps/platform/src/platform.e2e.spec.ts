@@ -1,15 +1,18 @@
 import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { contextModules } from './context-modules';
 
 /**
  * The contexts together, as `npm start` runs them: a customer registered in contacts, referred by
  * another, buys in sales, and loyalty turns it into points through its durable reactions — then a
- * refund takes them back. Proves the cross-context event contracts line up end to end.
+ * refund takes them back; the relay publishes it all to the analytics topics without personal data.
+ * Proves the cross-context event contracts line up end to end.
  */
 describe('the platform, contexts together', () => {
   let platform: TestPlatform;
   beforeEach(async () => {
-    platform = await createTestPlatform({ imports: contextModules });
+    platform = await createTestPlatform({ imports: contextModules, env: { TOPICS: 'files' } });
     platform.clock.set('2026-03-01T10:00:00.000Z');
   });
   afterEach(() => platform.close());
@@ -57,6 +60,15 @@ describe('the platform, contexts together', () => {
     await platform.processors.waitUntilCaughtUp();
     const afterRefund = await platform.http.get(`/loyalty/accounts/${bob}`).expect(200);
     expect(afterRefund.body.pending).toBe(0);
+
+    // Analytics topics (files in the embedded default) carry the facts, keyed by customer, and no personal data.
+    const topic = (name: string) => readFileSync(join(platform.dataDir, 'topics', `${name}.jsonl`), 'utf8');
+    expect(topic('c360.contacts.v1')).toContain(bob);
+    expect(topic('c360.sales.v1')).toContain('sales.purchase-refunded');
+    expect(topic('c360.loyalty.v1')).toContain('loyalty.points-earned');
+    for (const name of ['c360.contacts.v1', 'c360.sales.v1', 'c360.loyalty.v1']) {
+      expect(topic(name)).not.toMatch(/bob@example\.com|ann@example\.com|"Bob"|"Ann"/);
+    }
 
     const ready = await platform.http.get('/health/ready').expect(200);
     expect(ready.body.processors.every((p: { state: string }) => p.state !== 'failed')).toBe(true);

@@ -1,0 +1,42 @@
+import { PLATFORM_CONFIG, ProcessorHost, type PlatformConfig } from '@c360/runtime';
+import { Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { FileTopicPublisher } from './file-topic-publisher';
+import { KafkaTopicPublisher } from './kafka-topic-publisher';
+import { RelayProcessor } from './relay.processor';
+import type { TopicPublisher } from './topic-publisher.port';
+
+/** Creates the publisher the configuration names (TOPICS=files | kafka | off). */
+export function createTopicPublisher(topics: PlatformConfig['topics']): TopicPublisher | undefined {
+  switch (topics.kind) {
+    case 'files':
+      return new FileTopicPublisher(topics.dir);
+    case 'kafka':
+      return new KafkaTopicPublisher({ brokers: topics.brokers, clientId: topics.clientId });
+    case 'off':
+      return undefined;
+  }
+}
+
+/**
+ * The Kafka relay as a module: part of the embedded platform and of `apps/relay`. With TOPICS=off it
+ * registers nothing.
+ */
+@Module({})
+export class RelayModule implements OnModuleInit, OnApplicationShutdown {
+  private readonly publisher: TopicPublisher | undefined;
+
+  constructor(
+    @Inject(PLATFORM_CONFIG) config: PlatformConfig,
+    private readonly processors: ProcessorHost,
+  ) {
+    this.publisher = createTopicPublisher(config.topics);
+  }
+
+  onModuleInit(): void {
+    if (this.publisher) this.processors.register(new RelayProcessor(this.publisher));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.publisher?.close();
+  }
+}
