@@ -8,4 +8,6 @@ export default {
   ...preset,
   testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
   testTimeout: 60_000,
+  // Real-server clients (kafkajs reconnect timers after a broker restart) may linger past the last spec.
+  forceExit: true,
 };

@@ -44,8 +44,21 @@ stops+=(stop_ferretdb)
 infra/ferretdb/start.sh
 export MONGO_URL="mongodb://127.0.0.1:$FERRETDB_PORT/"
 
-# ── Kafka ────────────────────────────────────────────────────────────────────────────────────────
-# (start it here the same way: build/start script, `stops+=(stop_kafka)`, export KAFKA_BROKERS)
+# ── Kafka: a single-node Apache Kafka 3.9 in KRaft mode from its Maven Central jars (libs/relay) ──
+# Own state dir and fresh data every run; the specs restart the broker through the same scripts.
+export KAFKA_PORT="${KAFKA_PORT:-19092}"
+export KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-19093}"
+export KAFKA_STATE_DIR="$root/infra/.cache/kafka/test-infra"
+stop_kafka() {
+  infra/kafka/stop.sh
+  rm -rf "$KAFKA_STATE_DIR"
+}
+echo "== test-infra: Kafka"
+infra/kafka/stop.sh > /dev/null # a leftover of an interrupted run, if any
+rm -rf "$KAFKA_STATE_DIR"
+stops+=(stop_kafka)
+infra/kafka/start.sh
+export KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT"
 
 # ── EventStoreDB: only a server given from outside ───────────────────────────────────────────────
 if [ -z "${EVENTSTORE_URL:-}" ]; then
@@ -54,7 +67,7 @@ if [ -z "${EVENTSTORE_URL:-}" ]; then
 fi
 
 # ── the specs ────────────────────────────────────────────────────────────────────────────────────
-echo "== test-infra: jest -c jest.infra.config.ts (MONGO_URL=$MONGO_URL)"
+echo "== test-infra: jest -c jest.infra.config.ts (MONGO_URL=$MONGO_URL, KAFKA_BROKERS=$KAFKA_BROKERS)"
 set +e
 npx jest -c jest.infra.config.ts "$@" --testPathIgnorePatterns "${jest_ignore[@]}"
 code=$?
