@@ -1,4 +1,5 @@
 import { runAppendBench } from './append.bench';
+import { runRelayBench } from './relay.bench';
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- append` runs one. Benchmarks print figures
@@ -6,6 +7,7 @@ import { runAppendBench } from './append.bench';
  */
 const benches: Record<string, () => Promise<boolean>> = {
   append: runAppendBench,
+  relay: runRelayBench,
 };
 
 async function main() {
