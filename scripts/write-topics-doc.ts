@@ -1,7 +1,8 @@
-import { renderTopicsDoc } from '@c360/integration-events';
+import { renderAsyncApi, renderTopicsDoc } from '@c360/integration-events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-// Regenerates docs/topics.md from the integration-event contracts.
+// Regenerates docs/topics.md and docs/asyncapi.json from the integration-event contracts.
 writeFileSync(join(__dirname, '../docs/topics.md'), renderTopicsDoc());
-console.log('docs/topics.md written');
+writeFileSync(join(__dirname, '../docs/asyncapi.json'), `${JSON.stringify(renderAsyncApi(), null, 2)}\n`);
+console.log('docs/topics.md and docs/asyncapi.json written');

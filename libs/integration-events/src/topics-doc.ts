@@ -7,7 +7,7 @@ export function renderTopicsDoc(): string {
   const out: string[] = [
     '# Analytics topics',
     '',
-    '<!-- Generated from libs/integration-events (renderTopicsDoc); a spec fails when this file is stale. -->',
+    '<!-- Generated from libs/integration-events (renderTopicsDoc); a spec fails when this file is stale. AsyncAPI: docs/asyncapi.json. -->',
     '',
     'The relay (`libs/relay`, part of `npm start` and `apps/relay`) reads the event log from its checkpoint and',
     'publishes **integration events** — public, versioned contracts, separate from domain events — one topic per',
