@@ -1,5 +1,5 @@
 import { PLATFORM_CONFIG, ProcessorHost, type PlatformConfig } from '@c360/runtime';
-import { Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { FileTopicPublisher } from './file-topic-publisher';
 import { KafkaTopicPublisher } from './kafka-topic-publisher';
 import { RelayProcessor } from './relay.processor';
@@ -22,7 +22,7 @@ export function createTopicPublisher(topics: PlatformConfig['topics']): TopicPub
  * registers nothing.
  */
 @Module({})
-export class RelayModule implements OnModuleInit, OnApplicationShutdown {
+export class RelayModule implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly publisher: TopicPublisher | undefined;
 
   constructor(
@@ -34,6 +34,14 @@ export class RelayModule implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     if (this.publisher) this.processors.register(new RelayProcessor(this.publisher));
+  }
+
+  /** Creates the topics with their partitions and retention at start-up; a broker that is not up yet is
+   *  not fatal: the first publish tries again, and health shows the relay retrying meanwhile. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.publisher?.ensureTopics().catch((error: unknown) => {
+      new Logger('Relay').warn(`topics not created yet (${error instanceof Error ? error.message : String(error)}); retrying on first publish`);
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
