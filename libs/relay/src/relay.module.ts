@@ -38,8 +38,9 @@ export class RelayModule implements OnModuleInit, OnApplicationBootstrap, OnAppl
 
   /** Creates the topics with their partitions and retention at start-up; a broker that is not up yet is
    *  not fatal: the first publish tries again, and health shows the relay retrying meanwhile. */
-  async onApplicationBootstrap(): Promise<void> {
-    await this.publisher?.ensureTopics().catch((error: unknown) => {
+  onApplicationBootstrap(): void {
+    // Not awaited: a client retrying a broker that is down must not hold up the rest of start-up.
+    void this.publisher?.ensureTopics().catch((error: unknown) => {
       new Logger('Relay').warn(`topics not created yet (${error instanceof Error ? error.message : String(error)}); retrying on first publish`);
     });
   }
