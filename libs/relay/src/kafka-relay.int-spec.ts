@@ -1,6 +1,6 @@
 import { TOPICS, type IntegrationEvent } from '@c360/integration-events';
-import { SubscriptionRunner, type CheckpointStore, type NewEvent } from '@c360/kernel';
-import { InMemoryEventStore } from '@c360/kernel/testing';
+import { SubscriptionRunner, type NewEvent } from '@c360/kernel';
+import { InMemoryCheckpointStore, InMemoryEventStore } from '@c360/kernel/testing';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -15,22 +15,6 @@ import { RelayProcessor } from './relay.processor';
  */
 const brokers = (process.env.KAFKA_BROKERS ?? '').split(',').filter(Boolean);
 const kafkaScripts = join(__dirname, '../../../infra/kafka');
-
-class MemoryCheckpoints implements CheckpointStore {
-  private readonly positions = new Map<string, number>();
-  async get(name: string) {
-    return this.positions.get(name);
-  }
-  async set(name: string, position: number) {
-    this.positions.set(name, position);
-  }
-  async reset(name: string) {
-    this.positions.delete(name);
-  }
-  async list() {
-    return [...this.positions].map(([name, position]) => ({ name, position }));
-  }
-}
 
 const purchase = (customerId: string, orderId: string): NewEvent => ({
   id: randomUUID(),
@@ -68,7 +52,7 @@ async function consume(customers: ReadonlySet<string>, count: number, timeoutMs 
 
 describe('relay on a real Kafka broker', () => {
   let store: InMemoryEventStore;
-  let checkpoints: MemoryCheckpoints;
+  let checkpoints: InMemoryCheckpointStore;
   const runners: SubscriptionRunner[] = [];
   const publishers: KafkaTopicPublisher[] = [];
   const startRelay = () => {
@@ -85,7 +69,7 @@ describe('relay on a real Kafka broker', () => {
   });
   beforeEach(() => {
     store = new InMemoryEventStore();
-    checkpoints = new MemoryCheckpoints();
+    checkpoints = new InMemoryCheckpointStore();
   });
   afterEach(async () => {
     await Promise.all(runners.splice(0).map((runner) => runner.stop()));

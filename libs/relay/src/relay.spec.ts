@@ -1,6 +1,6 @@
 import type { IntegrationEvent } from '@c360/integration-events';
-import { SubscriptionRunner, type CheckpointStore, type NewEvent } from '@c360/kernel';
-import { InMemoryEventStore } from '@c360/kernel/testing';
+import { SubscriptionRunner, type NewEvent } from '@c360/kernel';
+import { InMemoryCheckpointStore, InMemoryEventStore } from '@c360/kernel/testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,22 +9,6 @@ import { DedupeWindow } from './dedupe-window';
 import { FileTopicPublisher } from './file-topic-publisher';
 import { RelayProcessor } from './relay.processor';
 import type { TopicPublisher } from './topic-publisher.port';
-
-class MemoryCheckpoints implements CheckpointStore {
-  private readonly positions = new Map<string, number>();
-  async get(name: string) {
-    return this.positions.get(name);
-  }
-  async set(name: string, position: number) {
-    this.positions.set(name, position);
-  }
-  async reset(name: string) {
-    this.positions.delete(name);
-  }
-  async list() {
-    return [...this.positions].map(([name, position]) => ({ name, position }));
-  }
-}
 
 const purchase = (customerId: string, orderId: string): NewEvent => ({
   id: randomUUID(),
@@ -59,7 +43,7 @@ class RecordingPublisher implements TopicPublisher {
 
 describe('relay', () => {
   let store: InMemoryEventStore;
-  let checkpoints: MemoryCheckpoints;
+  let checkpoints: InMemoryCheckpointStore;
   let dir: string;
   const runners: SubscriptionRunner[] = [];
   const start = (publisher: TopicPublisher) => {
@@ -71,7 +55,7 @@ describe('relay', () => {
 
   beforeEach(() => {
     store = new InMemoryEventStore();
-    checkpoints = new MemoryCheckpoints();
+    checkpoints = new InMemoryCheckpointStore();
     dir = mkdtempSync(join(tmpdir(), 'c360-relay-'));
   });
   afterEach(async () => {

@@ -1,26 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope, NewEvent } from '../envelope/event-envelope';
 import { TransientStoreError } from '../errors/store-errors';
-import type { CheckpointStore } from '../ports/checkpoint-store.port';
+import { InMemoryCheckpointStore } from '../testing/in-memory-checkpoint-store';
 import { InMemoryEventStore } from '../testing/in-memory-event-store';
 import { EventProcessingError, type EventProcessor } from './event-processor';
 import { SubscriptionRunner } from './subscription-runner';
-
-class MemoryCheckpoints implements CheckpointStore {
-  readonly positions = new Map<string, number>();
-  async get(name: string) {
-    return this.positions.get(name);
-  }
-  async set(name: string, position: number) {
-    this.positions.set(name, position);
-  }
-  async reset(name: string) {
-    this.positions.delete(name);
-  }
-  async list() {
-    return [...this.positions].map(([name, position]) => ({ name, position }));
-  }
-}
 
 const event = (type: string, data: unknown = {}): NewEvent => ({
   id: randomUUID(),
@@ -51,7 +35,7 @@ class Recorder implements EventProcessor {
 
 describe('SubscriptionRunner', () => {
   let store: InMemoryEventStore;
-  let checkpoints: MemoryCheckpoints;
+  let checkpoints: InMemoryCheckpointStore;
   const runners: SubscriptionRunner[] = [];
   const run = (processor: EventProcessor) => {
     const runner = new SubscriptionRunner(processor, store, checkpoints, { batchSize: 2 });
@@ -62,7 +46,7 @@ describe('SubscriptionRunner', () => {
 
   beforeEach(() => {
     store = new InMemoryEventStore();
-    checkpoints = new MemoryCheckpoints();
+    checkpoints = new InMemoryCheckpointStore();
   });
   afterEach(async () => {
     await Promise.all(runners.splice(0).map((runner) => runner.stop()));

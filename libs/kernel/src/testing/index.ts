@@ -3,3 +3,4 @@ export * from './sequential-ids';
 export * from './decider-specification';
 export * from './in-memory-event-store';
 export * from './toy-account';
+export * from './in-memory-checkpoint-store';
