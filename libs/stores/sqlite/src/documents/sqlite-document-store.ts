@@ -38,8 +38,17 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly statements = new Map<string, Statement>();
   private readonly writeBatch: (writes: readonly DocumentWrite[], checkpoint?: { name: string; position: number }) => WriteOutcome;
 
-  constructor(options: SqliteOptions | { readonly database: SqliteDatabase }) {
+  private readonly walPurge: NodeJS.Timeout | undefined;
+
+  constructor(options: (SqliteOptions & { readonly walPurgeIntervalMs?: number }) | { readonly database: SqliteDatabase }) {
     this.db = 'database' in options ? options.database : openSqlite(options);
+    if ('file' in options && options.secureDelete) {
+      // Erased personal data leaves the main file at once (secure_delete), but older page images stay in
+      // the WAL until it is checkpointed: truncate it regularly so they do not outlive the erasure by more
+      // than this interval (default one minute).
+      this.walPurge = setInterval(() => this.purgeWal(), options.walPurgeIntervalMs ?? 60_000);
+      this.walPurge.unref();
+    }
     migrate(this.db, 'checkpoints', CHECKPOINT_SCHEMA);
     const saveCheckpoint = this.db.prepare(
       'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
@@ -136,7 +145,13 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async close(): Promise<void> {
+    if (this.walPurge) clearInterval(this.walPurge);
     if (this.db.open) this.db.close();
+  }
+
+  /** Copies the WAL into the database and truncates it (skipped quietly while readers hold it). */
+  purgeWal(): void {
+    if (this.db.open) this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   private applyWrite(write: DocumentWrite): boolean {
