@@ -57,7 +57,7 @@ if [ ! -f "$state/data/meta.properties" ]; then
     -t "$cluster_id" -c "$state/server.properties" > /dev/null
 fi
 
-nohup java -Xms256m -Xmx512m -cp "$classpath" -Dlog4j.configuration="file:$state/log4j.properties" \
+nohup java -Xms1g -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -cp "$classpath" -Dlog4j.configuration="file:$state/log4j.properties" \
   kafka.Kafka "$state/server.properties" > "$state/stdout.log" 2>&1 &
 echo $! > "$pidfile"
 
