@@ -26,3 +26,5 @@ export * from './subscriptions/polling-subscription';
 export * from './privacy';
 export * from './process-managers/derived-context';
 export * from './process-managers/process-manager';
+export * from './projections/checkpoint-names';
+export * from './workflows/workflow';

@@ -27,7 +27,7 @@ function envelope(customerId: string, event: CustomerEvent, revision: number): E
 function fold<T extends object>(projection: DocumentProjection<T>, events: readonly EventEnvelope[]): Map<string, T | null> {
   const docs = new Map<string, T | null>();
   for (const event of events) {
-    for (const id of projection.documentIds(event)) docs.set(id, projection.apply(docs.get(id) ?? null, event, id));
+    for (const id of projection.documentIds(event)) docs.set(id, projection.evolve(docs.get(id) ?? null, event, id));
   }
   return docs;
 }

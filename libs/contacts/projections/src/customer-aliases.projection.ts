@@ -22,7 +22,7 @@ export const customerAliasesProjection: DocumentProjection<CustomerAliasDocument
     const customerId = customerIdOfStream(event.streamId);
     return (event.data as { absorbedId?: string }).absorbedId === customerId ? [customerId] : [];
   },
-  apply(doc, envelope) {
+  evolve(doc, envelope) {
     const event = { type: envelope.type, data: envelope.data } as CustomerEvent;
     if (event.type === 'contacts.customers-merged') {
       const { absorbedId, survivorId, mergeId, mergedAt } = event.data;

@@ -38,7 +38,7 @@ export const customerConsentsProjection: DocumentProjection<CustomerConsentsDocu
   version: 1,
   handles: HANDLES,
   documentIds: (event) => [customerIdOfStream(event.streamId)],
-  apply(current, envelope, customerId) {
+  evolve(current, envelope, customerId) {
     const doc: CustomerConsentsDocument = current ?? { customerId, history: [], mergedPeriods: [] };
     const event = { type: envelope.type, data: envelope.data } as CustomerEvent;
     switch (event.type) {

@@ -41,7 +41,7 @@ export const customerProfileProjection: DocumentProjection<CustomerProfileDocume
   version: 1,
   handles: CUSTOMER_EVENT_TYPES,
   documentIds: (event) => [customerIdOfStream(event.streamId)],
-  apply(doc, event) {
+  evolve(doc, event) {
     const state = evolveCustomer(doc?.state ?? initialCustomerState, { type: event.type, data: event.data } as CustomerEvent);
     if (state.status === 'none') return null;
     const data = customerData(state);

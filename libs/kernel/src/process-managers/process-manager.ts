@@ -32,13 +32,8 @@ export abstract class ProcessManager implements EventProcessor {
       try {
         await this.react(event);
       } catch (error) {
-        if (isRefusal(error)) {
-          this.log(`${this.name}: ${event.type} ${event.id} refused by a rule: ${error.code}`);
-          continue;
-        }
-        if (error instanceof ConcurrencyError) throw new TransientStoreError(error.message, { cause: error });
-        if (isTransient(error)) throw error;
-        throw new EventProcessingError(event, this.name, error);
+        const refusal = reactionRefusal(error, event, this.name);
+        this.log(refusal);
       }
     }
   }
@@ -59,6 +54,20 @@ export abstract class ProcessManager implements EventProcessor {
   }
 }
 
-function isRefusal(error: unknown): error is DomainError {
+/**
+ * The one policy for a failed reaction command, shared by class-based process managers and the
+ * runtime's workflow processor: returns the refusal to report when a rule said no; throws a
+ * TransientStoreError to retry (contention, store faults), or an EventProcessingError that stops the
+ * processor on that event.
+ */
+export function reactionRefusal(error: unknown, event: EventEnvelope, processor: string, step?: string): string {
+  if (isRefusal(error)) return `${processor}: ${event.type} ${event.id}${step ? ` (${step})` : ''} refused by a rule: ${error.code}`;
+  if (error instanceof ConcurrencyError) throw new TransientStoreError(error.message, { cause: error });
+  if (isTransient(error)) throw error;
+  if (error instanceof EventProcessingError) throw error;
+  throw new EventProcessingError(event, processor, error);
+}
+
+export function isRefusal(error: unknown): error is DomainError {
   return error instanceof DomainError && (error.kind === 'conflict' || error.kind === 'not-found');
 }

@@ -4,6 +4,7 @@ import type { DocumentStore, DocumentWrite, StoredDocument } from '../ports/docu
 import { EventProcessingError } from '../subscriptions/event-processor';
 import type { DocumentProjection } from './document-projection';
 import { DocumentProjector } from './document-projector';
+import { projectionCheckpointName } from './checkpoint-names';
 
 /** Records writes and serves documents from memory, applying the position guard like the real stores. */
 class RecordingDocuments implements Pick<DocumentStore, 'getMany' | 'write'> {
@@ -36,7 +37,7 @@ const counters: DocumentProjection<Counter> = {
   version: 2,
   handles: ['t.counted', 't.reset'],
   documentIds: (event) => [(event.data as { key: string }).key],
-  apply(doc, event) {
+  evolve(doc, event) {
     if (event.type === 't.reset') return null;
     if ((event.data as { boom?: boolean }).boom) throw new Error('boom');
     return { count: (doc?.count ?? 0) + 1, last: event.occurredAt };
@@ -63,12 +64,12 @@ describe('DocumentProjector', () => {
   beforeEach(() => {
     position = 0;
     documents = new RecordingDocuments();
-    projector = new DocumentProjector(counters, documents as unknown as DocumentStore);
+    projector = new DocumentProjector(counters, documents as unknown as DocumentStore, projectionCheckpointName('spec', counters));
   });
 
   it('names its collection and checkpoint after the projection version, and filters by handled types', () => {
     expect(projector.collection).toBe('counter_v2');
-    expect(projector.name).toBe('projection:counter_v2');
+    expect(projector.name).toBe('spec:projection:counter_v2');
     expect(projector.filter.eventTypes).toEqual(['t.counted', 't.reset']);
   });
 
@@ -96,7 +97,7 @@ describe('DocumentProjector', () => {
   it('names the event it could not apply', async () => {
     const bad = envelope('t.counted', { key: 'a', boom: true });
     await expect(projector.handle([bad], bad.position)).rejects.toBeInstanceOf(EventProcessingError);
-    await expect(projector.handle([bad], bad.position)).rejects.toThrow(/projection:counter_v2 failed on t.counted v1 at position 1/);
+    await expect(projector.handle([bad], bad.position)).rejects.toThrow(/spec:projection:counter_v2 failed on t.counted v1 at position 1/);
     expect(documents.checkpoints).toEqual([]);
   });
 });

@@ -1,25 +1,30 @@
-import type { EventEnvelope } from '../envelope/event-envelope';
+import type { DomainEvent, EventEnvelope } from '../envelope/event-envelope';
 import type { DocumentStore, DocumentWrite, StoredDocument } from '../ports/document-store.port';
 import { EventProcessingError, type EventProcessor } from '../subscriptions/event-processor';
-import { projectionCheckpoint, projectionCollection, type DocumentProjection } from './document-projection';
+import { projectionCollection, type DocumentProjection, type EnvelopeOf } from './document-projection';
 
 /**
  * Runs a DocumentProjection as an event processor: per batch it loads each touched document once,
  * folds the batch's events into it in order, and writes the final documents together with the
  * checkpoint. Every write carries the position of the last event folded into it, and events at or
  * below a document's stored position are not folded again: replays change nothing.
+ *
+ * The subscription filter delivers only the types the projection `handles`, in their current schema
+ * (upcasting happens on read), which is why the one narrowing to the projection's event union lives here.
  */
-export class DocumentProjector<TDoc extends object> implements EventProcessor {
+export class DocumentProjector<TDoc extends object, TEvent extends DomainEvent = DomainEvent> implements EventProcessor {
   readonly name: string;
   readonly filter: { eventTypes: readonly string[] };
   readonly storesOwnCheckpoint = true;
   readonly collection: string;
 
+  /** `checkpoint` follows the naming rule (`projectionCheckpointName`): the runtime derives it from the context. */
   constructor(
-    private readonly projection: DocumentProjection<TDoc>,
+    private readonly projection: DocumentProjection<TDoc, TEvent>,
     private readonly documents: DocumentStore,
+    checkpoint: string,
   ) {
-    this.name = projectionCheckpoint(projection);
+    this.name = checkpoint;
     this.collection = projectionCollection(projection);
     this.filter = { eventTypes: projection.handles };
   }
@@ -61,7 +66,7 @@ export class DocumentProjector<TDoc extends object> implements EventProcessor {
 
   private idsOf(event: EventEnvelope): readonly string[] {
     try {
-      return this.projection.documentIds(event);
+      return this.projection.documentIds(event as EnvelopeOf<TEvent>);
     } catch (error) {
       throw new EventProcessingError(event, this.name, error);
     }
@@ -69,7 +74,7 @@ export class DocumentProjector<TDoc extends object> implements EventProcessor {
 
   private applyOne(doc: TDoc | null, event: EventEnvelope, id: string): TDoc | null {
     try {
-      return this.projection.apply(doc, event, id);
+      return this.projection.evolve(doc, event as EnvelopeOf<TEvent>, id);
     } catch (error) {
       throw new EventProcessingError(event, this.name, error);
     }

@@ -4,3 +4,4 @@ export * from './decider-specification';
 export * from './in-memory-event-store';
 export * from './toy-account';
 export * from './in-memory-checkpoint-store';
+export * from './workflow-specification';

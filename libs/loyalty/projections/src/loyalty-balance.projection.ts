@@ -27,7 +27,7 @@ export const loyaltyBalanceProjection: DocumentProjection<LoyaltyBalanceDocument
   version: 1,
   handles: ACCOUNT_EVENT_TYPES,
   documentIds: (event) => [idFromStream(event.streamId, ACCOUNT_STREAM_PREFIX)],
-  apply(doc, event: EventEnvelope) {
+  evolve(doc, event: EventEnvelope) {
     const state = evolveAccount(doc?.account ?? { status: 'none' }, { type: event.type, data: event.data } as AccountEvent);
     if (state.status === 'none') return doc;
     return {

@@ -19,7 +19,7 @@ export const loyaltyFraudReviewProjection: DocumentProjection<FraudReviewDocumen
   version: 1,
   handles: ['loyalty.fraud-flag-raised', 'loyalty.fraud-flag-confirmed', 'loyalty.fraud-flag-cleared'],
   documentIds: (event) => [`${idFromStream(event.streamId, ACCOUNT_STREAM_PREFIX)}/${(event.data as { flagId: string }).flagId}`],
-  apply(doc, event: EventEnvelope) {
+  evolve(doc, event: EventEnvelope) {
     const flagEvent = { type: event.type, data: event.data } as AccountEvent;
     switch (flagEvent.type) {
       case 'loyalty.fraud-flag-raised':

@@ -79,10 +79,10 @@ describe('loyalty read models', () => {
 
   it('projects one ledger entry per event and one balance document per account', () => {
     let ledgerDocs = 0;
-    let balance = null as ReturnType<typeof loyaltyBalanceProjection.apply>;
+    let balance = null as ReturnType<typeof loyaltyBalanceProjection.evolve>;
     for (const envelope of envelopes(events)) {
-      if (loyaltyLedgerProjection.handles.includes(envelope.type) && loyaltyLedgerProjection.apply(null, envelope, envelope.id)) ledgerDocs++;
-      balance = loyaltyBalanceProjection.apply(balance, envelope, customerId);
+      if (loyaltyLedgerProjection.handles.includes(envelope.type) && loyaltyLedgerProjection.evolve(null, envelope, envelope.id)) ledgerDocs++;
+      balance = loyaltyBalanceProjection.evolve(balance, envelope, customerId);
     }
     expect(ledgerDocs).toBeGreaterThan(8);
     expect(balance).toMatchObject({ customerId, version: events.length - 1, status: 'active', tier: 'bronze', nextDueAt: null });

@@ -106,7 +106,7 @@ export const loyaltyLedgerProjection: DocumentProjection<LedgerEntryDocument> = 
   version: 1,
   handles: LEDGER_TYPES,
   documentIds: (event) => [event.id],
-  apply(doc, event: EventEnvelope) {
+  evolve(doc, event: EventEnvelope) {
     if (doc) return doc;
     const effect = ledgerEffect({ type: event.type, data: event.data } as AccountEvent);
     if (!effect) return null;

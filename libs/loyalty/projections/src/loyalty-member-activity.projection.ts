@@ -60,7 +60,7 @@ export const loyaltyMemberActivityProjection: DocumentProjection<MemberActivityD
     }
     return rewardRedemption({ type: event.type, data: event.data } as AccountEvent) ? [idFromStream(event.streamId, ACCOUNT_STREAM_PREFIX)] : [];
   },
-  apply(doc, event: EventEnvelope, customerId) {
+  evolve(doc, event: EventEnvelope, customerId) {
     const current: MemberActivityDocument = doc ?? { customerId, purchases: [], redemptions: [] };
     if (event.type === PURCHASE_RECORDED) {
       const purchase = purchaseOf(event);

@@ -15,7 +15,7 @@ export const loyaltyPartnerCredentialsProjection: DocumentProjection<PartnerCred
     const data = (event as unknown as PartnerEvent).data as { keyHash: string; previousKeyHash?: string };
     return data.previousKeyHash ? [data.previousKeyHash, data.keyHash] : [data.keyHash];
   },
-  apply(_doc, event: EventEnvelope, documentId) {
+  evolve(_doc, event: EventEnvelope, documentId) {
     const partnerEvent = { type: event.type, data: event.data } as PartnerEvent;
     switch (partnerEvent.type) {
       case 'loyalty.partner-registered':
@@ -44,7 +44,7 @@ export const loyaltyPartnersProjection: DocumentProjection<PartnerDocument> = {
   version: 1,
   handles: ['loyalty.partner-registered', 'loyalty.partner-deactivated'],
   documentIds: (event) => [(event.data as { partnerId: string }).partnerId],
-  apply(doc, event: EventEnvelope) {
+  evolve(doc, event: EventEnvelope) {
     const partnerEvent = { type: event.type, data: event.data } as PartnerEvent;
     if (partnerEvent.type === 'loyalty.partner-registered') {
       return { partnerId: partnerEvent.data.partnerId, name: partnerEvent.data.name, active: true, registeredAt: partnerEvent.data.registeredAt };
@@ -101,7 +101,7 @@ export const loyaltyPartnerSettlementProjection: DocumentProjection<PartnerSettl
     const effect = partnerEffect({ type: event.type, data: event.data } as AccountEvent);
     return effect ? [`${effect.partnerId}/${effect.day}`] : [];
   },
-  apply(doc, event: EventEnvelope) {
+  evolve(doc, event: EventEnvelope) {
     const effect = partnerEffect({ type: event.type, data: event.data } as AccountEvent);
     if (!effect) return doc;
     return {

@@ -36,7 +36,7 @@ export const loyaltyRewardsProjection: DocumentProjection<RewardDocument> = {
   version: 1,
   handles: REWARD_EVENT_TYPES,
   documentIds: (event) => [(event.data as { rewardId: string }).rewardId],
-  apply(doc, event: EventEnvelope) {
+  evolve(doc, event: EventEnvelope) {
     const domainEvent = { type: event.type, data: event.data } as RewardEvent;
     // The catalogue document keeps what the decider's state needs to fold the next event.
     const state = loyaltyRewardDecider.evolve(doc?.state ?? loyaltyRewardDecider.initialState, domainEvent);
@@ -87,7 +87,7 @@ export const loyaltyRewardRedemptionsProjection: DocumentProjection<RewardRedemp
   version: 1,
   handles: RESERVATION_EVENTS,
   documentIds: (event) => [(event.data as { redemptionId: string }).redemptionId],
-  apply(doc, event: EventEnvelope) {
+  evolve(doc, event: EventEnvelope) {
     const domainEvent = { type: event.type, data: event.data } as RewardEvent;
     switch (domainEvent.type) {
       case 'loyalty.reward-reserved':

@@ -21,6 +21,8 @@ export interface PlatformConfig {
   /** Processors further behind than this many positions make `/health/ready` answer 503. */
   readonly maxReadyLag: number;
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** `refuse` (default): a stored checkpoint that no processor claims stops start-up; `ignore` lets it be. */
+  readonly orphanedCheckpoints: 'refuse' | 'ignore';
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -69,6 +71,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const port = integer('PORT', 3000, 0, 65535);
   const maxReadyLag = integer('HEALTH_MAX_LAG', 10_000, 0, Number.MAX_SAFE_INTEGER);
   const logLevel = read('LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log');
+  const orphanedCheckpoints = read('C360_ORPHANED_CHECKPOINTS', ['refuse', 'ignore'] as const, 'refuse');
   const database = env.MONGO_DB?.trim() || 'c360';
   if (!/^[A-Za-z0-9_-]{1,63}$/.test(database)) problems.push(`MONGO_DB="${database}" must be 1-63 letters, digits, "_" or "-"`);
 
@@ -92,5 +95,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
           : { kind: 'off' },
     maxReadyLag,
     logLevel,
+    orphanedCheckpoints,
   };
 }

@@ -1,12 +1,13 @@
 import { CommandHandler, DomainError, streamName, type CommandContext, type DocumentProjection } from '@c360/kernel';
 import { toyAccount } from '@c360/kernel/testing';
-import { Body, Controller, Get, Inject, Module, Param, Post, type OnModuleInit } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
 import { IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import type { DocumentStore } from '@c360/kernel';
 import { RequestCommandContext } from './command-context.decorator';
 import { DOCUMENT_STORE } from '../infrastructure/tokens';
-import { ProcessorHost } from '../processors/processor-host';
+import { ContextModule } from '../context/context.module';
+import { defineContext } from '../context/context-definition';
 import { createTestPlatform, type TestPlatform } from '../testing/test-platform';
 
 class OpenDto {
@@ -21,7 +22,7 @@ const balances: DocumentProjection<{ owner: string; balance: number }> = {
   version: 1,
   handles: ['toy.opened', 'toy.deposited', 'toy.withdrawn'],
   documentIds: (event) => [event.streamId],
-  apply(doc, event) {
+  evolve(doc, event) {
     const data = event.data as { owner?: string; amount?: number };
     if (event.type === 'toy.opened') return { owner: data.owner ?? '', balance: 0 };
     const sign = event.type === 'toy.deposited' ? 1 : -1;
@@ -56,13 +57,9 @@ class ToyController {
   }
 }
 
-@Module({ controllers: [ToyController] })
-class ToyModule implements OnModuleInit {
-  constructor(private readonly processors: ProcessorHost) {}
-  onModuleInit() {
-    this.processors.registerProjection(balances);
-  }
-}
+const ToyModule = ContextModule.register(
+  defineContext({ name: 'toy', description: 'toy accounts for the HTTP convention specs', aggregates: [toyAccount], projections: [balances], controllers: [ToyController] }),
+);
 
 describe('HTTP conventions shared by every service', () => {
   let platform: TestPlatform;

@@ -1,46 +1,44 @@
-import {
-  DocumentProjector,
-  SubscriptionRunner,
-  type CheckpointStore,
-  type DocumentProjection,
-  type DocumentStore,
-  type EventProcessor,
-  type EventStore,
-  type ProcessorStatus,
-} from '@c360/kernel';
+import { SubscriptionRunner, type CheckpointStore, type EventProcessor, type EventStore, type ProcessorStatus } from '@c360/kernel';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { CHECKPOINT_STORE, DOCUMENT_STORE, EVENT_STORE } from '../infrastructure/tokens';
+import type { PlatformConfig } from '../config/platform-config';
+import { CHECKPOINT_STORE, EVENT_STORE, PLATFORM_CONFIG } from '../infrastructure/tokens';
+import { reconcileCheckpoints, type RegisteredCheckpoint } from './checkpoint-guard';
+
+export interface ProcessorRegistration {
+  /** The context the processor belongs to (its checkpoint follows that context's naming rule). */
+  readonly context?: string;
+  /** Names its checkpoint was stored under before; the position carries over once. */
+  readonly formerCheckpoints?: readonly string[];
+}
 
 /**
  * Runs every registered projector, process manager and relay on a durable `$all` subscription.
- * Context modules register their processors in `onModuleInit`; the host starts them once the app has
- * bootstrapped and stops them on shutdown. Health reads their status from here.
+ * Context modules register their processors in `onModuleInit`; once the app has bootstrapped the host
+ * reconciles stored checkpoints with the registered names (carrying renamed ones over, refusing to
+ * start on an orphan), then starts them, and stops them on shutdown. Health reads their status here.
  */
 @Injectable()
 export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Processors');
   private readonly runners = new Map<string, SubscriptionRunner>();
+  private readonly registrations: RegisteredCheckpoint[] = [];
   private started = false;
 
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(CHECKPOINT_STORE) private readonly checkpoints: CheckpointStore,
-    @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
   ) {}
 
-  register(processor: EventProcessor): SubscriptionRunner {
+  register(processor: EventProcessor, registration: ProcessorRegistration = {}): SubscriptionRunner {
     if (this.runners.has(processor.name)) throw new Error(`Two processors are named "${processor.name}"`);
+    this.registrations.push({ name: processor.name, context: registration.context, formerNames: registration.formerCheckpoints });
     const runner = new SubscriptionRunner(processor, this.eventStore, this.checkpoints, {
       log: (message) => this.logger.log(message),
     });
     this.runners.set(processor.name, runner);
     if (this.started) runner.start();
     return runner;
-  }
-
-  /** Registers a document projection behind the generic projector. */
-  registerProjection<TDoc extends object>(projection: DocumentProjection<TDoc>): SubscriptionRunner {
-    return this.register(new DocumentProjector(projection, this.documents));
   }
 
   runner(name: string): SubscriptionRunner | undefined {
@@ -67,7 +65,11 @@ export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    await reconcileCheckpoints(this.checkpoints, this.registrations, {
+      ignoreOrphans: this.config.orphanedCheckpoints === 'ignore',
+      log: (message) => this.logger.log(message),
+    });
     this.started = true;
     for (const runner of this.runners.values()) runner.start();
   }

@@ -1,18 +1,38 @@
+import type { Upcaster } from '@c360/kernel';
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import type { PlatformConfig } from '../config/platform-config';
+import type { ContextDynamicModule } from '../context/context.module';
 import { HealthModule } from '../health/health.module';
-import { InfrastructureModule } from '../infrastructure/infrastructure.module';
+import { InfrastructureModule, type InfrastructureOptions } from '../infrastructure/infrastructure.module';
+
+export type ServiceModules = ReadonlyArray<Type<unknown> | DynamicModule>;
+
+/** Every upcaster declared by the context modules in the list: readers of the log all see current schemas. */
+export function upcastersOf(modules: ServiceModules): Upcaster[] {
+  return modules.flatMap((module) => (module as Partial<ContextDynamicModule>).definition?.upcasters ?? []);
+}
 
 /**
- * One process = the infrastructure, health, and the context modules it runs. The all-in-one platform
- * and each standalone service are this module with a different list.
+ * The modules every process runs beside its contexts: the infrastructure (with the contexts'
+ * upcasters), health, and the CQRS buses that controllers, resolvers, the CLI and workflows share.
+ */
+export function platformImports(modules: ServiceModules, infrastructure: InfrastructureOptions): Array<Type<unknown> | DynamicModule> {
+  return [
+    InfrastructureModule.forRoot({ ...infrastructure, upcasters: [...(infrastructure.upcasters ?? []), ...upcastersOf(modules)] }),
+    CqrsModule.forRoot(),
+    HealthModule,
+    ...modules,
+  ];
+}
+
+/**
+ * One process = the infrastructure, health, the buses, and the context modules it runs. The all-in-one
+ * platform and each standalone service are this module with a different list.
  */
 @Module({})
 export class ServiceModule {
-  static forRoot(config: PlatformConfig, modules: ReadonlyArray<Type<unknown> | DynamicModule>): DynamicModule {
-    return {
-      module: ServiceModule,
-      imports: [InfrastructureModule.forRoot({ config }), HealthModule, ...modules],
-    };
+  static forRoot(config: PlatformConfig, modules: ServiceModules): DynamicModule {
+    return { module: ServiceModule, imports: platformImports(modules, { config }) };
   }
 }

@@ -1,6 +1,5 @@
 import type { Upcaster } from '@c360/kernel';
 import { FakeClock } from '@c360/kernel/testing';
-import type { ModuleMetadata } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,11 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { loadConfig, type PlatformConfig } from '../config/platform-config';
-import { HealthModule } from '../health/health.module';
 import { configureHttpApp } from '../http/http-app';
-import { InfrastructureModule } from '../infrastructure/infrastructure.module';
 import { createStores, type Stores } from '../infrastructure/store-factory';
 import { ProcessorHost } from '../processors/processor-host';
+import { platformImports, type ServiceModules } from '../service/service.module';
 
 export interface TestPlatform {
   readonly app: NestFastifyApplication;
@@ -31,7 +29,7 @@ export interface TestPlatform {
  * directory, a FakeClock, Fastify and the same pipes and filters as production.
  */
 export async function createTestPlatform(options: {
-  imports: NonNullable<ModuleMetadata['imports']>;
+  imports: ServiceModules;
   clock?: FakeClock;
   env?: Record<string, string>;
   upcasters?: readonly Upcaster[];
@@ -41,7 +39,7 @@ export async function createTestPlatform(options: {
   const stores = await createStores(config);
   const clock = options.clock ?? new FakeClock();
   const moduleRef = await Test.createTestingModule({
-    imports: [InfrastructureModule.forRoot({ config, clock, stores, upcasters: options.upcasters }), HealthModule, ...options.imports],
+    imports: platformImports(options.imports, { config, clock, stores, upcasters: options.upcasters }),
   }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: ['error'] });
   configureHttpApp(app);

@@ -25,7 +25,7 @@ export const contractRenewalsProjection: DocumentProjection<ContractDocument> = 
   version: 1,
   handles: CONTRACT_EVENT_TYPES,
   documentIds: (event) => [(event.data as { contractId: string }).contractId],
-  apply(doc, envelope) {
+  evolve(doc, envelope) {
     const event = asSalesEvent(envelope);
     if (event.type === 'sales.contract-started') {
       const d = event.data;

@@ -24,7 +24,7 @@ export const customerValueProjection: DocumentProjection<CustomerValueDocument> 
   version: 1,
   handles: ['sales.purchase-recorded', 'sales.purchase-refunded'],
   documentIds: (event) => [(event.data as { customerId: string }).customerId],
-  apply(doc, envelope, customerId) {
+  evolve(doc, envelope, customerId) {
     const current: CustomerValueDocument = doc ?? { customerId, purchases: 0, firstPurchaseAt: null, lastPurchaseAt: null, byCurrency: {} };
     const event = asSalesEvent(envelope);
     if (event.type === 'sales.purchase-recorded') {

@@ -31,7 +31,7 @@ export const dealActivitiesProjection: DocumentProjection<ActivityDocument> = {
     const data = event.data as { dealId: string; activityId: string };
     return [activityDocumentId(data.dealId, data.activityId)];
   },
-  apply(_doc, envelope) {
+  evolve(_doc, envelope) {
     const event = asSalesEvent(envelope);
     if (event.type !== 'sales.deal-activity-logged') return _doc;
     const d = event.data;

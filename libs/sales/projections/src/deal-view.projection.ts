@@ -45,7 +45,7 @@ export const dealViewProjection: DocumentProjection<DealDocument> = {
   version: 1,
   handles: DEAL_EVENT_TYPES,
   documentIds: (event) => [(event.data as { dealId: string }).dealId],
-  apply(doc, envelope) {
+  evolve(doc, envelope) {
     const event = asSalesEvent(envelope);
     const stamp = { version: envelope.revision, updatedAt: envelope.occurredAt };
     if (event.type === 'sales.deal-opened') {

@@ -53,7 +53,7 @@ export const ownerPerformanceProjection: DocumentProjection<OwnerPerformanceDocu
     if (event.type === 'sales.deal-owner-changed') return [event.data.previousOwnerId, event.data.ownerId];
     return [(event.data as { ownerId: string }).ownerId];
   },
-  apply(doc, envelope, ownerId) {
+  evolve(doc, envelope, ownerId) {
     const current = doc ?? empty(ownerId);
     const event = asSalesEvent(envelope);
     switch (event.type) {

@@ -65,7 +65,7 @@ export const pipelineBoardProjection: DocumentProjection<PipelineBoardDocument> 
   version: 1,
   handles: [...PIPELINE_EVENTS, ...DEAL_EVENTS],
   documentIds: (event) => [(event.data as { pipelineId: string }).pipelineId],
-  apply(doc, envelope, pipelineId) {
+  evolve(doc, envelope, pipelineId) {
     const board = doc ?? { pipelineId, name: '', stages: [], updatedAt: envelope.occurredAt };
     const event = asSalesEvent(envelope);
     if ((PIPELINE_EVENTS as readonly string[]).includes(event.type)) {

@@ -34,7 +34,7 @@ export const purchaseHistoryProjection: DocumentProjection<PurchaseDocument> = {
   version: 1,
   handles: ['sales.purchase-recorded', 'sales.purchase-refunded'],
   documentIds: (event) => [(event.data as { purchaseId: string }).purchaseId],
-  apply(doc, envelope) {
+  evolve(doc, envelope) {
     const event = asSalesEvent(envelope);
     if (event.type === 'sales.purchase-recorded') {
       const d = event.data;

@@ -1,7 +1,7 @@
 import {
   DocumentProjector,
   SubscriptionRunner,
-  projectionCheckpoint,
+  projectionCheckpointName,
   projectionCollection,
   type DocumentProjection,
   type EventEnvelope,
@@ -33,7 +33,7 @@ const tallies: DocumentProjection<Tally> = {
   version: 1,
   handles: ['shop.order-placed', 'shop.customer-erased'],
   documentIds: (event) => [(event.data as { customerId: string }).customerId],
-  apply(doc, event, customerId) {
+  evolve(doc, event, customerId) {
     if (event.type === 'shop.customer-erased') return null;
     const order = event.data as OrderPlaced;
     return {
@@ -47,7 +47,7 @@ const tallies: DocumentProjection<Tally> = {
 };
 
 const collection = projectionCollection(tallies);
-const checkpointName = projectionCheckpoint(tallies);
+const checkpointName = projectionCheckpointName("spec", tallies);
 
 function newEvent(type: string, data: OrderPlaced | CustomerErased, day: number): NewEvent {
   return {
@@ -92,7 +92,7 @@ describe('DocumentProjector on the MongoDB adapter', () => {
   const snapshot = async () => (await stores.documents.find<Tally>(collection, {}, { limit: 1000 })).items;
 
   it('folds a batch into documents and stores its checkpoint; the same batch again changes nothing', async () => {
-    const projector = new DocumentProjector(tallies, stores.documents);
+    const projector = new DocumentProjector(tallies, stores.documents, checkpointName);
     const batch = [
       envelope(placed('ada', 1_500, 1), 'shop-order-1'),
       envelope(placed('bo', 700, 1), 'shop-order-2'),
@@ -116,7 +116,7 @@ describe('DocumentProjector on the MongoDB adapter', () => {
   });
 
   it('keeps an erased customer erased when older events are replayed, and lets a later one back in', async () => {
-    const projector = new DocumentProjector(tallies, stores.documents);
+    const projector = new DocumentProjector(tallies, stores.documents, checkpointName);
     const order = envelope(placed('cy', 900, 3), 'shop-order-4');
     const erasure = envelope(erased('cy', 4), 'shop-customer-cy');
     await projector.handle([order, erasure], erasure.position);
@@ -138,7 +138,7 @@ describe('DocumentProjector on the MongoDB adapter', () => {
     await events.appendToStream('shop-customer-eli', [erased('eli', 8)], { expectedRevision: 'no_stream' });
 
     const run = async () => {
-      const runner = new SubscriptionRunner(new DocumentProjector(tallies, stores.documents), events, stores.checkpoints, {
+      const runner = new SubscriptionRunner(new DocumentProjector(tallies, stores.documents, checkpointName), events, stores.checkpoints, {
         batchSize: 2,
         pollIntervalMs: 10,
       });

@@ -33,7 +33,7 @@ export class PipelineHistory {
       });
       for (const event of slice.events) {
         if (happenedBy(event, cutoff) && pipelineBoardProjection.documentIds(event).includes(pipelineId)) {
-          board = pipelineBoardProjection.apply(board, event, pipelineId);
+          board = pipelineBoardProjection.evolve(board, event, pipelineId);
         }
       }
       if (slice.isEnd || slice.lastPosition === undefined) break;

@@ -24,7 +24,7 @@ export function foldProjection<T extends object>(projection: DocumentProjection<
   for (const event of events) {
     if (!projection.handles.includes(event.type)) continue;
     for (const id of projection.documentIds(event)) {
-      const next = projection.apply(docs.get(id) ?? null, event, id);
+      const next = projection.evolve(docs.get(id) ?? null, event, id);
       if (next === null) docs.delete(id);
       else docs.set(id, next);
     }

@@ -1,0 +1,88 @@
+import type {
+  AggregateType,
+  AnyDocumentProjection,
+  AnyWorkflow,
+  DomainEvent,
+  EventProcessor,
+  PersonalDataPolicy,
+  Upcaster,
+} from '@c360/kernel';
+import type { Provider, Type } from '@nestjs/common';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a context lists aggregates of every kind
+export type AnyAggregateType = AggregateType<any, DomainEvent, any>;
+
+/** Runs once the whole application has started (a default pipeline, a scheduler). */
+export interface ContextStartHook {
+  onContextStart(): Promise<void> | void;
+}
+
+/**
+ * Everything the platform needs to know about one bounded context, in one place. The runtime turns it
+ * into a Nest module (ContextModule.register) with its providers, indexes, processors and routes — in
+ * the all-in-one platform and in the context's own app alike. Replay tooling, the gateway and the
+ * console walk the same list.
+ */
+export interface ContextDefinition {
+  /** `sales`: lower-case kebab; prefixes its checkpoints and names its module. */
+  readonly name: string;
+  /** One line for the start-up log and the docs. */
+  readonly description: string;
+  /** Every aggregate the context writes (its decider and event schemas). */
+  readonly aggregates: readonly AnyAggregateType[];
+  /**
+   * Personal fields per event type. When present, the context's event store and CommandHandler see
+   * the log through a PersonalDataProtector: deciders work on plaintext, the store holds ciphertext.
+   */
+  readonly personalData?: PersonalDataPolicy;
+  /** Read models, each with its indexes; checkpointed as `<context>:projection:<name>_v<version>`. */
+  readonly projections?: readonly AnyDocumentProjection[];
+  /** Process managers as pure workflows; their commands go through the CommandBus. */
+  readonly workflows?: readonly AnyWorkflow[];
+  /** Processors that are not a projection or a workflow (resolved from the context's providers). */
+  readonly processors?: readonly Type<EventProcessor>[];
+  /** Applied to every reader of the log (all contexts see current schemas). */
+  readonly upcasters?: readonly Upcaster[];
+  /** Integration events it publishes (the relay collects them from every definition). */
+  readonly publishes?: readonly PublishedContract[];
+  /** Event types of other contexts' published contracts that its workflows read. */
+  readonly consumes?: readonly string[];
+  readonly controllers?: readonly Type<unknown>[];
+  /** Use-case handlers (CQRS command and query handlers), services, guards. */
+  readonly providers?: readonly Provider[];
+  /** Providers other contexts' modules may inject (rare: prefer published events). */
+  readonly exports?: readonly (Type<unknown> | string | symbol)[];
+  readonly onStart?: readonly Type<ContextStartHook>[];
+  /**
+   * Checkpoints stored under an earlier name, new name → old name: the runtime carries the position
+   * over once, so a rename does not restart a processor from zero (the orphan guard refuses otherwise).
+   */
+  readonly formerCheckpoints?: Readonly<Record<string, string>>;
+  /** Validates the context's own settings at start-up (throw ConfigError) and says a few words about them. */
+  readonly settings?: () => string | undefined;
+}
+
+/** What the relay needs of an integration contract: its source domain event type (the rest is the relay's). */
+export interface PublishedContract {
+  readonly from: string;
+}
+
+const NAME = /^[a-z][a-z0-9-]*$/;
+
+/**
+ * Declares a context. Checks what can be checked without running it: a usable name and no two
+ * projections or workflows with the same name (they would share a checkpoint).
+ */
+export function defineContext<TDefinition extends ContextDefinition>(definition: TDefinition): TDefinition {
+  if (!NAME.test(definition.name)) throw new Error(`Context name "${definition.name}" must be lower-case kebab (a-z, 0-9, -)`);
+  const seen = new Set<string>();
+  const names = [
+    ...(definition.projections ?? []).map((projection) => `projection ${projection.name}`),
+    ...(definition.workflows ?? []).map((workflow) => `workflow ${workflow.name}`),
+  ];
+  for (const name of names) {
+    if (seen.has(name)) throw new Error(`Context ${definition.name} declares two of ${name}`);
+    seen.add(name);
+  }
+  return definition;
+}

@@ -1,0 +1,62 @@
+import { CommandHandler, PersonalDataProtector, withPersonalDataProtection, type Clock, type EventStore, type KeyStore } from '@c360/kernel';
+import type { DynamicModule, Provider } from '@nestjs/common';
+import { CLOCK, EVENT_STORE, KEY_STORE } from '../infrastructure/tokens';
+import type { ContextDefinition } from './context-definition';
+import { ContextRuntime } from './context-runtime';
+import { CONTEXT_DEFINITION, CONTEXT_EVENTS } from './context.tokens';
+
+/** A context's module, carrying its definition so that the service can collect upcasters from it. */
+export interface ContextDynamicModule extends DynamicModule {
+  readonly definition: ContextDefinition;
+}
+
+/**
+ * The one generic module every context is wired through. Each context gets, module-locally, its own
+ * view of the event store (through its PersonalDataProtector when it declares personal data) and its
+ * own CommandHandler over that view — so use-case handlers simply inject `CommandHandler` — plus the
+ * ContextRuntime that starts its projections, workflows and processors.
+ */
+export class ContextModule {
+  static register(definition: ContextDefinition): ContextDynamicModule {
+    const privacy: Provider[] = definition.personalData
+      ? [
+          {
+            provide: PersonalDataProtector,
+            useFactory: (keys: KeyStore) => new PersonalDataProtector(keys, definition.personalData ?? {}),
+            inject: [KEY_STORE],
+          },
+          {
+            provide: CONTEXT_EVENTS,
+            useFactory: (events: EventStore, protector: PersonalDataProtector) => withPersonalDataProtection(events, protector),
+            inject: [EVENT_STORE, PersonalDataProtector],
+          },
+        ]
+      : [{ provide: CONTEXT_EVENTS, useExisting: EVENT_STORE }];
+    const declared = new Set<unknown>(definition.providers ?? []);
+    const extra = [...(definition.processors ?? []), ...(definition.onStart ?? [])].filter((type) => !declared.has(type));
+    return {
+      module: namedModuleClass(definition.name),
+      definition,
+      controllers: [...(definition.controllers ?? [])],
+      providers: [
+        { provide: CONTEXT_DEFINITION, useValue: definition },
+        ...privacy,
+        {
+          provide: CommandHandler,
+          useFactory: (events: EventStore, clock: Clock) => new CommandHandler(events, clock),
+          inject: [CONTEXT_EVENTS, CLOCK],
+        },
+        ContextRuntime,
+        ...(definition.providers ?? []),
+        ...extra,
+      ],
+      exports: [...(definition.exports ?? [])],
+    };
+  }
+}
+
+/** `SalesContextModule`: error messages and Nest's logs name the context. */
+function namedModuleClass(context: string): new () => object {
+  const name = `${context.replace(/(^|-)([a-z0-9])/g, (_match, _dash: string, letter: string) => letter.toUpperCase())}ContextModule`;
+  return { [name]: class {} }[name];
+}

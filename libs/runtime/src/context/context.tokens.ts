@@ -1,0 +1,7 @@
+/** The definition of the context a module was built from (module-local: each context has its own). */
+export const CONTEXT_DEFINITION = Symbol('ContextDefinition');
+/**
+ * The event store as the context sees it: through its PersonalDataProtector when it declares personal
+ * data (reads decrypted, appends encrypted), else the platform's store (module-local).
+ */
+export const CONTEXT_EVENTS = Symbol('ContextEvents');
