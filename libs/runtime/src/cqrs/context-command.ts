@@ -25,3 +25,10 @@ export function contextOf(command: ContextCommand<unknown>): CommandContext {
   if (!command.context) throw new Error(`${command.constructor.name} was sent without a command context`);
   return command.context;
 }
+
+/**
+ * The CQRS handler decorators under names that do not clash with the kernel's `CommandHandler` (the
+ * generic read → decide → append path every use-case handler calls underneath).
+ */
+export { CommandHandler as HandlesCommand, QueryHandler as HandlesQuery, CommandBus, QueryBus } from '@nestjs/cqrs';
+export type { ICommandHandler, IQueryHandler } from '@nestjs/cqrs';
