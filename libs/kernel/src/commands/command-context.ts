@@ -32,3 +32,14 @@ export interface CommandResult<TState> {
   /** Aggregate state after the command. */
   readonly state: TState;
 }
+
+/**
+ * What a use case answers: the aggregate's new state and version, never the events (they stay inside
+ * the context; what leaves it is a published contract). `changed` says whether anything was written.
+ */
+export type UseCaseResult<TState> = Omit<CommandResult<TState>, 'events'> & { readonly changed: boolean };
+
+export function useCaseResult<TState>(result: CommandResult<TState>): UseCaseResult<TState> {
+  const { events, ...rest } = result;
+  return { ...rest, changed: !result.duplicate && events.length > 0 };
+}

@@ -39,11 +39,12 @@ export interface DocumentProjection<TDoc extends object = object, TEvent extends
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- method parameters are bivariant: a list holds every kind
 export type AnyDocumentProjection = DocumentProjection<any, any>;
 
+/** The event union a projection folds. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- only the event type parameter is read
+export type ProjectedEvent<P> = P extends DocumentProjection<any, infer TEvent> ? TEvent : never;
+
 /** Whether a projection reads this event (the runtime's filter already keeps others away). */
-export function canHandle<TEvent extends DomainEvent>(
-  projection: Pick<DocumentProjection<object, TEvent>, 'handles'>,
-  event: { readonly type: string },
-): event is EnvelopeOf<TEvent> {
+export function canHandle<P extends AnyDocumentProjection>(projection: P, event: EventEnvelope): event is EnvelopeOf<ProjectedEvent<P>> & EventEnvelope {
   return (projection.handles as readonly string[]).includes(event.type);
 }
 

@@ -3,8 +3,8 @@ import type { EnvelopeOf } from '../projections/document-projection';
 
 /** One command a workflow decides to send, named so that one event may cause several (each its own id). */
 export interface WorkflowStep<TCommand> {
-  /** Stable within the workflow: with the workflow's name and the event id it derives the command id. */
-  readonly step: string;
+  /** Stable within the workflow: with its name and the event id it derives the command id (omit when an event causes one command). */
+  readonly step?: string;
   readonly command: TCommand;
 }
 

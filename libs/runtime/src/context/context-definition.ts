@@ -73,7 +73,7 @@ const NAME = /^[a-z][a-z0-9-]*$/;
  * Declares a context. Checks what can be checked without running it: a usable name and no two
  * projections or workflows with the same name (they would share a checkpoint).
  */
-export function defineContext<TDefinition extends ContextDefinition>(definition: TDefinition): TDefinition {
+export function defineContext(definition: ContextDefinition): ContextDefinition {
   if (!NAME.test(definition.name)) throw new Error(`Context name "${definition.name}" must be lower-case kebab (a-z, 0-9, -)`);
   const seen = new Set<string>();
   const names = [

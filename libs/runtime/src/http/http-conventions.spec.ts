@@ -112,7 +112,7 @@ describe('HTTP conventions shared by every service', () => {
   it('reports readiness with every processor', async () => {
     const ready = await platform.http.get('/health/ready').expect(200);
     expect(ready.body.status).toBe('ready');
-    expect(ready.body.processors.map((p: { name: string }) => p.name)).toEqual(['projection:toy-balance_v1']);
+    expect(ready.body.processors.map((p: { name: string }) => p.name)).toEqual(['toy:projection:toy-balance_v1']);
     await platform.http.get('/health/live').expect(200);
   });
 });

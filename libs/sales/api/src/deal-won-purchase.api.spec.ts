@@ -59,7 +59,7 @@ describe('a won deal records a purchase (process manager)', () => {
     await settle(platform);
     expect(await platform.stores.eventStore.readStream(purchaseStream(purchaseIdFor('deal', dealOrderId(dealId))))).toHaveLength(1);
     const health = await platform.http.get('/health/ready').expect(200);
-    const recorder = health.body.processors.find((p: { name: string }) => p.name === 'sales-deal-won-purchases');
+    const recorder = health.body.processors.find((p: { name: string }) => p.name === 'sales:workflow:sales-deal-won-purchases');
     expect(recorder).toMatchObject({ state: 'live', lag: 0 });
     expect(recorder.lastError).toBeUndefined();
   });

@@ -1,1 +1,1 @@
-export * from './sales.module';
+export * from './sales.context';

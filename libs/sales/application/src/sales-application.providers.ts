@@ -1,28 +1,32 @@
-import { CommandHandler, PersonalDataProtector, withPersonalDataProtection, type Clock, type EventStore, type KeyStore } from '@c360/kernel';
-import { salesPersonalData } from '@c360/sales-domain';
-import { CLOCK, EVENT_STORE, KEY_STORE } from '@c360/runtime';
-import type { Provider } from '@nestjs/common';
 import { ContractService } from './contracts/contract.service';
+import { LapseContractHandler, RenewContractHandler, StartContractHandler } from './contracts/contract-command.handlers';
+import { ChangeDealHandler, ChangeDealStageHandler, LogDealActivityHandler, OpenDealHandler } from './deals/deal-command.handlers';
 import { DealService } from './deals/deal.service';
+import { ChangePipelineHandler, DefinePipelineHandler } from './pipelines/pipeline-command.handlers';
+import { EnsureDefaultPipeline } from './pipelines/ensure-default-pipeline';
 import { PipelineService } from './pipelines/pipeline.service';
-import { DealWonPurchaseRecorder } from './processors/deal-won-purchase.processor';
+import { RecordPurchaseHandler, RefundPurchaseHandler } from './purchases/purchase-command.handlers';
 import { PurchaseService } from './purchases/purchase.service';
 import { PipelineHistory } from './queries/pipeline-history.service';
+import { SALES_QUERY_HANDLERS } from './queries/sales-query.handlers';
 import { SalesQueries } from './queries/sales-queries.service';
-import { SALES_COMMANDS, SALES_PRIVACY } from './sales.tokens';
 
-export const SALES_SERVICES = [PipelineService, DealService, PurchaseService, ContractService, SalesQueries, PipelineHistory, DealWonPurchaseRecorder];
+/** The services behind the use cases (load → decide → append through the context's CommandHandler). */
+const SALES_SERVICES = [PipelineService, DealService, PurchaseService, ContractService, SalesQueries, PipelineHistory];
 
-/**
- * The sales application layer for a Nest module: its own CommandHandler over the event store seen
- * through the sales PersonalDataProtector (deciders fold plaintext; activity notes are stored sealed).
- */
-export const salesApplicationProviders: Provider[] = [
-  { provide: SALES_PRIVACY, useFactory: (keys: KeyStore) => new PersonalDataProtector(keys, salesPersonalData), inject: [KEY_STORE] },
-  {
-    provide: SALES_COMMANDS,
-    useFactory: (events: EventStore, protector: PersonalDataProtector, clock: Clock) => new CommandHandler(withPersonalDataProtection(events, protector), clock),
-    inject: [EVENT_STORE, SALES_PRIVACY, CLOCK],
-  },
-  ...SALES_SERVICES,
+const SALES_COMMAND_HANDLERS = [
+  DefinePipelineHandler,
+  ChangePipelineHandler,
+  OpenDealHandler,
+  ChangeDealStageHandler,
+  ChangeDealHandler,
+  LogDealActivityHandler,
+  RecordPurchaseHandler,
+  RefundPurchaseHandler,
+  StartContractHandler,
+  RenewContractHandler,
+  LapseContractHandler,
 ];
+
+/** Everything the sales definition provides: services, CQRS command and query handlers, start-up hooks. */
+export const SALES_PROVIDERS = [...SALES_SERVICES, ...SALES_COMMAND_HANDLERS, ...SALES_QUERY_HANDLERS, EnsureDefaultPipeline];

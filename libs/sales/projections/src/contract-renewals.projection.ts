@@ -1,5 +1,5 @@
 import type { DocumentProjection } from '@c360/kernel';
-import { CONTRACT_EVENT_TYPES, asSalesEvent } from '@c360/sales-domain';
+import { CONTRACT_EVENT_TYPES, type ContractEvent } from '@c360/sales-domain';
 
 export interface ContractDocument {
   readonly contractId: string;
@@ -20,13 +20,13 @@ export interface ContractDocument {
 }
 
 /** One document per contract; renewals due = active contracts by renewal date. */
-export const contractRenewalsProjection: DocumentProjection<ContractDocument> = {
+export const contractRenewalsProjection: DocumentProjection<ContractDocument, ContractEvent> = {
   name: 'sales-contracts',
   version: 1,
   handles: CONTRACT_EVENT_TYPES,
-  documentIds: (event) => [(event.data as { contractId: string }).contractId],
-  evolve(doc, envelope) {
-    const event = asSalesEvent(envelope);
+  indexes: [{ fields: ['status', 'renewalDate'] }],
+  documentIds: (event) => [event.data.contractId],
+  evolve(doc, event) {
     if (event.type === 'sales.contract-started') {
       const d = event.data;
       return {
@@ -43,15 +43,15 @@ export const contractRenewalsProjection: DocumentProjection<ContractDocument> = 
         lastRenewedAt: null,
         lapsedAt: null,
         dealId: d.dealId ?? null,
-        version: envelope.revision,
+        version: event.revision,
       };
     }
     if (doc === null) return null;
     if (event.type === 'sales.contract-renewed') {
       const d = event.data;
-      return { ...doc, renewalDate: d.renewalDate, value: d.value, renewals: doc.renewals + 1, lastRenewedAt: d.renewedAt, version: envelope.revision };
+      return { ...doc, renewalDate: d.renewalDate, value: d.value, renewals: doc.renewals + 1, lastRenewedAt: d.renewedAt, version: event.revision };
     }
-    if (event.type === 'sales.contract-lapsed') return { ...doc, status: 'lapsed', lapsedAt: event.data.lapsedAt, version: envelope.revision };
+    if (event.type === 'sales.contract-lapsed') return { ...doc, status: 'lapsed', lapsedAt: event.data.lapsedAt, version: event.revision };
     return doc;
   },
 };

@@ -1,5 +1,5 @@
 import type { DocumentProjection } from '@c360/kernel';
-import { asSalesEvent } from '@c360/sales-domain';
+import { type PurchaseEvent } from '@c360/sales-domain';
 
 export interface CurrencyValue {
   readonly purchases: number;
@@ -19,14 +19,13 @@ export interface CustomerValueDocument {
 }
 
 /** A customer's lifetime value, net of refunds, per currency. */
-export const customerValueProjection: DocumentProjection<CustomerValueDocument> = {
+export const customerValueProjection: DocumentProjection<CustomerValueDocument, PurchaseEvent> = {
   name: 'sales-customer-value',
   version: 1,
   handles: ['sales.purchase-recorded', 'sales.purchase-refunded'],
-  documentIds: (event) => [(event.data as { customerId: string }).customerId],
-  evolve(doc, envelope, customerId) {
+  documentIds: (event) => [event.data.customerId],
+  evolve(doc, event, customerId) {
     const current: CustomerValueDocument = doc ?? { customerId, purchases: 0, firstPurchaseAt: null, lastPurchaseAt: null, byCurrency: {} };
-    const event = asSalesEvent(envelope);
     if (event.type === 'sales.purchase-recorded') {
       const { currency, total, purchasedAt } = event.data;
       const before = current.byCurrency[currency] ?? { purchases: 0, purchased: 0, refunded: 0, net: 0 };

@@ -1,5 +1,5 @@
 import type { DocumentProjection } from '@c360/kernel';
-import { asSalesEvent, type ActivityKind } from '@c360/sales-domain';
+import { type ActivityKind, type DealActivityLogged } from '@c360/sales-domain';
 
 export interface ActivityDocument {
   readonly activityId: string;
@@ -23,16 +23,16 @@ export function activityDocumentId(dealId: string, activityId: string): string {
 }
 
 /** Activities of deals, listed per deal or per customer, newest first. */
-export const dealActivitiesProjection: DocumentProjection<ActivityDocument> = {
+export const dealActivitiesProjection: DocumentProjection<ActivityDocument, DealActivityLogged> = {
   name: 'sales-deal-activities',
   version: 1,
   handles: ['sales.deal-activity-logged'],
+  indexes: [{ fields: ['dealId', 'activityAt'] }, { fields: ['customerId', 'activityAt'] }],
   documentIds: (event) => {
     const data = event.data as { dealId: string; activityId: string };
     return [activityDocumentId(data.dealId, data.activityId)];
   },
-  evolve(_doc, envelope) {
-    const event = asSalesEvent(envelope);
+  evolve(_doc, event) {
     if (event.type !== 'sales.deal-activity-logged') return _doc;
     const d = event.data;
     return {

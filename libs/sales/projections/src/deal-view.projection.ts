@@ -1,5 +1,5 @@
 import type { DocumentProjection } from '@c360/kernel';
-import { DEAL_EVENT_TYPES, asSalesEvent } from '@c360/sales-domain';
+import { DEAL_EVENT_TYPES, type DealEvent } from '@c360/sales-domain';
 
 export interface StageVisit {
   readonly stageId: string;
@@ -40,14 +40,14 @@ function enter(history: readonly StageVisit[], stageId: string, at: string, time
 }
 
 /** One document per deal: what the deal screen and the deal lists show. */
-export const dealViewProjection: DocumentProjection<DealDocument> = {
+export const dealViewProjection: DocumentProjection<DealDocument, DealEvent> = {
   name: 'sales-deals',
   version: 1,
   handles: DEAL_EVENT_TYPES,
-  documentIds: (event) => [(event.data as { dealId: string }).dealId],
-  evolve(doc, envelope) {
-    const event = asSalesEvent(envelope);
-    const stamp = { version: envelope.revision, updatedAt: envelope.occurredAt };
+  indexes: [{ fields: ['pipelineId', 'stageId', 'openedAt'] }, { fields: ['ownerId', 'openedAt'] }, { fields: ['customerId', 'openedAt'] }],
+  documentIds: (event) => [event.data.dealId],
+  evolve(doc, event) {
+    const stamp = { version: event.revision, updatedAt: event.occurredAt };
     if (event.type === 'sales.deal-opened') {
       const d = event.data;
       return {

@@ -1,5 +1,5 @@
 import type { DocumentProjection } from '@c360/kernel';
-import { asSalesEvent } from '@c360/sales-domain';
+import { type DealEvent } from '@c360/sales-domain';
 
 export interface OwnerPerformanceDocument {
   readonly ownerId: string;
@@ -44,18 +44,20 @@ function addAmount(amounts: Readonly<Record<string, number>>, currency: string, 
  * Per owner (agent): open deals, won, lost, win rate and average cycle time from open to won. A deal
  * counts for the owner it had when it closed; a reopen takes the close back.
  */
-export const ownerPerformanceProjection: DocumentProjection<OwnerPerformanceDocument> = {
+type OwnerEvent = Extract<DealEvent, { type: (typeof OWNER_EVENTS)[number] }>;
+const OWNER_EVENTS = ['sales.deal-opened', 'sales.deal-owner-changed', 'sales.deal-won', 'sales.deal-lost', 'sales.deal-reopened'] as const;
+
+export const ownerPerformanceProjection: DocumentProjection<OwnerPerformanceDocument, OwnerEvent> = {
   name: 'sales-owner-performance',
   version: 1,
-  handles: ['sales.deal-opened', 'sales.deal-owner-changed', 'sales.deal-won', 'sales.deal-lost', 'sales.deal-reopened'],
-  documentIds(envelope) {
-    const event = asSalesEvent(envelope);
+  handles: OWNER_EVENTS,
+  indexes: [{ fields: ['won'] }],
+  documentIds(event) {
     if (event.type === 'sales.deal-owner-changed') return [event.data.previousOwnerId, event.data.ownerId];
-    return [(event.data as { ownerId: string }).ownerId];
+    return [event.data.ownerId];
   },
-  evolve(doc, envelope, ownerId) {
+  evolve(doc, event, ownerId) {
     const current = doc ?? empty(ownerId);
-    const event = asSalesEvent(envelope);
     switch (event.type) {
       case 'sales.deal-opened':
         return { ...current, openDeals: current.openDeals + 1 };

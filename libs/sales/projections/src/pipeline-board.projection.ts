@@ -1,5 +1,5 @@
 import type { DocumentProjection, EventEnvelope } from '@c360/kernel';
-import { asSalesEvent, evolvePipeline, type PipelineEvent, type PipelineStage, type StageKind } from '@c360/sales-domain';
+import { evolvePipeline, type PipelineEvent, type PipelineStage, type StageKind, type DealEvent } from '@c360/sales-domain';
 
 /** Open deals of one currency in one stage. `weightedTimes100` = Σ amount × probability (exact; ÷100 on read). */
 export interface StageTotals {
@@ -44,6 +44,9 @@ const DEAL_EVENTS = [
   'sales.deal-probability-changed',
 ] as const;
 
+/** The deal events that move money between stages (all carry the deal's pipeline). */
+type BoardDealEvent = Extract<DealEvent, { type: (typeof DEAL_EVENTS)[number] }>;
+
 /** One contribution of a deal to a stage: added (+1) or taken away (−1). */
 interface Move {
   readonly stageId: string;
@@ -60,18 +63,15 @@ interface Move {
  * as in Salesforce — so every figure follows from the events alone and rebuilds the same "as of" any
  * date (docs/contexts/sales.md).
  */
-export const pipelineBoardProjection: DocumentProjection<PipelineBoardDocument> = {
+export const pipelineBoardProjection: DocumentProjection<PipelineBoardDocument, PipelineEvent | BoardDealEvent> = {
   name: 'sales-pipeline-board',
   version: 1,
   handles: [...PIPELINE_EVENTS, ...DEAL_EVENTS],
-  documentIds: (event) => [(event.data as { pipelineId: string }).pipelineId],
-  evolve(doc, envelope, pipelineId) {
-    const board = doc ?? { pipelineId, name: '', stages: [], updatedAt: envelope.occurredAt };
-    const event = asSalesEvent(envelope);
-    if ((PIPELINE_EVENTS as readonly string[]).includes(event.type)) {
-      return { ...configure(board, event as PipelineEvent), updatedAt: envelope.occurredAt };
-    }
-    return { ...board, stages: applyMoves(board.stages, movesOf(envelope)), updatedAt: envelope.occurredAt };
+  documentIds: (event) => [event.data.pipelineId],
+  evolve(doc, event, pipelineId) {
+    const board = doc ?? { pipelineId, name: '', stages: [], updatedAt: event.occurredAt };
+    if (isPipelineEvent(event)) return { ...configure(board, event), updatedAt: event.occurredAt };
+    return { ...board, stages: applyMoves(board.stages, movesOf(event)), updatedAt: event.occurredAt };
   },
 };
 
@@ -90,8 +90,11 @@ function configure(board: PipelineBoardDocument, event: PipelineEvent): Pipeline
   return { ...board, name: state.name, stages: [...configured, ...orphans] };
 }
 
-function movesOf(envelope: EventEnvelope): Move[] {
-  const event = asSalesEvent(envelope);
+function isPipelineEvent(event: PipelineEvent | BoardDealEvent): event is PipelineEvent {
+  return (PIPELINE_EVENTS as readonly string[]).includes(event.type);
+}
+
+function movesOf(event: BoardDealEvent): Move[] {
   switch (event.type) {
     case 'sales.deal-opened': {
       const d = event.data;

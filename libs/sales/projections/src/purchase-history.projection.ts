@@ -1,5 +1,5 @@
 import type { DocumentProjection } from '@c360/kernel';
-import { asSalesEvent, type PurchaseLine, type RefundKind, type RefundLine, type SalesChannel } from '@c360/sales-domain';
+import { type PurchaseLine, type RefundKind, type RefundLine, type SalesChannel, type PurchaseEvent } from '@c360/sales-domain';
 
 export interface RefundEntry {
   readonly refundId: string;
@@ -29,13 +29,13 @@ export interface PurchaseDocument {
 }
 
 /** One document per purchase: a customer's purchase history is a query on `customerId`, newest first. */
-export const purchaseHistoryProjection: DocumentProjection<PurchaseDocument> = {
+export const purchaseHistoryProjection: DocumentProjection<PurchaseDocument, PurchaseEvent> = {
   name: 'sales-purchases',
   version: 1,
   handles: ['sales.purchase-recorded', 'sales.purchase-refunded'],
-  documentIds: (event) => [(event.data as { purchaseId: string }).purchaseId],
-  evolve(doc, envelope) {
-    const event = asSalesEvent(envelope);
+  indexes: [{ fields: ['customerId', 'purchasedAt'] }],
+  documentIds: (event) => [event.data.purchaseId],
+  evolve(doc, event) {
     if (event.type === 'sales.purchase-recorded') {
       const d = event.data;
       return {
@@ -52,7 +52,7 @@ export const purchaseHistoryProjection: DocumentProjection<PurchaseDocument> = {
         netTotal: d.total,
         status: 'paid',
         refunds: [],
-        version: envelope.revision,
+        version: event.revision,
       };
     }
     if (event.type !== 'sales.purchase-refunded' || doc === null) return doc;
@@ -63,7 +63,7 @@ export const purchaseHistoryProjection: DocumentProjection<PurchaseDocument> = {
       netTotal: doc.total - d.refundedTotal,
       status: d.fullyRefunded ? 'refunded' : 'partially-refunded',
       refunds: [...doc.refunds, { refundId: d.refundId, kind: d.kind, reason: d.reason, amount: d.amount, lines: d.lines, refundedAt: d.refundedAt }],
-      version: envelope.revision,
+      version: event.revision,
     };
   },
 };

@@ -1,6 +1,6 @@
 import type { CommandContext } from '@c360/kernel';
-import { ContractService, SalesQueries } from '@c360/sales-application';
-import { RequestCommandContext } from '@c360/runtime';
+import { GetContract, LapseContract, ListRenewalsDue, RenewContract, StartContract } from '@c360/sales-application';
+import { CommandBus, QueryBus, RequestCommandContext } from '@c360/runtime';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ContractParams, LapseContractDto, RenewalsQuery, RenewContractDto, StartContractDto } from '../dto/contract.dto';
 import { writtenContract } from './sales-responses';
@@ -8,37 +8,37 @@ import { writtenContract } from './sales-responses';
 @Controller('contracts')
 export class ContractsController {
   constructor(
-    private readonly contracts: ContractService,
-    private readonly queries: SalesQueries,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post()
   async start(@Body() body: StartContractDto, @RequestCommandContext() context: CommandContext) {
-    return writtenContract(await this.contracts.start(body, context));
+    return writtenContract(await this.commands.execute(new StartContract(body, context)));
   }
 
   /** Active contracts by renewal date within a window (read model), earliest first. */
   @Get('renewals-due')
   renewalsDue(@Query() query: RenewalsQuery) {
     const { from, to, limit, after } = query;
-    return this.queries.renewalsDue({ from, to }, { limit, after });
+    return this.queries.execute(new ListRenewalsDue({ from, to }, { limit, after }));
   }
 
   @Get(':contractId')
   get(@Param() params: ContractParams) {
-    return this.queries.contract(params.contractId);
+    return this.queries.execute(new GetContract(params.contractId));
   }
 
   @Post(':contractId/renewal')
   @HttpCode(200)
   async renew(@Param() params: ContractParams, @Body() body: RenewContractDto, @RequestCommandContext() context: CommandContext) {
-    return writtenContract(await this.contracts.renew(params.contractId, body, context));
+    return writtenContract(await this.commands.execute(new RenewContract(params.contractId, body, context)));
   }
 
   /** Lapse a contract whose renewal date has passed (a later scheduler issues the same command). */
   @Post(':contractId/lapse')
   @HttpCode(200)
   async lapse(@Param() params: ContractParams, @Body() body: LapseContractDto, @RequestCommandContext() context: CommandContext) {
-    return writtenContract(await this.contracts.lapse(params.contractId, body.reason, context));
+    return writtenContract(await this.commands.execute(new LapseContract(params.contractId, body.reason, context)));
   }
 }

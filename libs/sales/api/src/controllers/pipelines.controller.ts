@@ -1,6 +1,6 @@
 import type { CommandContext } from '@c360/kernel';
-import { PipelineHistory, PipelineService, SalesQueries } from '@c360/sales-application';
-import { RequestCommandContext } from '@c360/runtime';
+import { ChangePipeline, DefinePipeline, GetPipeline, GetPipelineBoard, ListPipelines } from '@c360/sales-application';
+import { CommandBus, QueryBus, RequestCommandContext } from '@c360/runtime';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { PageQuery } from '../dto/common.dto';
 import { AddStageDto, BoardQuery, ChangeStageDto, DefinePipelineDto, PipelineParams, RenamePipelineDto, ReorderStagesDto, StageParams } from '../dto/pipeline.dto';
@@ -10,55 +10,54 @@ import { writtenPipeline } from './sales-responses';
 @Controller('pipelines')
 export class PipelinesController {
   constructor(
-    private readonly pipelines: PipelineService,
-    private readonly queries: SalesQueries,
-    private readonly history: PipelineHistory,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post()
   async define(@Body() body: DefinePipelineDto, @RequestCommandContext() context: CommandContext) {
-    return writtenPipeline(await this.pipelines.define(body, context));
+    return writtenPipeline(await this.commands.execute(new DefinePipeline(body, context)));
   }
 
   @Get()
   list(@Query() query: PageQuery) {
-    return this.queries.listPipelines(query);
+    return this.queries.execute(new ListPipelines(query));
   }
 
   @Get(':pipelineId')
   get(@Param() params: PipelineParams) {
-    return this.pipelines.load(params.pipelineId);
+    return this.queries.execute(new GetPipeline(params.pipelineId));
   }
 
   /** The board now (read model), or `?asOf=` as it stood then (folded from the event log). */
   @Get(':pipelineId/board')
   board(@Param() params: PipelineParams, @Query() query: BoardQuery) {
-    return query.asOf === undefined ? this.queries.board(params.pipelineId) : this.history.boardAsOf(params.pipelineId, query.asOf);
+    return this.queries.execute(new GetPipelineBoard(params.pipelineId, query.asOf));
   }
 
   @Put(':pipelineId/name')
   async rename(@Param() params: PipelineParams, @Body() body: RenamePipelineDto, @RequestCommandContext() context: CommandContext) {
-    return writtenPipeline(await this.pipelines.change(params.pipelineId, { type: 'rename-pipeline', name: body.name }, context));
+    return writtenPipeline(await this.commands.execute(new ChangePipeline(params.pipelineId, { type: 'rename-pipeline', name: body.name }, context)));
   }
 
   @Post(':pipelineId/stages')
   async addStage(@Param() params: PipelineParams, @Body() body: AddStageDto, @RequestCommandContext() context: CommandContext) {
-    return writtenPipeline(await this.pipelines.change(params.pipelineId, { type: 'add-stage', ...body }, context));
+    return writtenPipeline(await this.commands.execute(new ChangePipeline(params.pipelineId, { type: 'add-stage', ...body }, context)));
   }
 
   @Patch(':pipelineId/stages/:stageId')
   async changeStage(@Param() params: StageParams, @Body() body: ChangeStageDto, @RequestCommandContext() context: CommandContext) {
-    return writtenPipeline(await this.pipelines.change(params.pipelineId, { type: 'change-stage', stageId: params.stageId, ...body }, context));
+    return writtenPipeline(await this.commands.execute(new ChangePipeline(params.pipelineId, { type: 'change-stage', stageId: params.stageId, ...body }, context)));
   }
 
   @Put(':pipelineId/stage-order')
   async reorder(@Param() params: PipelineParams, @Body() body: ReorderStagesDto, @RequestCommandContext() context: CommandContext) {
-    return writtenPipeline(await this.pipelines.change(params.pipelineId, { type: 'reorder-stages', stageIds: body.stageIds }, context));
+    return writtenPipeline(await this.commands.execute(new ChangePipeline(params.pipelineId, { type: 'reorder-stages', stageIds: body.stageIds }, context)));
   }
 
   @Post(':pipelineId/stages/:stageId/retirement')
   @HttpCode(200)
   async retire(@Param() params: StageParams, @RequestCommandContext() context: CommandContext) {
-    return writtenPipeline(await this.pipelines.change(params.pipelineId, { type: 'retire-stage', stageId: params.stageId }, context));
+    return writtenPipeline(await this.commands.execute(new ChangePipeline(params.pipelineId, { type: 'retire-stage', stageId: params.stageId }, context)));
   }
 }

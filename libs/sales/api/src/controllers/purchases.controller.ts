@@ -1,7 +1,7 @@
 import type { CommandContext } from '@c360/kernel';
-import { PurchaseService, SalesQueries } from '@c360/sales-application';
+import { GetPurchase, RecordPurchase, RefundPurchase } from '@c360/sales-application';
 import { purchaseIdFor } from '@c360/sales-domain';
-import { RequestCommandContext } from '@c360/runtime';
+import { CommandBus, QueryBus, RequestCommandContext } from '@c360/runtime';
 import { Body, Controller, Get, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { OrderParams, PurchaseParams, RecordPurchaseDto, RefundDto } from '../dto/purchase.dto';
@@ -10,8 +10,8 @@ import { purchaseView } from './sales-responses';
 @Controller('purchases')
 export class PurchasesController {
   constructor(
-    private readonly purchases: PurchaseService,
-    private readonly queries: SalesQueries,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   /**
@@ -21,7 +21,7 @@ export class PurchasesController {
    */
   @Post()
   async record(@Body() body: RecordPurchaseDto, @RequestCommandContext() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const result = await this.purchases.record(body, context);
+    const result = await this.commands.execute(new RecordPurchase(body, context));
     if (result.alreadyRecorded) void reply.status(HttpStatus.OK);
     return { purchaseId: result.purchaseId, version: result.revision, duplicate: result.alreadyRecorded, purchase: purchaseView(result.state) };
   }
@@ -29,17 +29,17 @@ export class PurchasesController {
   /** The purchase with its refunds (read model). */
   @Get(':purchaseId')
   get(@Param() params: PurchaseParams) {
-    return this.queries.purchase(params.purchaseId);
+    return this.queries.execute(new GetPurchase(params.purchaseId));
   }
 
   @Get('by-order/:channel/:orderId')
   byOrder(@Param() params: OrderParams) {
-    return this.queries.purchase(purchaseIdFor(params.channel, params.orderId));
+    return this.queries.execute(new GetPurchase(purchaseIdFor(params.channel, params.orderId)));
   }
 
   @Post(':purchaseId/refunds')
   async refund(@Param() params: PurchaseParams, @Body() body: RefundDto, @RequestCommandContext() context: CommandContext) {
-    const result = await this.purchases.refund(params.purchaseId, body, context);
-    return { purchaseId: params.purchaseId, refundId: result.refundId, version: result.revision, duplicate: result.duplicate || result.events.length === 0, purchase: purchaseView(result.state) };
+    const result = await this.commands.execute(new RefundPurchase(params.purchaseId, body, context));
+    return { purchaseId: params.purchaseId, refundId: result.refundId, version: result.revision, duplicate: !result.changed, purchase: purchaseView(result.state) };
   }
 }

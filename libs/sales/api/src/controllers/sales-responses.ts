@@ -1,4 +1,4 @@
-import type { CommandResult } from '@c360/kernel';
+import type { UseCaseResult } from '@c360/kernel';
 import type { ContractState, DealState, PipelineState, PurchaseState } from '@c360/sales-domain';
 
 /**
@@ -6,13 +6,13 @@ import type { ContractState, DealState, PipelineState, PurchaseState } from '@c3
  * If-Match), whether the request was a repeat, and the aggregate as it now is.
  */
 
-export function writtenDeal(result: CommandResult<DealState> & { dealId: string }) {
+export function writtenDeal(result: UseCaseResult<DealState> & { dealId: string }) {
   if (result.state.status === 'none') return { dealId: result.dealId, version: result.revision, duplicate: result.duplicate, deal: null };
   const { activityIds: _activityIds, ...deal } = result.state;
   return { dealId: result.dealId, version: result.revision, duplicate: result.duplicate, deal };
 }
 
-export function writtenPipeline(result: CommandResult<PipelineState>) {
+export function writtenPipeline(result: UseCaseResult<PipelineState>) {
   const pipeline = result.state.status === 'defined' ? { pipelineId: result.state.pipelineId, name: result.state.name, stages: result.state.stages } : null;
   return { pipelineId: pipeline?.pipelineId ?? null, version: result.revision, duplicate: result.duplicate, pipeline };
 }
@@ -34,6 +34,6 @@ export function purchaseView(state: PurchaseState) {
   };
 }
 
-export function writtenContract(result: CommandResult<ContractState> & { contractId: string }) {
+export function writtenContract(result: UseCaseResult<ContractState> & { contractId: string }) {
   return { contractId: result.contractId, version: result.revision, duplicate: result.duplicate, contract: result.state.status === 'none' ? null : result.state };
 }

@@ -1,6 +1,6 @@
 import { FakeClock } from '@c360/kernel/testing';
 import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
-import { SalesModule } from '../sales.module';
+import { SalesModule } from '../sales.context';
 
 export const T0 = '2026-03-02T09:00:00.000Z';
 export const DAY = 86_400_000;

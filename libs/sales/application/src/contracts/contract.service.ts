@@ -1,9 +1,8 @@
-import { CommandHandler, type Clock, type CommandContext, type CommandResult } from '@c360/kernel';
+import { CommandHandler, useCaseResult, type Clock, type CommandContext, type UseCaseResult } from '@c360/kernel';
 import { contractAggregate, contractStream, type ContractState } from '@c360/sales-domain';
 import { CLOCK } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { createdId } from '../sales-ids';
-import { SALES_COMMANDS } from '../sales.tokens';
 
 export interface StartContractInput {
   readonly customerId: string;
@@ -16,7 +15,7 @@ export interface StartContractInput {
   readonly dealId?: string;
 }
 
-export type ContractResult = CommandResult<ContractState> & { readonly contractId: string };
+export type ContractResult = UseCaseResult<ContractState> & { readonly contractId: string };
 
 /**
  * Contracts and subscriptions. Lapsing is a command so that a later scheduler (renewal date plus a
@@ -25,24 +24,24 @@ export type ContractResult = CommandResult<ContractState> & { readonly contractI
 @Injectable()
 export class ContractService {
   constructor(
-    @Inject(SALES_COMMANDS) private readonly commands: CommandHandler,
+    private readonly commands: CommandHandler,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async start(input: StartContractInput, context: CommandContext): Promise<ContractResult> {
     const contractId = createdId('contract', context);
     const result = await this.commands.handle(contractAggregate, contractStream(contractId), { type: 'start-contract', contractId, ...input, now: this.now() }, context);
-    return { ...result, contractId };
+    return { ...useCaseResult(result), contractId };
   }
 
   async renew(contractId: string, input: { renewalDate?: string; value?: number }, context: CommandContext): Promise<ContractResult> {
     const result = await this.commands.handle(contractAggregate, contractStream(contractId), { type: 'renew-contract', ...input, now: this.now() }, context);
-    return { ...result, contractId };
+    return { ...useCaseResult(result), contractId };
   }
 
   async lapse(contractId: string, reason: string, context: CommandContext): Promise<ContractResult> {
     const result = await this.commands.handle(contractAggregate, contractStream(contractId), { type: 'lapse-contract', reason, now: this.now() }, context);
-    return { ...result, contractId };
+    return { ...useCaseResult(result), contractId };
   }
 
   async load(contractId: string): Promise<{ state: ContractState; version: number }> {

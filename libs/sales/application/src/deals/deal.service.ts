@@ -1,10 +1,9 @@
-import { CommandHandler, DomainError, SubjectErasedError, type Clock, type CommandContext, type CommandResult } from '@c360/kernel';
+import { CommandHandler, DomainError, SubjectErasedError, type Clock, type CommandContext, type UseCaseResult, useCaseResult } from '@c360/kernel';
 import { dealAggregate, dealStream, type ActivityKind, type DealCommand, type DealState, type PipelineSnapshot } from '@c360/sales-domain';
 import { CLOCK } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { DEFAULT_PIPELINE_ALIAS, PipelineService, type WithoutNow } from '../pipelines/pipeline.service';
 import { createdId } from '../sales-ids';
-import { SALES_COMMANDS } from '../sales.tokens';
 
 export interface OpenDealInput {
   readonly customerId: string;
@@ -18,19 +17,21 @@ export interface OpenDealInput {
   readonly source: string;
 }
 
-export interface DealResult extends CommandResult<DealState> {
+export interface DealResult extends UseCaseResult<DealState> {
   readonly dealId: string;
 }
 
 type StageCommand = WithoutNow<Extract<DealCommand, { type: 'move-deal' | 'win-deal' | 'lose-deal' | 'reopen-deal' }>>;
 type PipelineFree<C> = C extends unknown ? Omit<C, 'pipeline'> : never;
-type DealChange = WithoutNow<Extract<DealCommand, { type: 'change-deal-amount' | 'change-deal-owner' | 'change-deal-probability' | 'change-deal-close-date' }>>;
+/** A stage command as a client sends it: the service adds the pipeline and the time. */
+export type DealStageCommand = PipelineFree<StageCommand>;
+export type DealChange = WithoutNow<Extract<DealCommand, { type: 'change-deal-amount' | 'change-deal-owner' | 'change-deal-probability' | 'change-deal-close-date' }>>;
 
 /** Deal use cases: each loads what the decision needs (the deal's pipeline, the time) and runs the command. */
 @Injectable()
 export class DealService {
   constructor(
-    @Inject(SALES_COMMANDS) private readonly commands: CommandHandler,
+    private readonly commands: CommandHandler,
     private readonly pipelines: PipelineService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -63,19 +64,19 @@ export class DealService {
       },
       context,
     );
-    return { ...result, dealId };
+    return { ...useCaseResult(result), dealId };
   }
 
   /** Move, win, lose, reopen: decided against the deal's pipeline as it is now. */
-  async stage(dealId: string, command: PipelineFree<StageCommand>, context: CommandContext): Promise<DealResult> {
+  async stage(dealId: string, command: DealStageCommand, context: CommandContext): Promise<DealResult> {
     const pipeline = await this.pipelineOf(dealId);
     const full = { ...command, pipeline, now: this.now() } as DealCommand;
-    return { ...(await this.commands.handle(dealAggregate, dealStream(dealId), full, context)), dealId };
+    return { ...useCaseResult(await this.commands.handle(dealAggregate, dealStream(dealId), full, context)), dealId };
   }
 
   async change(dealId: string, change: DealChange, context: CommandContext): Promise<DealResult> {
     const command = { ...change, now: this.now() } as DealCommand;
-    return { ...(await this.commands.handle(dealAggregate, dealStream(dealId), command, context)), dealId };
+    return { ...useCaseResult(await this.commands.handle(dealAggregate, dealStream(dealId), command, context)), dealId };
   }
 
   async logActivity(
@@ -101,7 +102,7 @@ export class DealService {
         },
         context,
       );
-      return { ...result, dealId, activityId };
+      return { ...useCaseResult(result), dealId, activityId };
     } catch (error) {
       // The notes would be sealed with the customer's key, which erasure deleted for good.
       if (error instanceof SubjectErasedError) {

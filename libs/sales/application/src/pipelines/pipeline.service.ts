@@ -1,4 +1,4 @@
-import { CommandHandler, DomainError, deriveId, type Clock, type CommandContext, type CommandResult } from '@c360/kernel';
+import { CommandHandler, DomainError, deriveId, type Clock, type CommandContext, type UseCaseResult, useCaseResult } from '@c360/kernel';
 import {
   DEFAULT_PIPELINE_ID,
   DEFAULT_PIPELINE_NAME,
@@ -14,7 +14,7 @@ import {
 import { CLOCK } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { createdId } from '../sales-ids';
-import { SALES_COMMANDS, SALES_SYSTEM_ACTOR } from '../sales.tokens';
+import { SALES_SYSTEM_ACTOR } from '../sales.tokens';
 
 /** The path alias of the default pipeline: `/pipelines/default`. */
 export const DEFAULT_PIPELINE_ALIAS = 'default';
@@ -32,23 +32,23 @@ export class PipelineService {
   private defaultReady: Promise<void> | undefined;
 
   constructor(
-    @Inject(SALES_COMMANDS) private readonly commands: CommandHandler,
+    private readonly commands: CommandHandler,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async define(input: { name: string; stages: readonly StageDefinition[] }, context: CommandContext): Promise<CommandResult<PipelineState>> {
+  async define(input: { name: string; stages: readonly StageDefinition[] }, context: CommandContext): Promise<UseCaseResult<PipelineState>> {
     const pipelineId = createdId('pipeline', context);
-    return this.commands.handle(
+    return useCaseResult(await this.commands.handle(
       pipelineAggregate,
       pipelineStream(pipelineId),
       { type: 'define-pipeline', pipelineId, name: input.name, stages: input.stages, now: this.now() },
       context,
-    );
+    ));
   }
 
-  async change(pipelineIdOrAlias: string, change: PipelineChange, context: CommandContext): Promise<CommandResult<PipelineState>> {
+  async change(pipelineIdOrAlias: string, change: PipelineChange, context: CommandContext): Promise<UseCaseResult<PipelineState>> {
     const pipelineId = await this.resolve(pipelineIdOrAlias);
-    return this.commands.handle(pipelineAggregate, pipelineStream(pipelineId), { ...change, now: this.now() } as PipelineCommand, context);
+    return useCaseResult(await this.commands.handle(pipelineAggregate, pipelineStream(pipelineId), { ...change, now: this.now() } as PipelineCommand, context));
   }
 
   /** The pipeline's current configuration (write-side truth) and version, or not-found. */

@@ -1,4 +1,4 @@
-import { CommandHandler, type Clock, type CommandContext, type CommandResult } from '@c360/kernel';
+import { CommandHandler, useCaseResult, type Clock, type CommandContext, type UseCaseResult } from '@c360/kernel';
 import {
   purchaseAggregate,
   purchaseIdFor,
@@ -11,7 +11,6 @@ import {
 import { CLOCK } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { createdId } from '../sales-ids';
-import { SALES_COMMANDS } from '../sales.tokens';
 
 export interface RecordPurchaseInput {
   readonly orderId: string;
@@ -35,7 +34,7 @@ export interface RefundInput {
   readonly lines?: readonly { readonly sku: string; readonly quantity: number; readonly amount?: number }[];
 }
 
-export interface PurchaseResult extends CommandResult<PurchaseState> {
+export interface PurchaseResult extends UseCaseResult<PurchaseState> {
   readonly purchaseId: string;
   /** True when this order id had been recorded before: nothing new was written. */
   readonly alreadyRecorded: boolean;
@@ -44,7 +43,7 @@ export interface PurchaseResult extends CommandResult<PurchaseState> {
 @Injectable()
 export class PurchaseService {
   constructor(
-    @Inject(SALES_COMMANDS) private readonly commands: CommandHandler,
+    private readonly commands: CommandHandler,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -62,10 +61,11 @@ export class PurchaseService {
       { type: 'record-purchase', purchaseId, ...input, purchasedAt: input.purchasedAt ?? now, now },
       context,
     );
-    return { ...result, purchaseId, alreadyRecorded: result.duplicate || result.events.length === 0 };
+    const written = useCaseResult(result);
+    return { ...written, purchaseId, alreadyRecorded: !written.changed };
   }
 
-  async refund(purchaseId: string, input: RefundInput, context: CommandContext): Promise<CommandResult<PurchaseState> & { refundId: string }> {
+  async refund(purchaseId: string, input: RefundInput, context: CommandContext): Promise<UseCaseResult<PurchaseState> & { refundId: string }> {
     const refundId = input.refundId ?? createdId('refund', context);
     const result = await this.commands.handle(
       purchaseAggregate,
@@ -73,7 +73,7 @@ export class PurchaseService {
       { type: 'refund-purchase', refundId, kind: input.kind, reason: input.reason, amount: input.amount, lines: input.lines, now: this.clock.now().toISOString() },
       context,
     );
-    return { ...result, refundId };
+    return { ...useCaseResult(result), refundId };
   }
 
   async load(purchaseId: string): Promise<{ state: PurchaseState; version: number }> {

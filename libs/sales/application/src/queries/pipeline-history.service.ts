@@ -1,4 +1,4 @@
-import { DomainError, type EventEnvelope, type EventStore } from '@c360/kernel';
+import { DomainError, canHandle, type EventEnvelope, type EventStore } from '@c360/kernel';
 import { pipelineBoardProjection, pipelineBoardView, type PipelineBoardDocument, type PipelineBoardView } from '@c360/sales-projections';
 import { EVENT_STORE } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
@@ -32,7 +32,8 @@ export class PipelineHistory {
         filter: { eventTypes: pipelineBoardProjection.handles, streamPrefixes: ['sales-pipeline-', 'sales-deal-'] },
       });
       for (const event of slice.events) {
-        if (happenedBy(event, cutoff) && pipelineBoardProjection.documentIds(event).includes(pipelineId)) {
+        // The read is filtered by the projection's types already; the guard says so to the compiler.
+        if (canHandle(pipelineBoardProjection, event) && happenedBy(event, cutoff) && pipelineBoardProjection.documentIds(event).includes(pipelineId)) {
           board = pipelineBoardProjection.evolve(board, event, pipelineId);
         }
       }

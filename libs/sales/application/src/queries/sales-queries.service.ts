@@ -15,7 +15,6 @@ import {
 import { CLOCK, DOCUMENT_STORE } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { PipelineService } from '../pipelines/pipeline.service';
-import { SALES_PRIVACY } from '../sales.tokens';
 import { findPage, plain, type PageRequest, type PageResponse } from './paging';
 
 export interface DealFilter {
@@ -45,7 +44,7 @@ export class SalesQueries {
   constructor(
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(SALES_PRIVACY) private readonly protector: PersonalDataProtector,
+    private readonly protector: PersonalDataProtector,
     private readonly pipelines: PipelineService,
   ) {}
 
