@@ -23,7 +23,10 @@ export function toSafeNumber(value: bigint, what: string): number {
 
 /** The port position of a recorded event. */
 export function eventPosition(position: EsdbPosition | undefined, eventId: string): number {
-  if (!position) {
+  // @eventstore/db-client never leaves the position out: convertGrpcRecord (dist/utils/convertGrpcEvent.js)
+  // reads the protobuf fields, which default to "0", so a server that reports none (before 22.6, on
+  // stream reads) shows (0, 0). No event lies at 0: the log opens with the epoch record.
+  if (!position || (position.commit === 0n && position.prepare === 0n)) {
     throw new Error(
       `EventStoreDB did not report the position of event ${eventId}; this adapter needs EventStoreDB 22.6 or later`,
     );
