@@ -96,3 +96,22 @@ export class UniqueConstraintError extends Error {
     super(`Unique index violated in "${collection}": ${message}`, options);
   }
 }
+
+/** An append is larger than the store accepts in one write (EventStoreDB's `MaxAppendSize`, 1 MiB by
+ *  default, counting data, metadata and event type). Retrying cannot help: split the work or shrink it. */
+export class AppendTooLargeError extends Error {
+  override readonly name = 'AppendTooLargeError';
+  constructor(
+    readonly streamId: string,
+    /** The store's limit in bytes, as the store counts them. */
+    readonly maxAppendSize: number,
+    /** The batch's size as counted by the adapter, when it knows it. */
+    readonly size: number | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `The append to "${streamId}" is ${size === undefined ? 'larger than' : `${size} bytes, over`} the store's maximum append size of ${maxAppendSize} bytes`,
+      options,
+    );
+  }
+}

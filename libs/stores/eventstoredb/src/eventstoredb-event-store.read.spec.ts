@@ -11,7 +11,7 @@ describe('EventStoreDbEventStore reads (scripted client)', () => {
   let store: EventStoreDbEventStore;
   beforeEach(() => {
     client = new FakeEsdbClient();
-    store = new EventStoreDbEventStore(client, { maxScan: 50 });
+    store = new EventStoreDbEventStore(client, { allPageSize: 50 });
   });
   afterEach(() => expect(client.unused()).toEqual({ appendToStream: 0, readStream: 0, readAll: 0, subscribeToAll: 0 }));
 
@@ -112,10 +112,13 @@ describe('EventStoreDbEventStore reads (scripted client)', () => {
       expect(client.callsTo('readAll').map((call) => call.request.fromPosition)).toEqual(['start', at(300)]);
     });
 
-    it('answers after looking at maxScan events, even with nothing to return', async () => {
-      client.script('readAll', { returns: Array.from({ length: 51 }, (_, index) => other(100 * (index + 1))) });
-      const slice = await store.readAll({ filter: { streamPrefixes: ['sales-'] } });
-      expect(slice).toEqual({ events: [], lastPosition: 5_000, isEnd: false });
+    it('pages a filtered read on past pages with nothing to return, until the end', async () => {
+      const unmatched = Array.from({ length: 51 }, (_, index) => other(100 * (index + 1)));
+      client.script('readAll', { returns: unmatched }, { returns: [unmatched[50], ours(0, 5_200)] });
+      const slice = await store.readAll({ filter: { streamPrefixes: ['sales-'] }, maxCount: 2 });
+      expect(slice.events.map((event) => event.position)).toEqual([5_200]);
+      expect(slice).toMatchObject({ lastPosition: 5_200, isEnd: true });
+      expect(client.callsTo('readAll').map((call) => call.request.fromPosition)).toEqual(['start', at(5_100)]);
     });
 
     it('keeps `after` as lastPosition when there is nothing new', async () => {

@@ -1,4 +1,5 @@
 import {
+  AppendTooLargeError,
   NO_STREAM_REVISION,
   WrongExpectedRevisionError,
   type AllSlice,
@@ -14,8 +15,11 @@ import {
 } from '@c360/kernel';
 import type { EsdbClient, EsdbEventData, EsdbExpectedRevision, EsdbRecordedEvent } from './client/esdb-client';
 import { GrpcEsdbClient } from './client/grpc-esdb-client';
+import { TimeLimitedEsdbClient } from './client/time-limited-esdb-client';
 import { KnownStream, KnownStreamIds } from './idempotency/known-stream-ids';
-import { actualRevision, isStreamNotFound, isWrongExpectedVersion, translateError } from './mapping/esdb-errors';
+import { importInAppends, type ImportResult } from './import/import-stream';
+import { appendSize } from './mapping/append-size';
+import { DEFAULT_MAX_APPEND_SIZE, actualRevision, isStreamNotFound, isWrongExpectedVersion, translateError } from './mapping/esdb-errors';
 import { appendPosition, checkpointPosition, eventPosition, toRevision } from './mapping/esdb-positions';
 import { decodeEvent, encodeNewEvents } from './mapping/event-codec';
 import { matchesFilter } from './mapping/event-filter';
@@ -26,16 +30,32 @@ export interface EventStoreDbOptions {
   readonly knownIds?: number;
   /** Events read per page when a stream is read for its ids. Default 1,000. */
   readonly streamPageSize?: number;
-  /** Most events one `readAll` looks at (matching or not) before it answers. Default 100,000. */
-  readonly maxScan?: number;
+  /**
+   * Events per page of a filtered `readAll` (it filters on the client, the v6 client's `$all` reads
+   * take no filter), which pages on until it has `maxCount` matches or reaches the end. Default 1,000.
+   */
+  readonly allPageSize?: number;
   /** Most events read backwards from the head by a subscription's tail check. Default 1,000. */
   readonly tailWindow?: number;
   /** A quiet live subscription checks the head this often, unless the reader says otherwise. Default 500 ms. */
   readonly idleMs?: number;
   /** Backoff between resubscriptions after a dropped subscription. Default 100 ms doubling to 5 s. */
   readonly resubscribeBackoff?: { readonly baseMs: number; readonly maxMs: number };
-  /** Deadline of the readiness check. Default 3 s. */
+  /** Time limit of the readiness check. Default 3 s. */
   readonly pingDeadlineMs?: number;
+  /** Time limit of every read (stream, `$all`, head position); expiry is a TransientStoreError. Default 10 s. */
+  readonly readDeadlineMs?: number;
+  /**
+   * Time limit of an append; expiry is a TransientStoreError and the append may have been written (a
+   * retry with the same event ids finds it). Default 15 s, above the server's own 10 s append deadline.
+   */
+  readonly appendDeadlineMs?: number;
+  /** The server's `MaxAppendSize` in bytes (data + metadata + 2 × type length). Default 1 MiB. */
+  readonly maxAppendSize?: number;
+  /** A subscription hands out a slice that only moves its position (a server checkpoint) at most this often. Default 1 s. */
+  readonly checkpointIntervalMs?: number;
+  /** Milliseconds now; specs inject one. Default Date.now. */
+  readonly now?: () => number;
 }
 
 /**
@@ -52,21 +72,25 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly known: KnownStreamIds;
   private readonly settings: Required<EventStoreDbOptions>;
   private readonly subscriptions = new Set<EsdbAllSubscription>();
+  private readonly client: EsdbClient;
   private closed = false;
 
-  constructor(
-    private readonly client: EsdbClient,
-    options: EventStoreDbOptions = {},
-  ) {
+  constructor(client: EsdbClient, options: EventStoreDbOptions = {}) {
     this.settings = {
       knownIds: options.knownIds ?? 200_000,
       streamPageSize: options.streamPageSize ?? 1_000,
-      maxScan: options.maxScan ?? 100_000,
+      allPageSize: options.allPageSize ?? 1_000,
       tailWindow: options.tailWindow ?? 1_000,
       idleMs: options.idleMs ?? 500,
       resubscribeBackoff: options.resubscribeBackoff ?? { baseMs: 100, maxMs: 5_000 },
       pingDeadlineMs: options.pingDeadlineMs ?? 3_000,
+      readDeadlineMs: options.readDeadlineMs ?? 10_000,
+      appendDeadlineMs: options.appendDeadlineMs ?? 15_000,
+      maxAppendSize: options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE,
+      checkpointIntervalMs: options.checkpointIntervalMs ?? 1_000,
+      now: options.now ?? Date.now,
     };
+    this.client = new TimeLimitedEsdbClient(client, { readMs: this.settings.readDeadlineMs, appendMs: this.settings.appendDeadlineMs });
     this.known = new KnownStreamIds(this.settings.knownIds);
   }
 
@@ -84,6 +108,9 @@ export class EventStoreDbEventStore implements EventStore {
     const encoded = encodeNewEvents(streamId, events);
     const expected = options?.expectedRevision;
     const esdbExpected = toEsdbExpectedRevision(expected);
+    // One append is one atomic write: over the server's limit it is refused whole, never split.
+    const size = appendSize(encoded);
+    if (size > this.settings.maxAppendSize) throw new AppendTooLargeError(streamId, this.settings.maxAppendSize, size);
     const ids = encoded.map((event) => event.id);
 
     // A stream known to be exactly where the writer expects it needs no read before the write: the
@@ -98,7 +125,8 @@ export class EventStoreDbEventStore implements EventStore {
       return await this.written(streamId, known, encoded, result.nextExpectedRevision, result.position);
     } catch (error) {
       if (!isWrongExpectedVersion(error)) {
-        // A lost answer may hide a write: read the stream again next time.
+        // A lost answer (a reset stream, a time limit, the shared batch stream failing) may hide a
+        // write: read the stream again next time, and the retry finds the batch by its ids.
         this.known.forget(streamId);
         throw translateError(error, { streamId, expected: String(expected) });
       }
@@ -143,11 +171,11 @@ export class EventStoreDbEventStore implements EventStore {
     // Filtered reads page wider, since most of what they scan is not returned. One extra event tells
     // whether a page reached the end; every page starts with the last event of the one before
     // (reads are inclusive).
-    const wanted = options.filter ? Math.max(maxCount, 1_000) : maxCount;
-    const pageSize = Math.min(wanted, this.settings.maxScan) + 1;
+    // No cap on what one call scans: a reader asked for matches, and a slice with none that is not
+    // the end would only make it ask again from the same place.
+    const pageSize = (options.filter ? Math.max(maxCount, this.settings.allPageSize) : maxCount) + 1;
     const events: EventEnvelope[] = [];
     let lastPosition = after;
-    let scanned = 0;
     for (;;) {
       const page = await this.call(() =>
         this.client.readAll({
@@ -162,9 +190,8 @@ export class EventStoreDbEventStore implements EventStore {
         const position = eventPosition(event.position, event.id);
         if (lastPosition !== undefined && position <= lastPosition) continue;
         lastPosition = position;
-        scanned++;
         if (matchesFilter(options.filter, event)) events.push(decodeEvent(event, position));
-        if (events.length === maxCount || scanned >= this.settings.maxScan) {
+        if (events.length === maxCount) {
           return { events, lastPosition, isEnd: reachedEnd && index === page.length - 1 };
         }
       }
@@ -183,10 +210,30 @@ export class EventStoreDbEventStore implements EventStore {
       idleMs: options.pollIntervalMs ?? this.settings.idleMs,
       tailWindow: this.settings.tailWindow,
       backoff: this.settings.resubscribeBackoff,
+      checkpointIntervalMs: this.settings.checkpointIntervalMs,
+      now: this.settings.now,
       onEnd: () => this.subscriptions.delete(subscription),
     });
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  /**
+   * Copies a stream's history in (the store migration path), split into appends under the server's
+   * `MaxAppendSize` when it does not fit in one; see import/import-stream.ts for what that gives up
+   * (the import is resumable, not atomic). One event over the limit: AppendTooLargeError.
+   */
+  async importStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { readonly expectedRevision: ExpectedRevision },
+  ): Promise<ImportResult> {
+    this.assertOpen();
+    const imported = await importInAppends(streamId, events, options.expectedRevision, this.settings.maxAppendSize, (run, expectedRevision) =>
+      this.appendToStream(streamId, run, { expectedRevision }),
+    );
+    if (!imported) throw new AppendTooLargeError(streamId, this.settings.maxAppendSize, undefined);
+    return imported;
   }
 
   async headPosition(): Promise<number | undefined> {

@@ -52,6 +52,8 @@ export interface EsdbReadStreamRequest {
   readonly direction: 'forwards' | 'backwards';
   readonly fromRevision: 'start' | 'end' | bigint;
   readonly maxCount: number;
+  /** Aborted when the adapter gives up on the read (its time limit): the call should be cancelled. */
+  readonly signal?: AbortSignal;
 }
 
 export interface EsdbReadAllRequest {
@@ -59,8 +61,10 @@ export interface EsdbReadAllRequest {
   /** Inclusive: a forwards read returns the event at this position first. */
   readonly fromPosition: 'start' | 'end' | EsdbPosition;
   readonly maxCount: number;
-  /** Overrides the client's default deadline (health checks want an early answer). */
+  /** A shorter time limit than the adapter's read limit (health checks want an early answer). */
   readonly deadlineMs?: number;
+  /** Aborted when the adapter gives up on the read (its time limit): the call should be cancelled. */
+  readonly signal?: AbortSignal;
 }
 
 /** A server-side subscription filter: on event types or stream names, by regex or prefixes. */
@@ -98,7 +102,11 @@ export interface EsdbClient {
     events: readonly EsdbEventData[],
     expectedRevision: EsdbExpectedRevision,
   ): Promise<EsdbAppendResult>;
-  /** Rejects with the client's StreamNotFoundError for a stream that has no events. */
+  /**
+   * Reads resolve only when the server finished the read (an OK status); a read cut off early
+   * rejects (IncompleteReadError), it never answers a short page. Rejects with the client's
+   * StreamNotFoundError for a stream that has no events.
+   */
   readStream(streamId: string, request: EsdbReadStreamRequest): Promise<EsdbRecordedEvent[]>;
   readAll(request: EsdbReadAllRequest): Promise<EsdbRecordedEvent[]>;
   subscribeToAll(request: EsdbSubscribeRequest): EsdbSubscription;

@@ -7,11 +7,9 @@ import {
   START,
   STREAM_NAME,
   jsonEvent,
-  type AllStreamResolvedEvent,
   type Filter,
   type JSONType,
   type Position,
-  type ResolvedEvent,
 } from '@eventstore/db-client';
 import type {
   EsdbAppendResult,
@@ -24,15 +22,24 @@ import type {
   EsdbSubscribeRequest,
   EsdbSubscription,
 } from './esdb-client';
+import { collectCompleted } from './read-completion';
+import { acquireSharedClient } from './shared-esdb-connection';
 import { SubscriptionItemQueue, toRecorded } from './subscription-item-queue';
 
 /** The seam over the real `@eventstore/db-client` (v6, gRPC). Only the adapter's calls, nothing else. */
 export class GrpcEsdbClient implements EsdbClient {
-  constructor(private readonly client: EventStoreDBClient) {}
+  constructor(
+    private readonly client: EventStoreDBClient,
+    private readonly release: () => Promise<void> = () => client.dispose(),
+  ) {}
 
-  /** Parses the connection string (throws when malformed); the connection itself opens lazily. */
+  /**
+   * Parses the connection string (throws when malformed); the connection itself opens lazily. The
+   * process's one client is shared (shared-esdb-connection.ts).
+   */
   static fromConnectionString(connectionString: string): GrpcEsdbClient {
-    return new GrpcEsdbClient(EventStoreDBClient.connectionString(connectionString));
+    const acquired = acquireSharedClient(connectionString);
+    return new GrpcEsdbClient(acquired.client, acquired.release);
   }
 
   async appendToStream(
@@ -50,25 +57,31 @@ export class GrpcEsdbClient implements EsdbClient {
   }
 
   readStream(streamId: string, request: EsdbReadStreamRequest): Promise<EsdbRecordedEvent[]> {
-    return collect(
+    return collectCompleted(
+      `readStream("${streamId}")`,
       this.client.readStream(streamId, {
         direction: request.direction === 'forwards' ? FORWARDS : BACKWARDS,
         fromRevision: request.fromRevision === 'start' ? START : request.fromRevision === 'end' ? END : request.fromRevision,
         maxCount: request.maxCount,
         resolveLinkTos: false,
       }),
+      toRecorded,
+      request.signal,
     );
   }
 
   readAll(request: EsdbReadAllRequest): Promise<EsdbRecordedEvent[]> {
-    return collect(
+    // No `deadline`: the client overrides it with Infinity; the time limit is TimeLimitedEsdbClient's.
+    return collectCompleted(
+      'readAll',
       this.client.readAll({
         direction: request.direction === 'forwards' ? FORWARDS : BACKWARDS,
         fromPosition: request.fromPosition === 'start' ? START : request.fromPosition === 'end' ? END : request.fromPosition,
         maxCount: request.maxCount,
         resolveLinkTos: false,
-        ...(request.deadlineMs === undefined ? {} : { deadline: request.deadlineMs }),
       }),
+      toRecorded,
+      request.signal,
     );
   }
 
@@ -92,12 +105,6 @@ export class GrpcEsdbClient implements EsdbClient {
   }
 
   dispose(): Promise<void> {
-    return this.client.dispose();
+    return this.release();
   }
-}
-
-async function collect(read: AsyncIterable<ResolvedEvent | AllStreamResolvedEvent>): Promise<EsdbRecordedEvent[]> {
-  const events: EsdbRecordedEvent[] = [];
-  for await (const resolved of read) events.push(toRecorded(resolved));
-  return events;
 }

@@ -9,8 +9,10 @@ describe('EventStoreDB positions as port positions', () => {
     expect(() => eventPosition({ commit: 9_000n, prepare: 4_096n }, 'e-1')).toThrow(/explicit transaction/);
   });
 
-  it('refuses an event without a position (servers before 22.6)', () => {
+  it('refuses an event without a position (servers before 22.6), which the client reports as (0, 0)', () => {
     expect(() => eventPosition(undefined, 'e-1')).toThrow(/22\.6/);
+    // What the client actually hands over then: the protobuf defaults.
+    expect(() => eventPosition({ commit: 0n, prepare: 0n }, 'e-1')).toThrow(/22\.6/);
   });
 
   it('refuses positions past Number.MAX_SAFE_INTEGER instead of rounding them', () => {

@@ -23,7 +23,10 @@ export function toSafeNumber(value: bigint, what: string): number {
 
 /** The port position of a recorded event. */
 export function eventPosition(position: EsdbPosition | undefined, eventId: string): number {
-  if (!position) {
+  // @eventstore/db-client never leaves the position out: convertGrpcRecord (dist/utils/convertGrpcEvent.js)
+  // reads the protobuf fields, which default to "0", so a server that reports none (before 22.6, on
+  // stream reads) shows (0, 0). No event lies at 0: the log opens with the epoch record.
+  if (!position || (position.commit === 0n && position.prepare === 0n)) {
     throw new Error(
       `EventStoreDB did not report the position of event ${eventId}; this adapter needs EventStoreDB 22.6 or later`,
     );
@@ -54,8 +57,16 @@ export function checkpointPosition(checkpoint: number): EsdbPosition {
  */
 export function resumableCheckpoint(position: EsdbPosition): number | undefined {
   if (position.commit !== position.prepare || position.commit <= 0n) return undefined;
-  return toSafeNumber(position.commit, 'Checkpoint position');
+  // Never throw on what a server sends as a checkpoint: some 24.10 builds send TFPos.HeadOfTf as
+  // (2^64 − 1, 2^64 − 1) (Enumerator.AllSubscriptionFiltered, a filtered subscription from the start
+  // that matched nothing on a log shorter than the checkpoint interval). No real log position reaches
+  // 2^63 (the server's positions are signed 64-bit), nor, in practice, 2^53.
+  if (position.commit >= SENTINEL_FLOOR || position.commit > BigInt(Number.MAX_SAFE_INTEGER)) return undefined;
+  return Number(position.commit);
 }
+
+/** At or above this, a server checkpoint is a sentinel, never a log position (TFPos is a pair of Int64). */
+const SENTINEL_FLOOR = 2n ** 63n;
 
 /** The port position of an append: the commit position, which is the last event's own position. */
 export function appendPosition(position: EsdbPosition, streamId: string): number {

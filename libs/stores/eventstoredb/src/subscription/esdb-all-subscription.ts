@@ -9,9 +9,10 @@ import {
 } from '@c360/kernel';
 import type { EsdbClient, EsdbPosition, EsdbServerFilter, EsdbSubscriptionItem } from '../client/esdb-client';
 import { translateError } from '../mapping/esdb-errors';
-import { checkpointPosition, eventPosition, resumableCheckpoint } from '../mapping/esdb-positions';
+import { checkpointPosition, eventPosition } from '../mapping/esdb-positions';
 import { decodeEvent } from '../mapping/event-codec';
 import { matchesFilter, serverFilter } from '../mapping/event-filter';
+import { CheckpointGate } from './checkpoint-gate';
 import { Puller } from './pull';
 import { proveTail } from './tail-proof';
 
@@ -27,6 +28,9 @@ export interface EsdbAllSubscriptionOptions {
   /** Most events read backwards from the head to prove that none of ours is still on its way. */
   readonly tailWindow: number;
   readonly backoff: { readonly baseMs: number; readonly maxMs: number };
+  /** A slice that only moves the position (a server checkpoint) goes out at most this often. */
+  readonly checkpointIntervalMs: number;
+  readonly now: () => number;
   /** Told once, when the subscription has ended for good. */
   readonly onEnd?: () => void;
 }
@@ -60,12 +64,14 @@ interface Batch {
 export class EsdbAllSubscription implements AllSubscription {
   private readonly stop = new AbortController();
   private readonly serverFilter: EsdbServerFilter;
+  private readonly checkpoints: CheckpointGate;
   private lastPosition: number | undefined;
   private iterated = false;
 
   constructor(private readonly options: EsdbAllSubscriptionOptions) {
     this.lastPosition = options.after;
     this.serverFilter = serverFilter(options.filter);
+    this.checkpoints = new CheckpointGate(options.checkpointIntervalMs, options.now);
   }
 
   async close(): Promise<void> {
@@ -110,6 +116,7 @@ export class EsdbAllSubscription implements AllSubscription {
             if (!slice) continue;
             attempt = 0;
             this.lastPosition = slice.lastPosition;
+            this.checkpoints.handedOut();
             yield slice;
             if (signal.aborted) return;
           }
@@ -154,6 +161,8 @@ export class EsdbAllSubscription implements AllSubscription {
       const head = await this.proveTail(batch.last);
       if (head !== undefined) batch.last = head;
     }
+    const checkpoint = await this.checkpoint(batch.last, batch.events.length > 0);
+    if (checkpoint !== undefined) batch.last = checkpoint;
     const announce = state.live && !state.announced;
     if (batch.events.length === 0 && batch.last === this.lastPosition && !announce) return undefined;
     if (state.live) state.announced = true;
@@ -166,14 +175,13 @@ export class EsdbAllSubscription implements AllSubscription {
         const position = eventPosition(item.event.position, item.event.id);
         if (batch.last !== undefined && position <= batch.last) return; // already delivered before a resubscription
         batch.last = position;
+        this.checkpoints.sawHead(position);
         if (matchesFilter(this.options.filter, item.event)) batch.events.push(decodeEvent(item.event, position));
         return;
       }
-      case 'checkpoint': {
-        const position = resumableCheckpoint(item.position);
-        if (position !== undefined && (batch.last === undefined || position > batch.last)) batch.last = position;
+      case 'checkpoint':
+        this.checkpoints.offer(item.position);
         return;
-      }
       case 'caughtUp':
         batch.caughtUp = true;
         return;
@@ -183,7 +191,11 @@ export class EsdbAllSubscription implements AllSubscription {
   /** Quiet for a while: if the log has moved on without anything of ours, follow it to the head. */
   private async confirmTail(state: AttemptState): Promise<AllSlice | undefined> {
     const head = await this.proveTail(this.lastPosition);
-    if (head === undefined) return undefined;
+    if (head === undefined) {
+      // Nothing proven, but a server checkpoint held back by the interval may go out now.
+      const checkpoint = await this.checkpoint(this.lastPosition, false);
+      return checkpoint === undefined ? undefined : { events: [], lastPosition: checkpoint, isEnd: state.live };
+    }
     state.live = true;
     state.announced = true;
     return { events: [], lastPosition: head, isEnd: true };
@@ -207,6 +219,23 @@ export class EsdbAllSubscription implements AllSubscription {
   }
 
   private proveTail(after: number | undefined): Promise<number | undefined> {
-    return proveTail(this.options.client, { after, filter: this.options.filter, window: this.options.tailWindow });
+    return proveTail(this.options.client, {
+      after,
+      filter: this.options.filter,
+      window: this.options.tailWindow,
+      onHead: (head) => this.checkpoints.sawHead(head),
+    });
+  }
+
+  /**
+   * The server checkpoint to hand out now (past `after`), if any. A checkpoint past the head we know
+   * is checked against the head of the log, with at most one read per checkpoint interval.
+   */
+  private async checkpoint(after: number | undefined, withEvents: boolean): Promise<number | undefined> {
+    if (this.checkpoints.wantsHead()) {
+      const [newest] = await this.options.client.readAll({ direction: 'backwards', fromPosition: 'end', maxCount: 1 });
+      this.checkpoints.headRead(newest ? eventPosition(newest.position, newest.id) : undefined);
+    }
+    return this.checkpoints.take(after, withEvents);
   }
 }

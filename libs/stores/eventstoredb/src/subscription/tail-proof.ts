@@ -13,11 +13,18 @@ import { matchesFilter } from '../mapping/event-filter';
  */
 export async function proveTail(
   client: EsdbClient,
-  options: { readonly after: number | undefined; readonly filter: EventFilter | undefined; readonly window: number },
+  options: {
+    readonly after: number | undefined;
+    readonly filter: EventFilter | undefined;
+    readonly window: number;
+    /** Told the head of the log whenever one is read (it vouches for server checkpoints up to it). */
+    readonly onHead?: (head: number) => void;
+  },
 ): Promise<number | undefined> {
   const { after, filter, window } = options;
   const [newest] = await client.readAll({ direction: 'backwards', fromPosition: 'end', maxCount: 1 });
   if (!newest) return undefined;
+  options.onHead?.(eventPosition(newest.position, newest.id));
   if (after !== undefined && eventPosition(newest.position, newest.id) <= after) return undefined;
 
   const tail = await client.readAll({ direction: 'backwards', fromPosition: 'end', maxCount: window });

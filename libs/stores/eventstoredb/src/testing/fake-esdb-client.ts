@@ -11,6 +11,7 @@ import type {
   EsdbSubscription,
   EsdbSubscriptionItem,
 } from '../client/esdb-client';
+import { IncompleteReadError } from '../client/read-completion';
 
 /**
  * A scripted stand-in for the EventStoreDB client: each call takes the next response scripted for
@@ -24,7 +25,12 @@ interface Results {
   readAll: EsdbRecordedEvent[];
 }
 
-type Outcome<T> = { readonly returns: T } | { readonly throws: unknown };
+/**
+ * `hangs`: the call never answers, as against a node that accepts the connection and stalls
+ * (@eventstore/db-client 6.2.1 calls reads with `deadline: Infinity`, dist/streams/readAll.js). It
+ * settles only when the caller aborts the request's signal; `abandoned` counts those.
+ */
+type Outcome<T> = { readonly returns: T } | { readonly throws: unknown } | { readonly hangs: true };
 
 export type FakeCall =
   | { readonly method: 'appendToStream'; readonly streamId: string; readonly events: readonly EsdbEventData[]; readonly expectedRevision: EsdbExpectedRevision }
@@ -35,6 +41,8 @@ export type FakeCall =
 export class FakeEsdbClient implements EsdbClient {
   readonly calls: FakeCall[] = [];
   disposed = false;
+  /** Hanging calls whose caller gave up on them (aborted their signal). */
+  abandoned = 0;
   private readonly scripts: { [M in keyof Results]: Array<Outcome<Results[M]>> } = {
     appendToStream: [],
     readStream: [],
@@ -74,17 +82,19 @@ export class FakeEsdbClient implements EsdbClient {
     expectedRevision: EsdbExpectedRevision,
   ): Promise<EsdbAppendResult> {
     this.calls.push({ method: 'appendToStream', streamId, events, expectedRevision });
-    return this.answer('appendToStream', `appendToStream("${streamId}")`);
+    return this.answer('appendToStream', `appendToStream("${streamId}")`, undefined);
   }
 
   async readStream(streamId: string, request: EsdbReadStreamRequest): Promise<EsdbRecordedEvent[]> {
-    this.calls.push({ method: 'readStream', streamId, request });
-    return this.answer('readStream', `readStream("${streamId}", ${describe(request)})`);
+    const { signal, ...recorded } = request;
+    this.calls.push({ method: 'readStream', streamId, request: recorded });
+    return this.answer('readStream', `readStream("${streamId}", ${describe(recorded)})`, signal);
   }
 
   async readAll(request: EsdbReadAllRequest): Promise<EsdbRecordedEvent[]> {
-    this.calls.push({ method: 'readAll', request });
-    return this.answer('readAll', `readAll(${describe(request)})`);
+    const { signal, ...recorded } = request;
+    this.calls.push({ method: 'readAll', request: recorded });
+    return this.answer('readAll', `readAll(${describe(recorded)})`, signal);
   }
 
   subscribeToAll(request: EsdbSubscribeRequest): EsdbSubscription {
@@ -98,10 +108,16 @@ export class FakeEsdbClient implements EsdbClient {
     this.disposed = true;
   }
 
-  private answer<M extends keyof Results>(method: M, call: string): Results[M] {
+  private async answer<M extends keyof Results>(method: M, call: string, signal: AbortSignal | undefined): Promise<Results[M]> {
     const outcome = this.scripts[method].shift() as Outcome<Results[M]> | undefined;
     if (!outcome) throw new Error(`FakeEsdbClient: no answer scripted for ${call}`);
     if ('throws' in outcome) throw outcome.throws;
+    if ('hangs' in outcome) {
+      await new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve(), { once: true }));
+      this.abandoned++;
+      // What collectCompleted (client/read-completion.ts) answers for a read cancelled under it.
+      throw new IncompleteReadError(call, { code: 1, details: 'Cancelled on client' });
+    }
     return outcome.returns;
   }
 }
