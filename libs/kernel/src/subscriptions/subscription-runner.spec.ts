@@ -104,6 +104,51 @@ describe('SubscriptionRunner', () => {
     expect(recorder.seen.map((e) => e.position)).toEqual([1, 3]);
   });
 
+  it('counts lag in events of its own filter and in seconds, not in positions of others', async () => {
+    const recorder = new Recorder('filtered', { eventTypes: ['mine'] });
+    recorder.failures.push(() => new Error('always broken'));
+    await store.appendToStream('s-6', [event('mine'), event('other'), event('other'), event('other')], { expectedRevision: 'no_stream' });
+    const now = Date.parse('2026-01-01T00:01:30.000Z');
+    const runner = new SubscriptionRunner(recorder, store, checkpoints, { batchSize: 2, now: () => now });
+    runners.push(runner);
+    runner.start();
+    await expect(runner.waitFor(4, 1_000)).rejects.toThrow();
+    const status = await runner.status();
+    expect(status).toMatchObject({ lag: 1, lagSeconds: 90, positionsBehind: 4 });
+  });
+
+  it('lets other work run on the event loop while it catches up', async () => {
+    for (let i = 0; i < 20; i++) {
+      await store.appendToStream(`s-7-${i}`, Array.from({ length: 50 }, () => event('x')), { expectedRevision: 'no_stream' });
+    }
+    const recorder = new Recorder('polite');
+    const runner = new SubscriptionRunner(recorder, store, checkpoints, { batchSize: 100 });
+    runners.push(runner);
+    const seenByTimer: number[] = [];
+    const sample = () => {
+      seenByTimer.push(recorder.seen.length);
+      if (recorder.seen.length < 1_000) setImmediate(sample);
+    };
+    runner.start();
+    setImmediate(sample);
+    await runner.waitFor(1_000);
+    // Macrotasks (where HTTP requests are served) ran between batches, not only before or after.
+    expect(seenByTimer.some((seen) => seen > 0 && seen < 1_000)).toBe(true);
+  });
+
+  it('restarts on request from its checkpoint, clearing a failure', async () => {
+    await store.appendToStream('s-8', [event('ok'), event('flaky')], { expectedRevision: 'no_stream' });
+    const recorder = new Recorder('restartable');
+    let broken = true;
+    recorder.failures.push((e) => (broken && e.type === 'flaky' ? new Error('dependency not deployed yet') : undefined));
+    const runner = run(recorder);
+    await expect(runner.waitFor(2, 2_000)).rejects.toThrow(/failed/);
+    broken = false;
+    await runner.restart();
+    await runner.waitFor(2);
+    expect(recorder.seen.map((e) => e.type)).toEqual(['ok', 'flaky']);
+  });
+
   it('reports its lag behind the head of the log', async () => {
     const recorder = new Recorder('lagging');
     recorder.failures.push(() => new Error('always broken'));

@@ -1,9 +1,11 @@
 import type { EventEnvelope } from '../envelope/event-envelope';
 import { isTransient } from '../errors/store-errors';
 import type { CheckpointStore } from '../ports/checkpoint-store.port';
+import { backlogByReading, type EventLogStats } from '../ports/event-log-stats.port';
 import type { AllSubscription, EventStore } from '../ports/event-store.port';
 import { backoffDelay, sleep } from './backoff';
 import { EventProcessingError, type EventProcessor } from './event-processor';
+import { ChunkSizer, yieldToEventLoop } from './time-budget';
 
 export type ProcessorState = 'idle' | 'catching-up' | 'live' | 'retrying' | 'failed' | 'stopped';
 
@@ -12,8 +14,17 @@ export interface ProcessorStatus {
   readonly state: ProcessorState;
   /** Last position fully handled and checkpointed. */
   readonly checkpoint: number | undefined;
-  /** Positions between the checkpoint and the head of the log (0 when caught up). */
+  /**
+   * Unprocessed events of the processor's own filter (0 when caught up). Events it does not read do not
+   * count: a reaction's own appends move the head but are not its work.
+   */
   readonly lag: number | undefined;
+  /** True when `lag` stopped counting at the limit (the backlog is larger). */
+  readonly lagCapped?: boolean;
+  /** Age in seconds of the oldest unprocessed event of its filter (0 when caught up). */
+  readonly lagSeconds: number | undefined;
+  /** Positions between the checkpoint and the head of the log, matching or not (the old measure). */
+  readonly positionsBehind: number | undefined;
   readonly lastError?: string;
   /** The event that stopped a failed processor, when known: what `skip` would skip. */
   readonly failedAt?: { readonly position: number; readonly type: string; readonly eventId: string };
@@ -21,17 +32,28 @@ export interface ProcessorStatus {
 }
 
 export interface SubscriptionRunnerOptions {
+  /** Events read from the log at once (default 500). */
   readonly batchSize?: number;
+  /**
+   * Milliseconds a processor may hold the event loop with one chunk of events (default 25): chunks are
+   * sized to fit it, and the runner yields to the event loop after each (ADR 0012).
+   */
+  readonly timeBudgetMs?: number;
   readonly pollIntervalMs?: number;
+  /** A cheap backlog count from the adapter; defaults to reading the backlog through `readAll`. */
+  readonly stats?: EventLogStats;
+  /** Counting stops here: `lag` reads "at least this many" beyond it (default 100,000). */
+  readonly lagCountLimit?: number;
   /** Logs progress and faults; defaults to silence (tests). */
   readonly log?: (message: string) => void;
+  readonly now?: () => number;
 }
 
 /**
- * Runs one processor over `$all`: resumes from its checkpoint, hands it batches, stores the
- * checkpoint after each batch, retries transient faults with backoff, and stops on anything else
- * with the error visible in `status()` — nothing is skipped silently. `skip()` is the operator's
- * way past a poisoned event.
+ * Runs one processor over `$all`: resumes from its checkpoint, hands it chunks of events sized to a
+ * time budget, stores the checkpoint after each chunk, yields the event loop between chunks, retries
+ * transient faults with backoff (for as long as they last), and stops on anything else with the error
+ * visible in `status()` — nothing is skipped silently. `skip()` and `restart()` are the operator's.
  */
 export class SubscriptionRunner {
   private state: ProcessorState = 'idle';
@@ -43,13 +65,32 @@ export class SubscriptionRunner {
   private abort = new AbortController();
   private subscription: AllSubscription | undefined;
   private loop: Promise<void> | undefined;
+  private readonly listeners = new Set<() => void>();
+  private readonly sizer: ChunkSizer;
+  private readonly stats: EventLogStats;
 
   constructor(
     readonly processor: EventProcessor,
     private readonly store: EventStore,
     private readonly checkpoints: CheckpointStore,
     private readonly options: SubscriptionRunnerOptions = {},
-  ) {}
+  ) {
+    this.sizer = new ChunkSizer(options.timeBudgetMs ?? 25, options.batchSize ?? 500);
+    this.stats = options.stats ?? backlogByReading(store);
+  }
+
+  get name(): string {
+    return this.processor.name;
+  }
+
+  /** The last checkpointed position known to this runner (no I/O). */
+  get position(): number | undefined {
+    return this.checkpoint;
+  }
+
+  get currentState(): ProcessorState {
+    return this.state;
+  }
 
   start(): void {
     if (this.loop) return;
@@ -59,6 +100,7 @@ export class SubscriptionRunner {
     this.failedAt = undefined;
     this.loop = this.run().finally(() => {
       this.loop = undefined;
+      this.notify();
     });
   }
 
@@ -67,6 +109,14 @@ export class SubscriptionRunner {
     await this.subscription?.close();
     await this.loop;
     if (this.state !== 'failed') this.state = 'stopped';
+    this.notify();
+  }
+
+  /** Stops and starts again from the stored checkpoint: retries a failed event, clears a stuck state. */
+  async restart(): Promise<void> {
+    this.log('operator restarts the processor');
+    await this.stop();
+    this.start();
   }
 
   /** Skips the event that stopped a failed processor, and starts it again. */
@@ -80,33 +130,58 @@ export class SubscriptionRunner {
 
   async status(): Promise<ProcessorStatus> {
     const head = await this.store.headPosition().catch(() => undefined);
-    const lag = head === undefined ? 0 : Math.max(0, head - (this.checkpoint ?? 0));
+    const positionsBehind = head === undefined ? 0 : Math.max(0, head - (this.checkpoint ?? 0));
+    const backlog = positionsBehind === 0 ? { events: 0, capped: false } : await this.backlog();
+    const oldest = backlog?.oldestOccurredAt ? Date.parse(backlog.oldestOccurredAt) : undefined;
+    const now = this.options.now?.() ?? Date.now();
     return {
       name: this.processor.name,
       state: this.state,
       checkpoint: this.checkpoint,
-      lag,
+      lag: backlog?.events,
+      ...(backlog?.capped ? { lagCapped: true } : {}),
+      lagSeconds: backlog === undefined ? undefined : oldest === undefined ? 0 : Math.max(0, (now - oldest) / 1000),
+      positionsBehind,
       lastError: this.lastError,
       failedAt: this.failedAt,
       retries: this.retries,
     };
   }
 
-  /** Resolves once the processor has handled everything up to `position` (tests, rebuild tooling). */
-  async waitFor(position: number, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while ((this.checkpoint ?? -1) < position) {
-      if (this.state === 'failed') throw new Error(`${this.processor.name} failed: ${this.lastError}`);
-      if (Date.now() > deadline) {
-        throw new Error(`${this.processor.name} did not reach position ${position} in ${timeoutMs} ms (at ${this.checkpoint})`);
-      }
-      await sleep(5);
+  /** Resolves once the processor has handled everything up to `position` (read-your-writes, tests, rebuilds). */
+  waitFor(position: number, timeoutMs = 10_000): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if ((this.checkpoint ?? -1) >= position) return done(resolve);
+        if (this.state === 'failed') return done(() => reject(new Error(`${this.processor.name} failed: ${this.lastError}`)));
+      };
+      const timer = setTimeout(
+        () => done(() => reject(new Error(`${this.processor.name} did not reach position ${position} in ${timeoutMs} ms (at ${this.checkpoint})`))),
+        timeoutMs,
+      );
+      const done = (settle: () => void) => {
+        clearTimeout(timer);
+        this.listeners.delete(check);
+        settle();
+      };
+      this.listeners.add(check);
+      check();
+    });
+  }
+
+  private async backlog() {
+    try {
+      return await this.stats.backlog(this.checkpoint, this.processor.filter, this.options.lagCountLimit ?? 100_000);
+    } catch {
+      return undefined; // the store is down: health says so separately
     }
   }
 
   private async run(): Promise<void> {
     const signal = this.abort.signal;
     let attempt = 0;
+    // Start on a later turn: a host starting many runners (and the HTTP server) is not held up.
+    await yieldToEventLoop();
     while (!signal.aborted) {
       try {
         this.checkpoint = await this.checkpoints.get(this.processor.name);
@@ -119,9 +194,8 @@ export class SubscriptionRunner {
         for await (const slice of this.subscription) {
           if (signal.aborted) break;
           if (slice.lastPosition === undefined) continue;
-          await this.handleWithRetry(slice.events, slice.lastPosition, signal);
+          await this.handleSlice(slice.events, slice.lastPosition, slice.isEnd, signal);
           attempt = 0;
-          this.state = slice.isEnd ? 'live' : 'catching-up';
         }
         return;
       } catch (error) {
@@ -134,6 +208,23 @@ export class SubscriptionRunner {
     }
   }
 
+  /** Hands a slice over in chunks that fit the time budget, checkpointing and yielding after each. */
+  private async handleSlice(events: readonly EventEnvelope[], lastPosition: number, isEnd: boolean, signal: AbortSignal) {
+    let from = 0;
+    do {
+      const size = this.sizer.current;
+      const chunk = events.slice(from, from + size);
+      from += chunk.length;
+      const last = from >= events.length;
+      const started = performance.now();
+      await this.handleWithRetry(chunk, last ? lastPosition : chunk[chunk.length - 1].position, signal);
+      this.sizer.record(chunk.length, performance.now() - started);
+      this.state = last && isEnd ? 'live' : 'catching-up';
+      this.notify();
+      await yieldToEventLoop();
+    } while (from < events.length && !signal.aborted);
+  }
+
   private async handleWithRetry(events: readonly EventEnvelope[], lastPosition: number, signal: AbortSignal) {
     const batch = this.skipped.size ? events.filter((event) => !this.skipped.has(event.position)) : events;
     for (let attempt = 0; ; attempt++) {
@@ -141,6 +232,7 @@ export class SubscriptionRunner {
         await this.processor.handle(batch, lastPosition);
         if (!this.processor.storesOwnCheckpoint) await this.checkpoints.set(this.processor.name, lastPosition);
         this.checkpoint = lastPosition;
+        if (this.state === 'retrying') this.log('recovered');
         return;
       } catch (error) {
         if (!isTransient(error) || signal.aborted) throw error;
@@ -164,6 +256,11 @@ export class SubscriptionRunner {
       this.failedAt = { position: error.event.position, type: error.event.type, eventId: error.event.id };
     }
     this.log(`STOPPED: ${this.lastError}`);
+    this.notify();
+  }
+
+  private notify() {
+    for (const listener of [...this.listeners]) listener();
   }
 
   private log(message: string) {

@@ -1,4 +1,5 @@
 import { checkpointStoreContract, documentStoreContract, eventStoreContract } from '@c360/contract-tests';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,4 +63,24 @@ checkpointStoreContract('embedded SQLite', {
       },
     };
   },
+});
+
+describe('SqliteEventStore backlog (honest lag)', () => {
+  it('counts only the events of a filter after a position, and says when the oldest happened', async () => {
+    const { dir, remove } = tempDir();
+    const store = new SqliteEventStore({ file: join(dir, 'events.db') });
+    const event = (type: string, occurredAt: string) => ({
+      id: randomUUID(), type, schemaVersion: 1, occurredAt, data: {},
+      metadata: { correlationId: 'c', causationId: 'c', actor: { id: 't', role: 'system' as const } },
+    });
+    await store.appendToStream('s', [
+      event('a', '2026-01-01T00:00:01.000Z'), event('b', '2026-01-01T00:00:02.000Z'),
+      event('a', '2026-01-01T00:00:03.000Z'), event('b', '2026-01-01T00:00:04.000Z'),
+    ], { expectedRevision: 'no_stream' });
+    expect(await store.backlog(1, { eventTypes: ['a'] }, 100)).toEqual({ events: 1, capped: false, oldestOccurredAt: '2026-01-01T00:00:03.000Z' });
+    expect(await store.backlog(undefined, { eventTypes: ['b'] }, 1)).toEqual({ events: 1, capped: true, oldestOccurredAt: '2026-01-01T00:00:02.000Z' });
+    expect(await store.backlog(4, undefined, 100)).toEqual({ events: 0, capped: false, oldestOccurredAt: undefined });
+    await store.close();
+    remove();
+  });
 });

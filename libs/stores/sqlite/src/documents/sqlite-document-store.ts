@@ -113,9 +113,12 @@ export class SqliteDocumentStore implements DocumentStore {
       assertDocumentId(write.id);
       if (!Number.isSafeInteger(write.position)) throw new TypeError(`Write to ${write.collection}/${write.id}: position must be an integer`);
     }
-    for (const collection of new Set(writes.map((write) => write.collection))) this.ensureTable(collection);
     try {
-      return this.guard(() => this.writeBatch(writes, checkpoint));
+      // Creating a table writes too: on a full disk it fails like the batch, as a transient fault.
+      return this.guard(() => {
+        for (const collection of new Set(writes.map((write) => write.collection))) this.ensureTable(collection);
+        return this.writeBatch(writes, checkpoint);
+      });
     } catch (error) {
       if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
       const collection = writes.find((write) => (error as Error).message.includes(`rm_${write.collection}`))?.collection;

@@ -8,6 +8,8 @@ import {
   type AllSlice,
   type AllSubscription,
   type AppendResult,
+  type Backlog,
+  type EventLogStats,
   type EventEnvelope,
   type EventFilter,
   type EventStore,
@@ -52,7 +54,7 @@ interface PendingAppend {
  * transaction (each in its own savepoint, so one failed append does not fail its neighbours) and
  * share one fsync; every caller is answered only after that commit is durable.
  */
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements EventStore, EventLogStats {
   private readonly db: SqliteDatabase;
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
@@ -144,6 +146,18 @@ export class SqliteEventStore implements EventStore {
 
   async headPosition(): Promise<number | undefined> {
     return this.read(() => (this.stmt.head.get() as number | null) ?? undefined);
+  }
+
+  /** A processor's backlog by counting rows (no decoding), for honest lag in health (issue 11). */
+  async backlog(after: number | undefined, filter: EventFilter | undefined, limit: number): Promise<Backlog> {
+    return this.read(() => {
+      const { where, params } = filterWhere(after ?? 0, filter);
+      const count = this.db.prepare(`SELECT count(*) FROM (SELECT 1 FROM events WHERE ${where} LIMIT ?)`).pluck().get(...params, limit + 1) as number;
+      const oldest = count
+        ? (this.db.prepare(`SELECT occurred_at FROM events WHERE ${where} ORDER BY position LIMIT 1`).pluck().get(...params) as string | undefined)
+        : undefined;
+      return { events: Math.min(count, limit), capped: count > limit, oldestOccurredAt: oldest };
+    });
   }
 
   async ping(): Promise<void> {
@@ -280,6 +294,15 @@ export class SqliteEventStore implements EventStore {
       throw error;
     }
   }
+}
+
+function filterWhere(after: number, filter: EventFilter | undefined): { where: string; params: unknown[] } {
+  const types = filter?.eventTypes?.length ?? 0;
+  const prefixes = filter?.streamPrefixes?.length ?? 0;
+  const conditions = ['position > ?'];
+  if (types) conditions.push(`type IN (${Array(types).fill('?').join(', ')})`);
+  if (prefixes) conditions.push(`(${Array(prefixes).fill('(stream_id >= ? AND stream_id < ?)').join(' OR ')})`);
+  return { where: conditions.join(' AND '), params: [after, ...filterParams(filter)] };
 }
 
 function filterParams(filter: EventFilter | undefined): string[] {
