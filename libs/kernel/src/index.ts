@@ -19,6 +19,7 @@ export * from './commands/command-handler';
 export * from './commands/keyed-mutex';
 export * from './subscriptions/event-processor';
 export * from './subscriptions/backoff';
+export * from './subscriptions/concurrent-lanes';
 export * from './subscriptions/subscription-runner';
 export * from './projections/document-projection';
 export * from './projections/document-projector';

@@ -3,6 +3,7 @@ import { ConcurrencyError, TransientStoreError, isTransient } from '../errors/st
 import type { EventEnvelope } from '../envelope/event-envelope';
 import type { CommandContext } from '../commands/command-context';
 import type { EventFilter } from '../ports/event-store.port';
+import { runInLanes } from '../subscriptions/concurrent-lanes';
 import { EventProcessingError, type EventProcessor } from '../subscriptions/event-processor';
 import { reactionContext } from './derived-context';
 
@@ -27,15 +28,30 @@ export abstract class ProcessManager implements EventProcessor {
 
   protected abstract react(event: EventEnvelope): Promise<void>;
 
+  /**
+   * Which lane an event's reaction runs in: reactions of one lane run in event order, lanes run side by
+   * side so that their commands share the event store's group commit. Default: every event its own lane
+   * (reactions are started in event order, and the CommandHandler keeps per-stream order); return a
+   * shared key for reactions that read what an earlier one wrote.
+   */
+  protected laneOf(event: EventEnvelope): string {
+    return event.id;
+  }
+
   async handle(events: readonly EventEnvelope[]): Promise<void> {
-    for (const event of events) {
-      try {
-        await this.react(event);
-      } catch (error) {
-        const refusal = reactionRefusal(error, event, this.name);
-        this.log(refusal);
-      }
-    }
+    const outcomes = await runInLanes(
+      events,
+      (event) => this.laneOf(event),
+      async (event) => {
+        try {
+          await this.react(event);
+        } catch (error) {
+          this.log(reactionRefusal(error, event, this.name));
+        }
+      },
+    );
+    const failed = outcomes.find((outcome) => !outcome.ok && outcome.ran);
+    if (failed && !failed.ok) throw failed.error; // the earliest event that failed: retried or stopped on
   }
 
   /** The context of the command this event causes (name a step when it causes several). */

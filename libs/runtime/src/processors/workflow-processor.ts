@@ -5,10 +5,13 @@ import {
   type AnyWorkflow,
   type CommandContext,
   type DocumentStore,
+  type DocumentWrite,
   type EventEnvelope,
   type EventProcessor,
   type WorkflowStep,
+  runInLanes,
 } from '@c360/kernel';
+
 
 /** Sends one decided command (through the CommandBus, in the runtime). */
 export type SendCommand = (command: unknown, context: CommandContext) => Promise<unknown>;
@@ -18,11 +21,19 @@ interface WorkflowStateDocument {
 }
 
 /**
- * Runs a pure workflow on the durable subscription: per event it loads the instance's state (stateful
- * workflows only), asks `decide` for the commands, sends each with an id derived from the workflow's
- * name, the event and the step (a replay repeats nothing), then stores the evolved state guarded by
- * the event's position. A rule refusing a command is reported and the workflow moves on; contention and
- * store faults are retried; anything else stops the processor on that event (kernel policy).
+ * Runs a pure workflow on the durable subscription. Per event it loads the instance's state (stateful
+ * workflows only), asks `decide` for the commands and sends them in step order with ids derived from
+ * the workflow's name, the event and the step (a replay repeats nothing); the evolved states of a batch
+ * are stored together afterwards, each guarded by its event's position.
+ *
+ * Group commit: the events of a batch are handled side by side — one lane per instance for a stateful
+ * workflow (its state threads through them), one lane per event otherwise — so their commands reach the
+ * event store together and share a commit (issue 11: one command at a time ran the reaction at 43/s).
+ * Lanes start in event order, so commands for one stream queue in event order in the CommandHandler.
+ *
+ * Policy (kernel): a rule refusing a command is reported and the workflow moves on; contention and store
+ * faults are retried (the whole batch: the derived ids make the repeat a no-op); anything else stops
+ * the processor on the earliest event that failed.
  */
 export class WorkflowProcessor implements EventProcessor {
   readonly filter: { eventTypes: readonly string[] };
@@ -41,27 +52,46 @@ export class WorkflowProcessor implements EventProcessor {
   }
 
   async handle(events: readonly EventEnvelope[]): Promise<void> {
-    for (const event of events) {
-      const instance = this.call(event, () => this.workflow.instanceOf?.(event));
-      const state = instance === undefined ? this.workflow.initialState : await this.loadState(instance);
-      const steps = this.call(event, () => this.workflow.decide(event, state) as readonly WorkflowStep<unknown>[]);
-      for (const step of steps) {
-        try {
-          await this.send(step.command, reactionContext(this.workflow.name, event, step.step));
-        } catch (error) {
-          this.log(reactionRefusal(error, event, this.name, step.step));
+    const instances = events.map((event) => this.call(event, () => this.workflow.instanceOf?.(event) as string | undefined));
+    const stateful = Boolean(this.workflow.evolve);
+    const states = new Map<string, { state: unknown; position: number }>();
+    const outcomes = await runInLanes(
+      events,
+      (event, index) => (instances[index] === undefined ? `event:${index}` : `instance:${instances[index]}`),
+      async (event, index) => {
+        const instance = instances[index];
+        const state = instance === undefined ? this.workflow.initialState : await this.stateOf(instance, states);
+        const steps = this.call(event, () => this.workflow.decide(event, state) as readonly WorkflowStep<unknown>[]);
+        for (const step of steps) await this.sendStep(event, step);
+        if (instance !== undefined && stateful) {
+          states.set(instance, { state: this.call(event, () => this.workflow.evolve?.(state, event)), position: event.position });
         }
-      }
-      if (instance !== undefined && this.workflow.evolve) {
-        const next = this.call(event, () => this.workflow.evolve?.(state, event));
-        await this.documents.write([
-          { kind: 'replace', collection: this.stateCollection, id: instance, doc: { state: next }, position: event.position },
-        ]);
-      }
+      },
+    );
+    const failed = outcomes.find((outcome) => !outcome.ok && outcome.ran);
+    if (failed && !failed.ok) throw failed.error; // the earliest failure: outcomes are in event order
+    const writes: DocumentWrite[] = [...states].map(([instance, { state, position }]) => ({
+      kind: 'replace',
+      collection: this.stateCollection,
+      id: instance,
+      doc: { state },
+      position,
+    }));
+    if (writes.length) await this.documents.write(writes);
+  }
+
+  private async sendStep(event: EventEnvelope, step: WorkflowStep<unknown>): Promise<void> {
+    try {
+      await this.send(step.command, reactionContext(this.workflow.name, event, step.step));
+    } catch (error) {
+      this.log(reactionRefusal(error, event, this.name, step.step));
     }
   }
 
-  private async loadState(instance: string): Promise<unknown> {
+  /** The instance's state as this batch left it, or as stored. */
+  private async stateOf(instance: string, states: Map<string, { state: unknown }>): Promise<unknown> {
+    const inBatch = states.get(instance);
+    if (inBatch) return inBatch.state;
     const [stored] = await this.documents.getMany<WorkflowStateDocument>(this.stateCollection, [instance]);
     return stored ? stored.state : this.workflow.initialState;
   }
