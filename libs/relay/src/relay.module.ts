@@ -1,4 +1,5 @@
-import { PLATFORM_CONFIG, ProcessorHost, type PlatformConfig } from '@c360/runtime';
+import type { CheckpointStore } from '@c360/kernel';
+import { PLATFORM_CONFIG, ProcessorHost, RELAY_CHECKPOINT_STORE, type PlatformConfig } from '@c360/runtime';
 import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { FileTopicPublisher } from './file-topic-publisher';
 import { KafkaTopicPublisher } from './kafka-topic-publisher';
@@ -28,12 +29,14 @@ export class RelayModule implements OnModuleInit, OnApplicationBootstrap, OnAppl
   constructor(
     @Inject(PLATFORM_CONFIG) config: PlatformConfig,
     private readonly processors: ProcessorHost,
+    @Inject(RELAY_CHECKPOINT_STORE) private readonly checkpoints: CheckpointStore,
   ) {
     this.publisher = createTopicPublisher(config.topics);
   }
 
   onModuleInit(): void {
-    if (this.publisher) this.processors.register(new RelayProcessor(this.publisher));
+    // Its checkpoint lives apart from the read models: rebuilding them must not re-publish history (ADR 0012).
+    if (this.publisher) this.processors.register(new RelayProcessor(this.publisher), { checkpoints: this.checkpoints });
   }
 
   /** Creates the topics with their partitions and retention at start-up; a broker that is not up yet is

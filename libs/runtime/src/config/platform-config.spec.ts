@@ -5,7 +5,9 @@ describe('loadConfig', () => {
   it('defaults to the embedded stores under ./data', () => {
     const config = loadConfig({}, '/srv/app');
     expect(config.eventStore).toEqual({ kind: 'sqlite', file: '/srv/app/data/events.db', durability: 'full' });
-    expect(config.readModels).toEqual({ kind: 'sqlite', file: '/srv/app/data/read-models.db', durability: 'full' });
+    // Read models are derived from the log: fsync per commit buys nothing a rebuild cannot (ADR 0012).
+    expect(config.readModels).toEqual({ kind: 'sqlite', file: '/srv/app/data/read-models.db', durability: 'normal', onCorrupt: 'rebuild' });
+    expect(config.relayCheckpointFile).toBe('/srv/app/data/relay-checkpoints.db');
     expect(config.topics).toEqual({ kind: 'files', dir: '/srv/app/data/topics' });
     expect(config.http).toEqual({ host: '127.0.0.1', port: 3000 });
   });
@@ -37,6 +39,12 @@ describe('loadConfig', () => {
     expect(message).toMatch(/MONGO_URL is required/);
     expect(message).toMatch(/PORT="eighty"/);
     expect(message).toMatch(/KAFKA_BROKERS entry "nohost"/);
+  });
+
+  it('reads the processor, health and read-your-writes settings, naming a bad one', () => {
+    const config = loadConfig({ HEALTH_MAX_LAG_SECONDS: '5', PROCESSOR_TIME_BUDGET_MS: '10', READ_MIN_POSITION_WAIT_MS: '500', READ_MODEL_DURABILITY: 'full' });
+    expect(config).toMatchObject({ maxReadyLagSeconds: 5, processorTimeBudgetMs: 10, minPositionWaitMs: 500, readModels: { durability: 'full' } });
+    expect(() => loadConfig({ READ_MODELS_ON_CORRUPT: 'delete' })).toThrow(/READ_MODELS_ON_CORRUPT="delete" must be one of: rebuild, refuse/);
   });
 
   it('refuses a URL with the wrong scheme', () => {

@@ -12,14 +12,29 @@ export interface PlatformConfig {
     | { readonly kind: 'sqlite'; readonly file: string; readonly durability: 'full' | 'normal' }
     | { readonly kind: 'eventstoredb'; readonly url: string };
   readonly readModels:
-    | { readonly kind: 'sqlite'; readonly file: string; readonly durability: 'full' | 'normal' }
+    | {
+        readonly kind: 'sqlite';
+        readonly file: string;
+        /** Read models are derived and rebuildable: `normal` by default (ADR 0012). */
+        readonly durability: 'full' | 'normal';
+        /** A read-model file that cannot be opened: moved aside and rebuilt, or start-up refused. */
+        readonly onCorrupt: 'rebuild' | 'refuse';
+      }
     | { readonly kind: 'mongodb'; readonly url: string; readonly database: string };
+  /** Where the relay keeps its checkpoint: apart from the read models, so a rebuild never re-publishes. */
+  readonly relayCheckpointFile: string;
   readonly topics:
     | { readonly kind: 'files'; readonly dir: string }
     | { readonly kind: 'kafka'; readonly brokers: readonly string[]; readonly clientId: string }
     | { readonly kind: 'off' };
-  /** Processors further behind than this many positions make `/health/ready` answer 503. */
+  /** A processor with more unprocessed events of its own filter than this degrades its component. */
   readonly maxReadyLag: number;
+  /** A processor whose oldest unprocessed event is older than this (seconds) degrades its component. */
+  readonly maxReadyLagSeconds: number;
+  /** Milliseconds a processor may hold the event loop with one chunk of events (ADR 0012). */
+  readonly processorTimeBudgetMs: number;
+  /** Longest a read asking for `C360-Min-Position` waits for the read models (milliseconds). */
+  readonly minPositionWaitMs: number;
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** `refuse` (default): a stored checkpoint that no processor claims stops start-up; `ignore` lets it be. */
   readonly orphanedCheckpoints: 'refuse' | 'ignore';
@@ -57,6 +72,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const dataDirRaw = env.C360_DATA_DIR?.trim() || 'data';
   const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw);
   const durability = read('SQLITE_DURABILITY', ['full', 'normal'] as const, 'full');
+  const readModelDurability = read('READ_MODEL_DURABILITY', ['full', 'normal'] as const, 'normal');
+  const onCorrupt = read('READ_MODELS_ON_CORRUPT', ['rebuild', 'refuse'] as const, 'rebuild');
   const eventStoreKind = read('EVENT_STORE', ['sqlite', 'eventstoredb'] as const, 'sqlite');
   const readModelKind = read('READ_MODEL_STORE', ['sqlite', 'mongodb'] as const, 'sqlite');
   const topicsKind = read('TOPICS', ['files', 'kafka', 'off'] as const, 'files');
@@ -70,6 +87,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const host = env.HOST?.trim() || '127.0.0.1';
   const port = integer('PORT', 3000, 0, 65535);
   const maxReadyLag = integer('HEALTH_MAX_LAG', 10_000, 0, Number.MAX_SAFE_INTEGER);
+  const maxReadyLagSeconds = integer('HEALTH_MAX_LAG_SECONDS', 30, 0, 86_400);
+  const processorTimeBudgetMs = integer('PROCESSOR_TIME_BUDGET_MS', 25, 1, 10_000);
+  const minPositionWaitMs = integer('READ_MIN_POSITION_WAIT_MS', 2_000, 0, 30_000);
   const logLevel = read('LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log');
   const orphanedCheckpoints = read('C360_ORPHANED_CHECKPOINTS', ['refuse', 'ignore'] as const, 'refuse');
   const database = env.MONGO_DB?.trim() || 'c360';
@@ -85,8 +105,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
         : { kind: 'eventstoredb', url: eventStoreUrl },
     readModels:
       readModelKind === 'sqlite'
-        ? { kind: 'sqlite', file: resolve(dataDir, 'read-models.db'), durability }
+        ? { kind: 'sqlite', file: resolve(dataDir, 'read-models.db'), durability: readModelDurability, onCorrupt }
         : { kind: 'mongodb', url: mongoUrl, database },
+    relayCheckpointFile: resolve(dataDir, 'relay-checkpoints.db'),
     topics:
       topicsKind === 'files'
         ? { kind: 'files', dir: resolve(dataDir, 'topics') }
@@ -94,6 +115,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
           ? { kind: 'kafka', brokers, clientId: env.KAFKA_CLIENT_ID?.trim() || 'c360' }
           : { kind: 'off' },
     maxReadyLag,
+    maxReadyLagSeconds,
+    processorTimeBudgetMs,
+    minPositionWaitMs,
     logLevel,
     orphanedCheckpoints,
   };

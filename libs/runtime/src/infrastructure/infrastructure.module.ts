@@ -13,7 +13,17 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown 
 import type { PlatformConfig } from '../config/platform-config';
 import { ProcessorHost } from '../processors/processor-host';
 import { createStores, type Stores } from './store-factory';
-import { CHECKPOINT_STORE, CLOCK, DOCUMENT_STORE, EVENT_STORE, ID_GENERATOR, KEY_STORE, PLATFORM_CONFIG } from './tokens';
+import {
+  CHECKPOINT_STORE,
+  CLOCK,
+  DOCUMENT_STORE,
+  EVENT_STORE,
+  ID_GENERATOR,
+  KEY_STORE,
+  PLATFORM_CONFIG,
+  RAW_EVENT_STORE,
+  RELAY_CHECKPOINT_STORE,
+} from './tokens';
 
 const STORES = Symbol('Stores');
 
@@ -50,6 +60,8 @@ export class InfrastructureModule implements OnApplicationShutdown {
         },
         { provide: DOCUMENT_STORE, useFactory: (stores: Stores) => stores.documents, inject: [STORES] },
         { provide: CHECKPOINT_STORE, useFactory: (stores: Stores) => stores.checkpoints, inject: [STORES] },
+        { provide: RELAY_CHECKPOINT_STORE, useFactory: (stores: Stores) => stores.relayCheckpoints, inject: [STORES] },
+        { provide: RAW_EVENT_STORE, useFactory: (stores: Stores) => stores.eventStore, inject: [STORES] },
         { provide: KEY_STORE, useFactory: (stores: Stores) => stores.keyStore, inject: [STORES] },
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: ID_GENERATOR, useValue: options.ids ?? uuidV7Generator },
@@ -60,7 +72,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
         },
         ProcessorHost,
       ],
-      exports: [PLATFORM_CONFIG, EVENT_STORE, DOCUMENT_STORE, CHECKPOINT_STORE, KEY_STORE, CLOCK, ID_GENERATOR, CommandHandler, ProcessorHost],
+      exports: [PLATFORM_CONFIG, EVENT_STORE, RAW_EVENT_STORE, DOCUMENT_STORE, CHECKPOINT_STORE, RELAY_CHECKPOINT_STORE, KEY_STORE, CLOCK, ID_GENERATOR, CommandHandler, ProcessorHost],
     };
   }
 

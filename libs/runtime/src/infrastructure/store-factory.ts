@@ -1,12 +1,19 @@
+import { Logger } from '@nestjs/common';
 import type { CheckpointStore, DocumentStore, EventStore, KeyStore } from '@c360/kernel';
-import { SqliteCheckpointStore, SqliteDocumentStore, SqliteEventStore, SqliteKeyStore } from '@c360/store-sqlite';
+import { SqliteCheckpointStore, SqliteEventStore, SqliteKeyStore, openReadModelFile, openSqlite } from '@c360/store-sqlite';
 import { resolve } from 'node:path';
 import type { PlatformConfig } from '../config/platform-config';
 
 export interface Stores {
+  /** The adapter itself, without upcasting: what health and lag statistics ask. */
   readonly eventStore: EventStore;
   readonly documents: DocumentStore;
   readonly checkpoints: CheckpointStore;
+  /**
+   * The relay's checkpoints, apart from the read models: rebuilding read models (deleting their file or
+   * collections) must not move the relay back and re-publish the history to the topics (ADR 0012).
+   */
+  readonly relayCheckpoints: CheckpointStore;
   /** Per-customer keys: always the embedded file `<dataDir>/keys.db`, whatever the other adapters (ADR 0006). */
   readonly keyStore: KeyStore;
   close(): Promise<void>;
@@ -18,16 +25,20 @@ export interface Stores {
  */
 export async function createStores(config: PlatformConfig): Promise<Stores> {
   const eventStore = await createEventStore(config.eventStore);
-  const { documents, checkpoints, close } = await createReadModelStores(config.readModels);
+  const readModels = await createReadModelStores(config.readModels);
+  const relay = readModels.relayCheckpoints ? undefined : openSqlite({ file: config.relayCheckpointFile, durability: 'full' });
+  const relayCheckpoints = readModels.relayCheckpoints ?? new SqliteCheckpointStore(relay as NonNullable<typeof relay>);
   const keyStore = new SqliteKeyStore({ file: resolve(config.dataDir, 'keys.db') });
   return {
     eventStore,
-    documents,
-    checkpoints,
+    documents: readModels.documents,
+    checkpoints: readModels.checkpoints,
+    relayCheckpoints,
     keyStore,
     async close() {
       await eventStore.close();
-      await close();
+      await readModels.close();
+      if (relay?.open) relay.close();
       await keyStore.close();
     },
   };
@@ -44,13 +55,18 @@ async function createEventStore(config: PlatformConfig['eventStore']): Promise<E
   }
 }
 
-async function createReadModelStores(
-  config: PlatformConfig['readModels'],
-): Promise<{ documents: DocumentStore; checkpoints: CheckpointStore; close(): Promise<void> }> {
+async function createReadModelStores(config: PlatformConfig['readModels']): Promise<{
+  documents: DocumentStore;
+  checkpoints: CheckpointStore;
+  relayCheckpoints?: CheckpointStore;
+  close(): Promise<void>;
+}> {
   switch (config.kind) {
     case 'sqlite': {
       // secureDelete: erased personal data must not survive in free pages (ADR 0006).
-      const documents = new SqliteDocumentStore({ file: config.file, durability: config.durability, secureDelete: true });
+      const documents = openReadModelFile({ file: config.file, durability: config.durability, secureDelete: true }, config.onCorrupt, (message) =>
+        new Logger('ReadModels').error(message),
+      );
       return { documents, checkpoints: new SqliteCheckpointStore(documents.db), close: () => documents.close() };
     }
     case 'mongodb': {

@@ -7,3 +7,7 @@ export const ID_GENERATOR = Symbol('IdGenerator');
 export const PLATFORM_CONFIG = Symbol('PlatformConfig');
 /** Per-customer encryption keys (crypto-shredding, ADR 0006). */
 export const KEY_STORE = Symbol('KeyStore');
+/** The relay's checkpoints, apart from the read models (ADR 0012). */
+export const RELAY_CHECKPOINT_STORE = Symbol('RelayCheckpointStore');
+/** The raw event store adapter: lag statistics and health ask it, bypassing upcasting. */
+export const RAW_EVENT_STORE = Symbol('RawEventStore');

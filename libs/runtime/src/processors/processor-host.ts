@@ -1,26 +1,47 @@
-import { SubscriptionRunner, type CheckpointStore, type EventProcessor, type EventStore, type ProcessorStatus } from '@c360/kernel';
+import {
+  SubscriptionRunner,
+  hasEventLogStats,
+  type CheckpointStore,
+  type EventProcessor,
+  type EventStore,
+  type ProcessorStatus,
+} from '@c360/kernel';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { PlatformConfig } from '../config/platform-config';
-import { CHECKPOINT_STORE, EVENT_STORE, PLATFORM_CONFIG } from '../infrastructure/tokens';
+import { CHECKPOINT_STORE, EVENT_STORE, PLATFORM_CONFIG, RAW_EVENT_STORE } from '../infrastructure/tokens';
 import { reconcileCheckpoints, type RegisteredCheckpoint } from './checkpoint-guard';
+import { componentOf, type ProcessorComponent } from './processor-components';
 
 export interface ProcessorRegistration {
   /** The context the processor belongs to (its checkpoint follows that context's naming rule). */
   readonly context?: string;
   /** Names its checkpoint was stored under before; the position carries over once. */
   readonly formerCheckpoints?: readonly string[];
+  /**
+   * Where its checkpoint lives when not with the read models (the relay's, ADR 0012). A checkpoint still
+   * stored with the read models under the same name is moved here once, at start-up.
+   */
+  readonly checkpoints?: CheckpointStore;
+}
+
+export interface HostedProcessorStatus extends ProcessorStatus, ProcessorComponent {}
+
+interface Hosted extends ProcessorComponent {
+  readonly runner: SubscriptionRunner;
+  readonly ownCheckpoints?: CheckpointStore;
 }
 
 /**
  * Runs every registered projector, process manager and relay on a durable `$all` subscription.
  * Context modules register their processors in `onModuleInit`; once the app has bootstrapped the host
  * reconciles stored checkpoints with the registered names (carrying renamed ones over, refusing to
- * start on an orphan), then starts them, and stops them on shutdown. Health reads their status here.
+ * start on an orphan), then starts them, and stops them on shutdown. Health, the admin API and
+ * read-your-writes read and steer them here.
  */
 @Injectable()
 export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Processors');
-  private readonly runners = new Map<string, SubscriptionRunner>();
+  private readonly hosted = new Map<string, Hosted>();
   private readonly registrations: RegisteredCheckpoint[] = [];
   private started = false;
 
@@ -28,25 +49,45 @@ export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(CHECKPOINT_STORE) private readonly checkpoints: CheckpointStore,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    @Inject(RAW_EVENT_STORE) private readonly rawEventStore: EventStore,
   ) {}
 
   register(processor: EventProcessor, registration: ProcessorRegistration = {}): SubscriptionRunner {
-    if (this.runners.has(processor.name)) throw new Error(`Two processors are named "${processor.name}"`);
-    this.registrations.push({ name: processor.name, context: registration.context, formerNames: registration.formerCheckpoints });
-    const runner = new SubscriptionRunner(processor, this.eventStore, this.checkpoints, {
+    if (this.hosted.has(processor.name)) throw new Error(`Two processors are named "${processor.name}"`);
+    if (!registration.checkpoints) {
+      this.registrations.push({ name: processor.name, context: registration.context, formerNames: registration.formerCheckpoints });
+    }
+    const runner = new SubscriptionRunner(processor, this.eventStore, registration.checkpoints ?? this.checkpoints, {
       log: (message) => this.logger.log(message),
+      timeBudgetMs: this.config.processorTimeBudgetMs,
+      stats: hasEventLogStats(this.rawEventStore) ? this.rawEventStore : undefined,
     });
-    this.runners.set(processor.name, runner);
+    this.hosted.set(processor.name, { runner, ownCheckpoints: registration.checkpoints, ...componentOf(processor.name, registration.context) });
     if (this.started) runner.start();
     return runner;
   }
 
   runner(name: string): SubscriptionRunner | undefined {
-    return this.runners.get(name);
+    return this.hosted.get(name)?.runner;
   }
 
-  async statuses(): Promise<ProcessorStatus[]> {
-    return Promise.all([...this.runners.values()].map((runner) => runner.status()));
+  names(): string[] {
+    return [...this.hosted.keys()];
+  }
+
+  async statuses(): Promise<HostedProcessorStatus[]> {
+    return Promise.all(
+      [...this.hosted.values()].map(async ({ runner, component, servesReads }) => ({ ...(await runner.status()), component, servesReads })),
+    );
+  }
+
+  /**
+   * Resolves once every processor that serves reads (the projections) has handled the log up to
+   * `position`: what a query asking to read its own writes waits for. Rejects after `timeoutMs`.
+   */
+  async waitForReads(position: number, timeoutMs: number): Promise<void> {
+    const readers = [...this.hosted.values()].filter((hosted) => hosted.servesReads && (hosted.runner.position ?? -1) < position);
+    await Promise.all(readers.map((hosted) => hosted.runner.waitFor(position, timeoutMs)));
   }
 
   /**
@@ -59,23 +100,37 @@ export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutd
     for (;;) {
       if (head === undefined) return;
       const target = head;
-      await Promise.all([...this.runners.values()].map((runner) => runner.waitFor(target, Math.max(1, deadline - Date.now()))));
+      await Promise.all([...this.hosted.values()].map(({ runner }) => runner.waitFor(target, Math.max(1, deadline - Date.now()))));
       head = await this.eventStore.headPosition();
       if (head === target) return;
     }
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.moveOwnCheckpoints();
     await reconcileCheckpoints(this.checkpoints, this.registrations, {
       ignoreOrphans: this.config.orphanedCheckpoints === 'ignore',
       log: (message) => this.logger.log(message),
     });
     this.started = true;
-    for (const runner of this.runners.values()) runner.start();
+    for (const { runner } of this.hosted.values()) runner.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.started = false;
-    await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
+    await Promise.all([...this.hosted.values()].map(({ runner }) => runner.stop()));
+  }
+
+  /** A checkpoint that moved to a store of its own (the relay's) is carried over once, never reset. */
+  private async moveOwnCheckpoints(): Promise<void> {
+    for (const [name, { ownCheckpoints }] of this.hosted) {
+      if (!ownCheckpoints || ownCheckpoints === this.checkpoints) continue;
+      if ((await ownCheckpoints.get(name)) !== undefined) continue;
+      const old = await this.checkpoints.get(name);
+      if (old === undefined) continue;
+      await ownCheckpoints.set(name, old);
+      await this.checkpoints.reset(name);
+      this.logger.log(`checkpoint ${name} moved out of the read-model store at position ${old}`);
+    }
   }
 }

@@ -1,6 +1,7 @@
 import type { CheckpointStore, DocumentStore } from '@c360/kernel';
 import { MongoClient, type MongoClientOptions } from 'mongodb';
 import { MongoDocumentStore } from './documents/mongo-document-store';
+import { MongoCheckpointStore, RELAY_CHECKPOINT_COLLECTION } from './checkpoints/mongo-checkpoint-store';
 import { MongoConnection } from './mongo-connection';
 
 export interface MongoReadModelsConfig {
@@ -13,6 +14,8 @@ export interface MongoReadModelsConfig {
 export interface MongoReadModels {
   readonly documents: DocumentStore;
   readonly checkpoints: CheckpointStore;
+  /** The relay's checkpoints, in a collection of their own. */
+  readonly relayCheckpoints: CheckpointStore;
   close(): Promise<void>;
 }
 
@@ -26,8 +29,10 @@ const DEFAULT_SERVER_SELECTION_TIMEOUT_MS = 5_000;
  * throws here.
  */
 export async function connectMongoReadModels(config: MongoReadModelsConfig): Promise<MongoReadModels> {
-  const documents = new MongoDocumentStore(openMongoConnection(config));
-  return { documents, checkpoints: documents.checkpoints, close: () => documents.close() };
+  const connection = openMongoConnection(config);
+  const documents = new MongoDocumentStore(connection);
+  const relayCheckpoints = new MongoCheckpointStore(connection, RELAY_CHECKPOINT_COLLECTION);
+  return { documents, checkpoints: documents.checkpoints, relayCheckpoints, close: () => documents.close() };
 }
 
 export function openMongoConnection(config: MongoReadModelsConfig): MongoConnection {

@@ -7,6 +7,8 @@ import type { MongoConnection } from '../mongo-connection';
  * read-model collection can (see assertCollectionName), so a projection can never clash with it.
  */
 export const CHECKPOINT_COLLECTION = '_checkpoints';
+/** The relay's checkpoints, apart from the read models' (a read-model rebuild must not re-publish, ADR 0012). */
+export const RELAY_CHECKPOINT_COLLECTION = '_relay_checkpoints';
 
 interface CheckpointDocument {
   _id: string;
@@ -15,10 +17,13 @@ interface CheckpointDocument {
 
 /** Checkpoints in the read-model database: `{ _id: name, position }`. */
 export class MongoCheckpointStore implements CheckpointStore {
-  constructor(private readonly connection: MongoConnection) {}
+  constructor(
+    private readonly connection: MongoConnection,
+    private readonly collection: string = CHECKPOINT_COLLECTION,
+  ) {}
 
   private run<T>(action: string, work: (checkpoints: Collection<CheckpointDocument>) => Promise<T>): Promise<T> {
-    return this.connection.run(action, (db) => work(db.collection<CheckpointDocument>(CHECKPOINT_COLLECTION)));
+    return this.connection.run(action, (db) => work(db.collection<CheckpointDocument>(this.collection)));
   }
 
   async get(name: string): Promise<number | undefined> {

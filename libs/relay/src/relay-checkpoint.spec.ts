@@ -1,0 +1,36 @@
+import { SqliteCheckpointStore, openSqlite } from '@c360/store-sqlite';
+import { createTestPlatform } from '@c360/runtime/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RelayModule } from './relay.module';
+
+const RELAY = 'relay:integration-events';
+
+describe('the relay checkpoint', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'c360-relay-cp-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('lives apart from the read models, moved there once from where it used to be, so a rebuild never re-publishes', async () => {
+    // Before issue 11 the relay's checkpoint sat in the read-model file.
+    const old = openSqlite({ file: join(dataDir, 'read-models.db') });
+    await new SqliteCheckpointStore(old).set(RELAY, 42);
+    old.close();
+
+    const env = { C360_DATA_DIR: dataDir, TOPICS: 'files' };
+    const first = await createTestPlatform({ imports: [RelayModule], env });
+    expect(await first.stores.relayCheckpoints.get(RELAY)).toBe(42);
+    expect(await first.stores.checkpoints.get(RELAY)).toBeUndefined();
+    await first.app.close();
+
+    // Rebuilding read models: their file is deleted. The relay keeps its place.
+    rmSync(join(dataDir, 'read-models.db'), { force: true });
+    rmSync(join(dataDir, 'read-models.db-wal'), { force: true });
+    const second = await createTestPlatform({ imports: [RelayModule], env });
+    expect(await second.stores.relayCheckpoints.get(RELAY)).toBe(42);
+    await second.app.close();
+  });
+});
