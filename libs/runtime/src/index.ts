@@ -19,3 +19,7 @@ export * from './context/context-runtime';
 export * from './cqrs/context-command';
 export * from './processors/workflow-processor';
 export * from './processors/checkpoint-guard';
+export * from './processors/processor-components';
+export * from './processors/processor-admin.controller';
+export * from './processors/processor-admin.module';
+export * from './health/readiness';

@@ -5,6 +5,7 @@ import type { PlatformConfig } from '../config/platform-config';
 import type { ContextDynamicModule } from '../context/context.module';
 import { HealthModule } from '../health/health.module';
 import { InfrastructureModule, type InfrastructureOptions } from '../infrastructure/infrastructure.module';
+import { ProcessorAdminModule } from '../processors/processor-admin.module';
 
 export type ServiceModules = ReadonlyArray<Type<unknown> | DynamicModule>;
 
@@ -22,6 +23,7 @@ export function platformImports(modules: ServiceModules, infrastructure: Infrast
     InfrastructureModule.forRoot({ ...infrastructure, upcasters: [...(infrastructure.upcasters ?? []), ...upcastersOf(modules)] }),
     CqrsModule.forRoot(),
     HealthModule,
+    ProcessorAdminModule,
     ...modules,
   ];
 }
