@@ -5,7 +5,7 @@ import { createTestPlatform, type TestPlatform } from '../testing/test-platform'
 
 /** A processor that cannot handle one kind of event: it must stop and say so in /health/ready. */
 class PickyProcessor implements EventProcessor {
-  readonly name = 'picky-reactor';
+  readonly name: string = 'picky-reactor';
   readonly filter = { eventTypes: ['test.fine', 'test.poison'] };
   async handle(events: readonly EventEnvelope[]) {
     if (events.some((event) => event.type === 'test.poison')) throw new Error('does not know what to do with poison');
