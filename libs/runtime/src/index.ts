@@ -23,3 +23,6 @@ export * from './processors/processor-components';
 export * from './processors/processor-admin.controller';
 export * from './processors/processor-admin.module';
 export * from './health/readiness';
+export * from './http/read-your-writes.interceptor';
+export * from './http/read-your-writes.module';
+export * from './http/request-positions';

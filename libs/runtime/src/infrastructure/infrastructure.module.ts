@@ -11,6 +11,7 @@ import {
 } from '@c360/kernel';
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { PlatformConfig } from '../config/platform-config';
+import { withPositionRecording } from '../http/request-positions';
 import { ProcessorHost } from '../processors/processor-host';
 import { createStores, type Stores } from './store-factory';
 import {
@@ -55,7 +56,8 @@ export class InfrastructureModule implements OnApplicationShutdown {
         { provide: STORES, useFactory: () => options.stores ?? createStores(options.config) },
         {
           provide: EVENT_STORE,
-          useFactory: (stores: Stores) => withUpcasting(stores.eventStore, new UpcasterRegistry(options.upcasters)),
+          // Every append notes its position for the request in progress: read-your-writes (C360-Position).
+          useFactory: (stores: Stores) => withPositionRecording(withUpcasting(stores.eventStore, new UpcasterRegistry(options.upcasters))),
           inject: [STORES],
         },
         { provide: DOCUMENT_STORE, useFactory: (stores: Stores) => stores.documents, inject: [STORES] },

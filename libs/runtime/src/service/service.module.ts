@@ -6,6 +6,7 @@ import type { ContextDynamicModule } from '../context/context.module';
 import { HealthModule } from '../health/health.module';
 import { InfrastructureModule, type InfrastructureOptions } from '../infrastructure/infrastructure.module';
 import { ProcessorAdminModule } from '../processors/processor-admin.module';
+import { ReadYourWritesModule } from '../http/read-your-writes.module';
 
 export type ServiceModules = ReadonlyArray<Type<unknown> | DynamicModule>;
 
@@ -24,6 +25,7 @@ export function platformImports(modules: ServiceModules, infrastructure: Infrast
     CqrsModule.forRoot(),
     HealthModule,
     ProcessorAdminModule,
+    ReadYourWritesModule,
     ...modules,
   ];
 }
