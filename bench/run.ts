@@ -1,13 +1,16 @@
 import { runAppendBench } from './append.bench';
+import { runHttpBench } from './http.bench';
 import { runRelayBench } from './relay.bench';
 
 /**
- * `npm run bench` runs every benchmark; `npm run bench -- append` runs one. Benchmarks print figures
+ * `npm run bench` runs every benchmark; `npm run bench -- append` runs one; flags are `--name=value`
+ * (`npm run bench -- http --url=http://127.0.0.1:3000 --seconds=60`). Benchmarks print figures
  * (with their durability settings); they are programs, not tests, and never fail CI.
  */
 const benches: Record<string, () => Promise<boolean>> = {
   append: runAppendBench,
   relay: runRelayBench,
+  http: runHttpBench,
 };
 
 async function main() {

@@ -1,4 +1,3 @@
-import { SqliteCheckpointStore, openSqlite } from '@c360/store-sqlite';
 import { createTestPlatform } from '@c360/runtime/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,12 +14,12 @@ describe('the relay checkpoint', () => {
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('lives apart from the read models, moved there once from where it used to be, so a rebuild never re-publishes', async () => {
-    // Before issue 11 the relay's checkpoint sat in the read-model file.
-    const old = openSqlite({ file: join(dataDir, 'read-models.db') });
-    await new SqliteCheckpointStore(old).set(RELAY, 42);
-    old.close();
-
     const env = { C360_DATA_DIR: dataDir, TOPICS: 'files' };
+    // Before issue 11 the relay's checkpoint sat in the read-model store.
+    const before = await createTestPlatform({ imports: [], env });
+    await before.stores.checkpoints.set(RELAY, 42);
+    await before.app.close();
+
     const first = await createTestPlatform({ imports: [RelayModule], env });
     expect(await first.stores.relayCheckpoints.get(RELAY)).toBe(42);
     expect(await first.stores.checkpoints.get(RELAY)).toBeUndefined();

@@ -33,6 +33,8 @@ export interface PlatformConfig {
   readonly maxReadyLagSeconds: number;
   /** Milliseconds a processor may hold the event loop with one chunk of events (ADR 0012). */
   readonly processorTimeBudgetMs: number;
+  /** Milliseconds a live processor lets events gather before its next read (fewer, larger transactions). */
+  readonly processorLingerMs: number;
   /** Longest a read asking for `C360-Min-Position` waits for the read models (milliseconds). */
   readonly minPositionWaitMs: number;
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
@@ -89,6 +91,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const maxReadyLag = integer('HEALTH_MAX_LAG', 10_000, 0, Number.MAX_SAFE_INTEGER);
   const maxReadyLagSeconds = integer('HEALTH_MAX_LAG_SECONDS', 30, 0, 86_400);
   const processorTimeBudgetMs = integer('PROCESSOR_TIME_BUDGET_MS', 25, 1, 10_000);
+  const processorLingerMs = integer('PROCESSOR_LINGER_MS', 0, 0, 1_000);
   const minPositionWaitMs = integer('READ_MIN_POSITION_WAIT_MS', 2_000, 0, 30_000);
   const logLevel = read('LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log');
   const orphanedCheckpoints = read('C360_ORPHANED_CHECKPOINTS', ['refuse', 'ignore'] as const, 'refuse');
@@ -117,6 +120,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     maxReadyLag,
     maxReadyLagSeconds,
     processorTimeBudgetMs,
+    processorLingerMs,
     minPositionWaitMs,
     logLevel,
     orphanedCheckpoints,

@@ -60,6 +60,7 @@ export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutd
     const runner = new SubscriptionRunner(processor, this.eventStore, registration.checkpoints ?? this.checkpoints, {
       log: (message) => this.logger.log(message),
       timeBudgetMs: this.config.processorTimeBudgetMs,
+      lingerMs: this.config.processorLingerMs,
       stats: hasEventLogStats(this.rawEventStore) ? this.rawEventStore : undefined,
     });
     this.hosted.set(processor.name, { runner, ownCheckpoints: registration.checkpoints, ...componentOf(processor.name, registration.context) });

@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { SqliteEventStore } from '@c360/store-sqlite';
+import { figure, tempDataDir } from './bench-util';
+import { flag, numberFlag } from './http/bench-args';
+import { health, printLag, waitCaughtUp } from './http/health-sampler';
+import { percentile, probe, runLoad, send, type LoadResult } from './http/load-generator';
+import { startService, waitForHttp, type ServiceProcess } from './http/service-process';
+import { Agent } from 'node:http';
+
+/**
+ * Commands through HTTP against a running service (issue 11). Starts the service itself (a fresh data
+ * dir, a free port on 127.0.0.1, `LOG_LEVEL=warn`) unless `--url=` names one already running.
+ *   --target=sales (default: bench/http/sales-service.main.ts) | platform (apps/platform, `npm start`)
+ *   --scenario=purchases (default) | loyalty (adjust + redeem) | rebuild (catch-up from the log)
+ *   --clients=32 --seconds=30 --rate=<req/s, open loop; default closed loop> --seed=<events, rebuild>
+ * Durability as the service is configured: by default events `full` (fsync per group commit), read
+ * models `normal` (ADR 0012). Figures are printed, never asserted.
+ */
+const ENTRIES: Record<string, string> = { sales: 'bench/http/sales-service.main.ts', platform: 'apps/platform/src/main.ts' };
+
+export async function runHttpBench(): Promise<boolean> {
+  const scenario = flag('scenario') ?? 'purchases';
+  const given = flag('url');
+  const data = tempDataDir('http');
+  const entry = ENTRIES[flag('target') ?? 'sales'] ?? (flag('target') as string);
+  let service: ServiceProcess | undefined;
+  try {
+    if (scenario === 'rebuild') return await rebuild(entry, data.dir);
+    if (!given) {
+      service = await startService(entry, { C360_DATA_DIR: data.dir, TOPICS: 'off' });
+      figure('time until the server listens (empty store)', await waitForHttp(service.url), 's');
+      await waitCaughtUp(service.url);
+    }
+    const base = given ? new URL(given) : (service as ServiceProcess).url;
+    console.log(`\nHTTP ${scenario} against ${base.href} (${flag('clients') ?? 32} clients, ${flag('seconds') ?? 30} s${flag('rate') ? `, ${flag('rate')} req/s open loop` : ', closed loop'})`);
+    const next = scenario === 'loyalty' ? await loyaltyRequests(base) : purchaseRequests();
+    const live = probe(base, '/health/live', 50);
+    const rssDuring: number[] = [];
+    const rssTimer = setInterval(() => {
+      const rss = service?.rssMiB();
+      if (rss) rssDuring.push(rss);
+    }, 500);
+    const result = await runLoad({ base, clients: numberFlag('clients', 32), seconds: numberFlag('seconds', 30), rate: flag('rate') ? numberFlag('rate', 0) : undefined, next });
+    clearInterval(rssTimer);
+    const atEnd = await health(base);
+    const caughtUp = await waitCaughtUp(base);
+    const liveFigures = await live.stop();
+    report(result);
+    console.log('  lag at the end of the load:');
+    printLag(atEnd);
+    figure('max age of the oldest unprocessed event at the end', Math.max(0, ...atEnd.processors.map((p) => p.lagSeconds ?? Number.NaN)), 's');
+    figure('time until every processor caught up after the load', caughtUp, 's');
+    figure('/health/live p99 during the load', percentile(liveFigures.latencies, 99), 'ms', `${liveFigures.failures} failed`);
+    figure('RSS peak during the load', Math.max(0, ...rssDuring, atEnd.rssMiB ?? 0), 'MiB');
+    return true;
+  } finally {
+    await service?.stop();
+    data.remove();
+  }
+}
+
+function report(result: LoadResult): void {
+  figure('requests acknowledged (2xx)', result.ok, 'req', JSON.stringify(result.statuses));
+  figure('acknowledged rate', result.ok / result.seconds, 'req/s');
+  figure('latency p50', percentile(result.latencies, 50), 'ms');
+  figure('latency p99', percentile(result.latencies, 99), 'ms');
+  figure('latency max', result.latencies.at(-1) ?? Number.NaN, 'ms');
+}
+
+const CUSTOMERS = Array.from({ length: 2_000 }, () => randomUUID());
+const RUN = randomUUID().slice(0, 8);
+
+function purchase(n: number) {
+  return {
+    orderId: `B-${RUN}-${n}`,
+    channel: 'web',
+    customerId: CUSTOMERS[n % CUSTOMERS.length],
+    lines: [{ sku: 'SHOE-42', category: 'shoes', quantity: 1, unitPrice: 50_00 }],
+    total: 50_00,
+    currency: 'EUR',
+    purchasedAt: '2026-03-01T15:00:00Z',
+  };
+}
+
+function purchaseRequests() {
+  return (n: number) => ({ method: 'POST', path: '/purchases', body: purchase(n) });
+}
+
+/** Enrols the accounts first (and gives them points), then alternates adjustments and small redemptions. */
+async function loyaltyRequests(base: URL) {
+  const accounts = CUSTOMERS.slice(0, 500);
+  const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+  for (let i = 0; i < accounts.length; i += 16) {
+    await Promise.all(
+      accounts.slice(i, i + 16).map(async (customerId) => {
+        await send(agent, new URL('/loyalty/accounts', base), 'POST', { customerId });
+        await send(agent, new URL(`/loyalty/accounts/${customerId}/adjustments`, base), 'POST', { points: 1_000_000, reason: 'migration' });
+      }),
+    );
+  }
+  agent.destroy();
+  return (n: number) => {
+    const customerId = accounts[n % accounts.length];
+    return n % 2 === 0
+      ? { method: 'POST', path: `/loyalty/accounts/${customerId}/adjustments`, body: { points: 10, reason: 'goodwill' } }
+      : { method: 'POST', path: `/loyalty/accounts/${customerId}/redemptions`, body: { points: 5 } };
+  };
+}
+
+/**
+ * Start-up over a log with an empty read store: seeds `--seed` purchase events straight into the event
+ * store (default 200,000), starts the service, and measures when it listens, /health/live during the
+ * catch-up, the catch-up rate and RSS growth.
+ */
+async function rebuild(entry: string, dir: string): Promise<boolean> {
+  const total = numberFlag('seed', 200_000);
+  console.log(`\nHTTP rebuild: ${total.toLocaleString('en-US')} purchase events, empty read store, ${entry}`);
+  const store = new SqliteEventStore({ file: join(dir, 'events.db'), durability: 'normal' });
+  const metadata = { correlationId: 'bench', causationId: 'bench', actor: { id: 'bench', role: 'system' as const } };
+  for (let done = 0; done < total; ) {
+    const appends: Promise<unknown>[] = [];
+    for (let i = 0; i < 500 && done < total; i++, done++) {
+      const purchaseId = randomUUID();
+      appends.push(
+        store.appendToStream(`sales-purchase-${purchaseId}`, [
+          { id: randomUUID(), type: 'sales.purchase-recorded', schemaVersion: 1, occurredAt: '2026-03-01T15:00:00.000Z', data: { ...purchase(done), purchaseId }, metadata },
+        ], { expectedRevision: 'no_stream' }),
+      );
+    }
+    await Promise.all(appends);
+  }
+  await store.close();
+  rmSync(join(dir, 'read-models.db'), { force: true });
+  const started = performance.now();
+  const service = await startService(entry, { C360_DATA_DIR: dir, TOPICS: 'off', C360_ORPHANED_CHECKPOINTS: 'ignore' });
+  try {
+    const listen = await waitForHttp(service.url);
+    const rssAtListen = service.rssMiB() ?? Number.NaN;
+    const live = probe(service.url, '/health/live', 20);
+    let rssPeak = rssAtListen;
+    const rssTimer = setInterval(() => (rssPeak = Math.max(rssPeak, service.rssMiB() ?? 0)), 250);
+    const caughtUp = await waitCaughtUp(service.url, 1_800_000);
+    clearInterval(rssTimer);
+    const liveFigures = await live.stop();
+    const seconds = (performance.now() - started) / 1000;
+    figure('time until the server listens', listen, 's');
+    figure('catch-up of every processor (from start)', seconds, 's', `${caughtUp.toFixed(1)} s after listening`);
+    figure('catch-up rate', total / seconds, 'events/s');
+    figure('/health/live p50 during catch-up', percentile(liveFigures.latencies, 50), 'ms');
+    figure('/health/live p99 during catch-up', percentile(liveFigures.latencies, 99), 'ms', `${liveFigures.latencies.length} answered, ${liveFigures.failures} failed`);
+    figure('RSS when listening', rssAtListen, 'MiB');
+    figure('RSS peak during catch-up', rssPeak, 'MiB', `growth ${(rssPeak - rssAtListen).toFixed(0)} MiB`);
+    return true;
+  } finally {
+    await service.stop();
+  }
+}
