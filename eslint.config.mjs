@@ -24,7 +24,14 @@ export default [
             { sourceTag: 'type:application', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel', 'type:runtime', 'type:projections'] },
             {
               sourceTag: 'type:api',
-              onlyDependOnLibsWithTags: ['type:application', 'type:domain', 'type:kernel', 'type:runtime', 'type:projections', 'type:integration'],
+              onlyDependOnLibsWithTags: [
+                'type:application',
+                'type:domain',
+                'type:kernel',
+                'type:runtime',
+                'type:projections',
+                'type:integration',
+              ],
             },
             { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:kernel', 'type:testing'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:kernel'] },
@@ -47,14 +54,23 @@ export default [
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'better-sqlite3', 'mongodb', 'kafkajs', '@eventstore/*', 'node:fs', 'fs', 'node:net', 'node:http'], message: 'Domain code is pure: no framework or I/O imports.' },
+            {
+              group: ['@nestjs/*', 'better-sqlite3', 'mongodb', 'kafkajs', '@eventstore/*', 'node:fs', 'fs', 'node:net', 'node:http'],
+              message: 'Domain code is pure: no framework or I/O imports.',
+            },
           ],
         },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Use the injected Clock (time comes in with the command).' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use the injected Clock (time comes in with the command).' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Use the injected Clock (time comes in with the command).',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Use the injected Clock (time comes in with the command).',
+        },
       ],
     },
   },

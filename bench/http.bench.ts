@@ -34,7 +34,9 @@ export async function runHttpBench(): Promise<boolean> {
       await waitCaughtUp(service.url);
     }
     const base = given ? new URL(given) : (service as ServiceProcess).url;
-    console.log(`\nHTTP ${scenario} against ${base.href} (${flag('clients') ?? 32} clients, ${flag('seconds') ?? 30} s${flag('rate') ? `, ${flag('rate')} req/s open loop` : ', closed loop'})`);
+    console.log(
+      `\nHTTP ${scenario} against ${base.href} (${flag('clients') ?? 32} clients, ${flag('seconds') ?? 30} s${flag('rate') ? `, ${flag('rate')} req/s open loop` : ', closed loop'})`,
+    );
     const next = scenario === 'loyalty' ? await loyaltyRequests(base) : purchaseRequests();
     const live = probe(base, '/health/live', 50);
     const rssDuring: number[] = [];
@@ -42,7 +44,13 @@ export async function runHttpBench(): Promise<boolean> {
       const rss = service?.rssMiB();
       if (rss) rssDuring.push(rss);
     }, 500);
-    const result = await runLoad({ base, clients: numberFlag('clients', 32), seconds: numberFlag('seconds', 30), rate: flag('rate') ? numberFlag('rate', 0) : undefined, next });
+    const result = await runLoad({
+      base,
+      clients: numberFlag('clients', 32),
+      seconds: numberFlag('seconds', 30),
+      rate: flag('rate') ? numberFlag('rate', 0) : undefined,
+      next,
+    });
     clearInterval(rssTimer);
     const atEnd = await health(base);
     const caughtUp = await waitCaughtUp(base);
@@ -50,7 +58,11 @@ export async function runHttpBench(): Promise<boolean> {
     report(result);
     console.log('  lag at the end of the load:');
     printLag(atEnd);
-    figure('max age of the oldest unprocessed event at the end', Math.max(0, ...atEnd.processors.map((p) => p.lagSeconds ?? Number.NaN)), 's');
+    figure(
+      'max age of the oldest unprocessed event at the end',
+      Math.max(0, ...atEnd.processors.map((p) => p.lagSeconds ?? Number.NaN)),
+      's',
+    );
     figure('time until every processor caught up after the load', caughtUp, 's');
     figure('/health/live p99 during the load', percentile(liveFigures.latencies, 99), 'ms', `${liveFigures.failures} failed`);
     figure('RSS peak during the load', Math.max(0, ...rssDuring, atEnd.rssMiB ?? 0), 'MiB');
@@ -119,14 +131,25 @@ async function rebuild(entry: string, dir: string): Promise<boolean> {
   console.log(`\nHTTP rebuild: ${total.toLocaleString('en-US')} purchase events, empty read store, ${entry}`);
   const store = new SqliteEventStore({ file: join(dir, 'events.db'), durability: 'normal' });
   const metadata = { correlationId: 'bench', causationId: 'bench', actor: { id: 'bench', role: 'system' as const } };
-  for (let done = 0; done < total; ) {
+  for (let done = 0; done < total;) {
     const appends: Promise<unknown>[] = [];
     for (let i = 0; i < 500 && done < total; i++, done++) {
       const purchaseId = randomUUID();
       appends.push(
-        store.appendToStream(`sales-purchase-${purchaseId}`, [
-          { id: randomUUID(), type: 'sales.purchase-recorded', schemaVersion: 1, occurredAt: '2026-03-01T15:00:00.000Z', data: { ...purchase(done), purchaseId }, metadata },
-        ], { expectedRevision: 'no_stream' }),
+        store.appendToStream(
+          `sales-purchase-${purchaseId}`,
+          [
+            {
+              id: randomUUID(),
+              type: 'sales.purchase-recorded',
+              schemaVersion: 1,
+              occurredAt: '2026-03-01T15:00:00.000Z',
+              data: { ...purchase(done), purchaseId },
+              metadata,
+            },
+          ],
+          { expectedRevision: 'no_stream' },
+        ),
       );
     }
     await Promise.all(appends);
@@ -149,7 +172,12 @@ async function rebuild(entry: string, dir: string): Promise<boolean> {
     figure('catch-up of every processor (from start)', seconds, 's', `${caughtUp.toFixed(1)} s after listening`);
     figure('catch-up rate', total / seconds, 'events/s');
     figure('/health/live p50 during catch-up', percentile(liveFigures.latencies, 50), 'ms');
-    figure('/health/live p99 during catch-up', percentile(liveFigures.latencies, 99), 'ms', `${liveFigures.latencies.length} answered, ${liveFigures.failures} failed`);
+    figure(
+      '/health/live p99 during catch-up',
+      percentile(liveFigures.latencies, 99),
+      'ms',
+      `${liveFigures.latencies.length} answered, ${liveFigures.failures} failed`,
+    );
     figure('RSS when listening', rssAtListen, 'MiB');
     figure('RSS peak during catch-up', rssPeak, 'MiB', `growth ${(rssPeak - rssAtListen).toFixed(0)} MiB`);
     return true;

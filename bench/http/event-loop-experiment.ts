@@ -29,10 +29,15 @@ const projection: DocumentProjection<Counter> = {
 async function catchUp(dir: string, label: string, budgetMs: number, events: number): Promise<number> {
   const store = new SqliteEventStore({ file: join(dir, 'events.db'), durability: 'normal' });
   const documents = new SqliteDocumentStore({ file: join(dir, `rm-${label}.db`), durability: 'normal' });
-  const runner = new SubscriptionRunner(new DocumentProjector(projection, documents, `exp:projection:${label}`), store, new SqliteCheckpointStore(documents.db), {
-    batchSize: 500,
-    timeBudgetMs: budgetMs,
-  });
+  const runner = new SubscriptionRunner(
+    new DocumentProjector(projection, documents, `exp:projection:${label}`),
+    store,
+    new SqliteCheckpointStore(documents.db),
+    {
+      batchSize: 500,
+      timeBudgetMs: budgetMs,
+    },
+  );
   const started = performance.now();
   runner.start();
   await runner.waitFor(events, 600_000);
@@ -49,18 +54,29 @@ async function main() {
   const store = new SqliteEventStore({ file: join(dir, 'events.db'), durability: 'normal' });
   const metadata = { correlationId: 'c', causationId: 'c', actor: { id: 'exp', role: 'system' as const } };
   for (let i = 0; i < events; i += 1_000) {
-    const batch = Array.from({ length: 1_000 }, (_, k) => ({ id: randomUUID(), type: 'exp.happened', schemaVersion: 1, occurredAt: '2026-01-01T00:00:00Z', data: { key: `k-${(i + k) % 5_000}` }, metadata }));
+    const batch = Array.from({ length: 1_000 }, (_, k) => ({
+      id: randomUUID(),
+      type: 'exp.happened',
+      schemaVersion: 1,
+      occurredAt: '2026-01-01T00:00:00Z',
+      data: { key: `k-${(i + k) % 5_000}` },
+      metadata,
+    }));
     await store.appendToStream(`exp-${i}`, batch, { expectedRevision: 'no_stream' });
   }
   await store.close();
-  console.log(`event-loop experiment: a projector catching up over ${events.toLocaleString('en-US')} events (read models synchronous=NORMAL)`);
+  console.log(
+    `event-loop experiment: a projector catching up over ${events.toLocaleString('en-US')} events (read models synchronous=NORMAL)`,
+  );
   const measure = async (label: string, work: () => Promise<number>) => {
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
     const seconds = await work();
     delay.disable();
     const ms = (ns: number) => (ns / 1e6).toFixed(1);
-    console.log(`  ${label.padEnd(44)} ${(events / seconds).toFixed(0).padStart(8)} events/s   loop delay p50 ${ms(delay.percentile(50))} ms, p99 ${ms(delay.percentile(99))} ms, max ${ms(delay.max)} ms`);
+    console.log(
+      `  ${label.padEnd(44)} ${(events / seconds).toFixed(0).padStart(8)} events/s   loop delay p50 ${ms(delay.percentile(50))} ms, p99 ${ms(delay.percentile(99))} ms, max ${ms(delay.max)} ms`,
+    );
   };
   await measure('a) main thread, 25 ms budget, yields', () => catchUp(dir, 'a', 25, events));
   await measure('b) main thread, 500-event chunks, no budget', () => catchUp(dir, 'b', 60_000, events));
@@ -70,7 +86,10 @@ async function main() {
 
 function inWorker(dir: string, events: number): Promise<number> {
   return new Promise((resolveSeconds, reject) => {
-    const worker = new Worker(resolve(__dirname, '../../scripts/run-ts.js'), { argv: ['bench/http/event-loop-experiment.ts'], workerData: { dir, events } });
+    const worker = new Worker(resolve(__dirname, '../../scripts/run-ts.js'), {
+      argv: ['bench/http/event-loop-experiment.ts'],
+      workerData: { dir, events },
+    });
     worker.once('message', (seconds: number) => resolveSeconds(seconds));
     worker.once('error', reject);
   });

@@ -37,6 +37,8 @@ export async function waitCaughtUp(base: URL, timeoutMs = 600_000): Promise<numb
 export function printLag(figures: HealthFigures): void {
   for (const p of figures.processors) {
     const seconds = p.lagSeconds === undefined ? 'n/a' : `${p.lagSeconds.toFixed(2)} s`;
-    console.log(`    ${p.name.padEnd(52)} ${p.state.padEnd(11)} behind ${String(behind(p)).padStart(7)} positions, own events ${String(p.positionsBehind === undefined ? 'n/a' : p.lag).padStart(7)}, oldest ${seconds}`);
+    console.log(
+      `    ${p.name.padEnd(52)} ${p.state.padEnd(11)} behind ${String(behind(p)).padStart(7)} positions, own events ${String(p.positionsBehind === undefined ? 'n/a' : p.lag).padStart(7)}, oldest ${seconds}`,
+    );
   }
 }

@@ -80,7 +80,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         if (Number.isFinite(position) && position > maxPosition) maxPosition = position;
       }
     } catch (error) {
-      statuses[`error ${(error as NodeJS.ErrnoException).code ?? 'unknown'}`] = (statuses[`error ${(error as NodeJS.ErrnoException).code ?? 'unknown'}`] ?? 0) + 1;
+      statuses[`error ${(error as NodeJS.ErrnoException).code ?? 'unknown'}`] =
+        (statuses[`error ${(error as NodeJS.ErrnoException).code ?? 'unknown'}`] ?? 0) + 1;
     }
     latencies.push(performance.now() - planned);
   };

@@ -8,9 +8,4 @@ import type { DynamicModule, Type } from '@nestjs/common';
  * The bounded contexts (and their projections, process managers and the relay) that the all-in-one
  * platform runs. Each standalone app under apps/ imports the same modules, one context at a time.
  */
-export const contextModules: Array<Type<unknown> | DynamicModule> = [
-  ContactsModule,
-  LoyaltyModule,
-  RelayModule,
-  SalesModule,
-];
+export const contextModules: Array<Type<unknown> | DynamicModule> = [ContactsModule, LoyaltyModule, RelayModule, SalesModule];

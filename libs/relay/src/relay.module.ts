@@ -44,7 +44,9 @@ export class RelayModule implements OnModuleInit, OnApplicationBootstrap, OnAppl
   onApplicationBootstrap(): void {
     // Not awaited: a client retrying a broker that is down must not hold up the rest of start-up.
     void this.publisher?.ensureTopics().catch((error: unknown) => {
-      new Logger('Relay').warn(`topics not created yet (${error instanceof Error ? error.message : String(error)}); retrying on first publish`);
+      new Logger('Relay').warn(
+        `topics not created yet (${error instanceof Error ? error.message : String(error)}); retrying on first publish`,
+      );
     });
   }
 

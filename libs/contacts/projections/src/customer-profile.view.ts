@@ -77,7 +77,9 @@ export function toProfileView(state: Exclude<CustomerState, { status: 'none' }>,
     ...(data.referrerId ? { referrerId: data.referrerId, referredAt: data.referredAt } : {}),
     consents: data.consents,
     suspectedDuplicates: data.suspectedDuplicates.map(({ otherCustomerId, reasons }) => ({ otherCustomerId, reasons })),
-    ...(state.status === 'merged' ? { mergedInto: { survivorId: state.survivorId, mergeId: state.mergeId, mergedAt: state.mergedAt } } : {}),
+    ...(state.status === 'merged'
+      ? { mergedInto: { survivorId: state.survivorId, mergeId: state.mergeId, mergedAt: state.mergedAt } }
+      : {}),
     absorbed: data.activeMerges.map((merge) => ({ customerId: merge.absorbedId, mergeId: merge.mergeId, mergedAt: merge.mergedAt })),
     mergeHistory: data.mergeHistory,
   };

@@ -6,7 +6,8 @@
  * Resolves once every lane has settled, with the outcome of each item; an item whose lane failed earlier
  * is not run (its outcome says so), because the items of a lane depend on each other.
  */
-export type LaneOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown; readonly ran: boolean };
+export type LaneOutcome<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown; readonly ran: boolean };
 
 export async function runInLanes<TItem, T>(
   items: readonly TItem[],

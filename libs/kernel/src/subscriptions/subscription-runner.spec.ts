@@ -119,7 +119,11 @@ describe('SubscriptionRunner', () => {
 
   it('lets other work run on the event loop while it catches up', async () => {
     for (let i = 0; i < 20; i++) {
-      await store.appendToStream(`s-7-${i}`, Array.from({ length: 50 }, () => event('x')), { expectedRevision: 'no_stream' });
+      await store.appendToStream(
+        `s-7-${i}`,
+        Array.from({ length: 50 }, () => event('x')),
+        { expectedRevision: 'no_stream' },
+      );
     }
     const recorder = new Recorder('polite');
     const runner = new SubscriptionRunner(recorder, store, checkpoints, { batchSize: 100 });

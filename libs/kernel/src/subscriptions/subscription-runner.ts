@@ -162,7 +162,10 @@ export class SubscriptionRunner {
         if (this.state === 'failed') return done(() => reject(new Error(`${this.processor.name} failed: ${this.lastError}`)));
       };
       const timer = setTimeout(
-        () => done(() => reject(new Error(`${this.processor.name} did not reach position ${position} in ${timeoutMs} ms (at ${this.checkpoint})`))),
+        () =>
+          done(() =>
+            reject(new Error(`${this.processor.name} did not reach position ${position} in ${timeoutMs} ms (at ${this.checkpoint})`)),
+          ),
         timeoutMs,
       );
       const done = (settle: () => void) => {

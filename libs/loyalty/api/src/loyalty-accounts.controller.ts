@@ -54,7 +54,11 @@ export class LoyaltyAccountsController {
 
   @Post(':customerId/redemptions')
   async redeem(@Param() params: CustomerParams, @Body() body: RedeemPointsDto, @RequestCommandContext() context: CommandContext) {
-    const { result, redemptionId } = await this.commands.redeem(params.customerId, { points: body.points, reference: body.reference ?? null }, context);
+    const { result, redemptionId } = await this.commands.redeem(
+      params.customerId,
+      { points: body.points, reference: body.reference ?? null },
+      context,
+    );
     const held = result.events.some((event) => event.type === 'loyalty.redemption-held');
     return { ...written(result), redemptionId, points: body.points, status: held ? 'held' : 'completed' };
   }
@@ -66,7 +70,13 @@ export class LoyaltyAccountsController {
 
   @Post(':customerId/adjustments')
   async adjust(@Param() params: CustomerParams, @Body() body: AdjustPointsDto, @RequestCommandContext() context: CommandContext) {
-    return written(await this.commands.adjust(params.customerId, { points: body.points, reason: body.reason, reference: body.reference ?? null }, context));
+    return written(
+      await this.commands.adjust(
+        params.customerId,
+        { points: body.points, reason: body.reason, reference: body.reference ?? null },
+        context,
+      ),
+    );
   }
 
   @Post(':customerId/transfers')

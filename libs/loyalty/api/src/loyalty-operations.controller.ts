@@ -29,7 +29,15 @@ export class LoyaltyOperationsController {
   async surveyAnswered(@Body() body: SurveyAnsweredDto, @RequestCommandContext() context: CommandContext) {
     const result = await this.accounts.execute(
       body.customerId,
-      ({ now, program, customerId }) => ({ type: 'earn-for-engagement', customerId, rule: 'survey-answered', reference: body.responseId, autoEnrol: true, now, program }),
+      ({ now, program, customerId }) => ({
+        type: 'earn-for-engagement',
+        customerId,
+        rule: 'survey-answered',
+        reference: body.responseId,
+        autoEnrol: true,
+        now,
+        program,
+      }),
       context,
       { followMerges: true },
     );

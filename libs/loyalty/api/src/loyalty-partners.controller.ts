@@ -4,7 +4,15 @@ import { LOYALTY_PARTNERS_COLLECTION, type PartnerDocument } from '@c360/loyalty
 import { DOCUMENT_STORE, RequestCommandContext } from '@c360/runtime';
 import { Body, Controller, Get, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { PageQuery } from './dto/account.dto';
-import { MemberParams, PartnerCancellationDto, PartnerParams, PartnerPointsDto, PartnerRedemptionParams, PeriodQuery, RegisterPartnerDto } from './dto/partner.dto';
+import {
+  MemberParams,
+  PartnerCancellationDto,
+  PartnerParams,
+  PartnerPointsDto,
+  PartnerRedemptionParams,
+  PeriodQuery,
+  RegisterPartnerDto,
+} from './dto/partner.dto';
 import { PartnerCommandContext, PartnerKeyGuard } from './partner-key.guard';
 
 function requireRole(context: CommandContext, roles: readonly string[]): void {
@@ -29,8 +37,15 @@ export class LoyaltyPartnersController {
   @Get()
   async list(@Query() query: PageQuery, @RequestCommandContext() context: CommandContext) {
     requireRole(context, ['supervisor', 'auditor']);
-    const page = await this.documents.find<PartnerDocument>(LOYALTY_PARTNERS_COLLECTION, {}, { sort: { field: 'name', direction: 'asc' }, limit: query.limit ?? 50, after: query.after });
-    return { items: page.items.map(({ _id: _ignoredId, _position: _ignoredPosition, ...item }) => item), nextCursor: page.nextCursor ?? null };
+    const page = await this.documents.find<PartnerDocument>(
+      LOYALTY_PARTNERS_COLLECTION,
+      {},
+      { sort: { field: 'name', direction: 'asc' }, limit: query.limit ?? 50, after: query.after },
+    );
+    return {
+      items: page.items.map(({ _id: _ignoredId, _position: _ignoredPosition, ...item }) => item),
+      nextCursor: page.nextCursor ?? null,
+    };
   }
 
   @Post(':partnerId/key-rotation')
@@ -77,7 +92,14 @@ export class LoyaltyPartnerApiController {
   @Post('redemptions')
   async burn(@Body() body: PartnerPointsDto, @PartnerCommandContext() context: CommandContext & { actor: { id: string } }) {
     const { result, redemptionId, status } = await this.partners.burn(context.actor.id, body, context);
-    return { customerId: result.customerId, redemptionId, status, points: body.points, reference: body.reference, duplicate: result.duplicate };
+    return {
+      customerId: result.customerId,
+      redemptionId,
+      status,
+      points: body.points,
+      reference: body.reference,
+      duplicate: result.duplicate,
+    };
   }
 
   @Post('redemptions/:redemptionId/cancellation')

@@ -3,10 +3,23 @@ import { LoyaltyProgramService } from '@c360/loyalty-application';
 import type { ProgramState } from '@c360/loyalty-domain';
 import { RequestCommandContext } from '@c360/runtime';
 import { Body, Controller, Get, HttpCode, Param, Put } from '@nestjs/common';
-import { EngagementRuleDto, EngagementRuleParams, FraudPolicyDto, PointsPolicyDto, SpendRuleDto, TierPolicyDto, TransferPolicyDto } from './dto/program.dto';
+import {
+  EngagementRuleDto,
+  EngagementRuleParams,
+  FraudPolicyDto,
+  PointsPolicyDto,
+  SpendRuleDto,
+  TierPolicyDto,
+  TransferPolicyDto,
+} from './dto/program.dto';
 
 function changed(result: CommandResult<ProgramState>) {
-  return { version: result.revision, programVersion: result.state.version, changed: result.events.length > 0 && !result.duplicate, settings: result.state };
+  return {
+    version: result.revision,
+    programVersion: result.state.version,
+    changed: result.events.length > 0 && !result.duplicate,
+    settings: result.state,
+  };
 }
 
 /** The club's rules. Reading is open; every change is a supervisor's, recorded as a versioned event. */
@@ -28,7 +41,11 @@ export class LoyaltyProgramController {
 
   @Put('engagement-rules/:rule')
   @HttpCode(200)
-  async engagementRule(@Param() params: EngagementRuleParams, @Body() body: EngagementRuleDto, @RequestCommandContext() context: CommandContext) {
+  async engagementRule(
+    @Param() params: EngagementRuleParams,
+    @Body() body: EngagementRuleDto,
+    @RequestCommandContext() context: CommandContext,
+  ) {
     return changed(await this.program.change({ type: 'change-engagement-rule', rule: params.rule, settings: body }, context));
   }
 

@@ -33,12 +33,19 @@ export class LoyaltyReportsController {
   @Get('fraud-flags')
   async fraudQueue(@Query() query: FraudQueueQuery, @RequestCommandContext() context: CommandContext) {
     requireOversight(context);
-    const page = await this.documents.find<FraudReviewDocument>(LOYALTY_FRAUD_REVIEW_COLLECTION, { status: query.status ?? 'open' }, {
-      sort: { field: 'raisedAt', direction: 'asc' },
-      limit: query.limit ?? 50,
-      after: query.after,
-    });
-    return { items: page.items.map(({ _id: _ignoredId, _position: _ignoredPosition, ...item }) => item), nextCursor: page.nextCursor ?? null };
+    const page = await this.documents.find<FraudReviewDocument>(
+      LOYALTY_FRAUD_REVIEW_COLLECTION,
+      { status: query.status ?? 'open' },
+      {
+        sort: { field: 'raisedAt', direction: 'asc' },
+        limit: query.limit ?? 50,
+        after: query.after,
+      },
+    );
+    return {
+      items: page.items.map(({ _id: _ignoredId, _position: _ignoredPosition, ...item }) => item),
+      nextCursor: page.nextCursor ?? null,
+    };
   }
 
   @Get('reports/reward-effectiveness')

@@ -1,6 +1,12 @@
 import { DomainError, type CommandContext, type DocumentStore, type Filter } from '@c360/kernel';
 import { LoyaltyRewardCatalogue, LoyaltyRewardRedemptions } from '@c360/loyalty-application';
-import { LOYALTY_REWARDS_COLLECTION, LOYALTY_REWARD_REDEMPTIONS_COLLECTION, publicReward, type RewardDocument, type RewardRedemptionDocument } from '@c360/loyalty-projections';
+import {
+  LOYALTY_REWARDS_COLLECTION,
+  LOYALTY_REWARD_REDEMPTIONS_COLLECTION,
+  publicReward,
+  type RewardDocument,
+  type RewardRedemptionDocument,
+} from '@c360/loyalty-projections';
 import { DOCUMENT_STORE, RequestCommandContext } from '@c360/runtime';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
 import { CustomerParams, PageQuery } from './dto/account.dto';
@@ -73,6 +79,9 @@ export class LoyaltyRewardsController {
       { customerId: params.customerId },
       { sort: { field: 'reservedAt', direction: 'desc' }, limit: query.limit ?? 50, after: query.after },
     );
-    return { items: page.items.map(({ _id: _ignoredId, _position: _ignoredPosition, ...item }) => item), nextCursor: page.nextCursor ?? null };
+    return {
+      items: page.items.map(({ _id: _ignoredId, _position: _ignoredPosition, ...item }) => item),
+      nextCursor: page.nextCursor ?? null,
+    };
   }
 }

@@ -30,19 +30,39 @@ function purchaseOf(event: EventEnvelope): { customerId: string; purchaseId: str
   return Number.isNaN(at.getTime()) ? null : { customerId: data.customerId, purchaseId: data.purchaseId, at: at.toISOString() };
 }
 
-function rewardRedemption(event: AccountEvent): { redemptionId: string; rewardId: string; points: number; at: string; status: 'completed' | 'cancelled' } | null {
+function rewardRedemption(
+  event: AccountEvent,
+): { redemptionId: string; rewardId: string; points: number; at: string; status: 'completed' | 'cancelled' } | null {
   switch (event.type) {
     case 'loyalty.points-redeemed':
       return event.data.purpose.kind === 'reward'
-        ? { redemptionId: event.data.redemptionId, rewardId: event.data.purpose.rewardId, points: event.data.points, at: event.data.redeemedAt, status: 'completed' }
+        ? {
+            redemptionId: event.data.redemptionId,
+            rewardId: event.data.purpose.rewardId,
+            points: event.data.points,
+            at: event.data.redeemedAt,
+            status: 'completed',
+          }
         : null;
     case 'loyalty.held-redemption-released':
       return event.data.purpose.kind === 'reward'
-        ? { redemptionId: event.data.redemptionId, rewardId: event.data.purpose.rewardId, points: event.data.points, at: event.data.releasedAt, status: 'completed' }
+        ? {
+            redemptionId: event.data.redemptionId,
+            rewardId: event.data.purpose.rewardId,
+            points: event.data.points,
+            at: event.data.releasedAt,
+            status: 'completed',
+          }
         : null;
     case 'loyalty.redemption-cancelled':
       return event.data.purpose.kind === 'reward'
-        ? { redemptionId: event.data.redemptionId, rewardId: event.data.purpose.rewardId, points: event.data.points, at: event.data.cancelledAt, status: 'cancelled' }
+        ? {
+            redemptionId: event.data.redemptionId,
+            rewardId: event.data.purpose.rewardId,
+            points: event.data.points,
+            at: event.data.cancelledAt,
+            status: 'cancelled',
+          }
         : null;
     default:
       return null;
@@ -58,20 +78,29 @@ export const loyaltyMemberActivityProjection: DocumentProjection<MemberActivityD
       const purchase = purchaseOf(event);
       return purchase ? [purchase.customerId] : [];
     }
-    return rewardRedemption({ type: event.type, data: event.data } as AccountEvent) ? [idFromStream(event.streamId, ACCOUNT_STREAM_PREFIX)] : [];
+    return rewardRedemption({ type: event.type, data: event.data } as AccountEvent)
+      ? [idFromStream(event.streamId, ACCOUNT_STREAM_PREFIX)]
+      : [];
   },
   evolve(doc, event: EventEnvelope, customerId) {
     const current: MemberActivityDocument = doc ?? { customerId, purchases: [], redemptions: [] };
     if (event.type === PURCHASE_RECORDED) {
       const purchase = purchaseOf(event);
       if (!purchase || current.purchases.some((known) => known.purchaseId === purchase.purchaseId)) return current;
-      const purchases = [...current.purchases, { purchaseId: purchase.purchaseId, at: purchase.at }].sort((a, b) => a.at.localeCompare(b.at)).slice(-MAX_PURCHASES);
+      const purchases = [...current.purchases, { purchaseId: purchase.purchaseId, at: purchase.at }]
+        .sort((a, b) => a.at.localeCompare(b.at))
+        .slice(-MAX_PURCHASES);
       return { ...current, purchases };
     }
     const redemption = rewardRedemption({ type: event.type, data: event.data } as AccountEvent);
     if (!redemption) return current;
     if (redemption.status === 'cancelled') {
-      return { ...current, redemptions: current.redemptions.map((known) => (known.redemptionId === redemption.redemptionId ? { ...known, status: 'cancelled' as const } : known)) };
+      return {
+        ...current,
+        redemptions: current.redemptions.map((known) =>
+          known.redemptionId === redemption.redemptionId ? { ...known, status: 'cancelled' as const } : known,
+        ),
+      };
     }
     if (current.redemptions.some((known) => known.redemptionId === redemption.redemptionId)) return current;
     return { ...current, redemptions: [...current.redemptions, redemption] };

@@ -47,7 +47,12 @@ export const loyaltyPartnersProjection: DocumentProjection<PartnerDocument> = {
   evolve(doc, event: EventEnvelope) {
     const partnerEvent = { type: event.type, data: event.data } as PartnerEvent;
     if (partnerEvent.type === 'loyalty.partner-registered') {
-      return { partnerId: partnerEvent.data.partnerId, name: partnerEvent.data.name, active: true, registeredAt: partnerEvent.data.registeredAt };
+      return {
+        partnerId: partnerEvent.data.partnerId,
+        name: partnerEvent.data.name,
+        active: true,
+        registeredAt: partnerEvent.data.registeredAt,
+      };
     }
     return doc && { ...doc, active: false };
   },

@@ -42,12 +42,26 @@ describe('loadConfig', () => {
   });
 
   it('reads the processor, health and read-your-writes settings, naming a bad one', () => {
-    const config = loadConfig({ HEALTH_MAX_LAG_SECONDS: '5', PROCESSOR_TIME_BUDGET_MS: '10', READ_MIN_POSITION_WAIT_MS: '500', READ_MODEL_DURABILITY: 'full' });
-    expect(config).toMatchObject({ maxReadyLagSeconds: 5, processorTimeBudgetMs: 10, minPositionWaitMs: 500, readModels: { durability: 'full' } });
-    expect(() => loadConfig({ READ_MODELS_ON_CORRUPT: 'delete' })).toThrow(/READ_MODELS_ON_CORRUPT="delete" must be one of: rebuild, refuse/);
+    const config = loadConfig({
+      HEALTH_MAX_LAG_SECONDS: '5',
+      PROCESSOR_TIME_BUDGET_MS: '10',
+      READ_MIN_POSITION_WAIT_MS: '500',
+      READ_MODEL_DURABILITY: 'full',
+    });
+    expect(config).toMatchObject({
+      maxReadyLagSeconds: 5,
+      processorTimeBudgetMs: 10,
+      minPositionWaitMs: 500,
+      readModels: { durability: 'full' },
+    });
+    expect(() => loadConfig({ READ_MODELS_ON_CORRUPT: 'delete' })).toThrow(
+      /READ_MODELS_ON_CORRUPT="delete" must be one of: rebuild, refuse/,
+    );
   });
 
   it('refuses a URL with the wrong scheme', () => {
-    expect(() => loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'http://x' })).toThrow(/EVENTSTORE_URL="http:\/\/x" must start with esdb:\/\//);
+    expect(() => loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'http://x' })).toThrow(
+      /EVENTSTORE_URL="http:\/\/x" must start with esdb:\/\//,
+    );
   });
 });

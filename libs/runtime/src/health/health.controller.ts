@@ -71,7 +71,11 @@ export class HealthController {
       readModels: { adapter: this.config.readModels.kind, ...readModels },
       components,
       processors,
-      process: { rssMiB: Math.round(memory.rss / 1_048_576), heapUsedMiB: Math.round(memory.heapUsed / 1_048_576), uptimeSeconds: Math.round(process.uptime()) },
+      process: {
+        rssMiB: Math.round(memory.rss / 1_048_576),
+        heapUsedMiB: Math.round(memory.heapUsed / 1_048_576),
+        uptimeSeconds: Math.round(process.uptime()),
+      },
     };
   }
 }

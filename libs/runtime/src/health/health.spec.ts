@@ -34,7 +34,11 @@ class PickyReadModelModule implements OnModuleInit {
 }
 
 const newEvent = (type: string) => ({
-  id: uuidv7(), type, schemaVersion: 1, occurredAt: '2026-01-01T00:00:00Z', data: {},
+  id: uuidv7(),
+  type,
+  schemaVersion: 1,
+  occurredAt: '2026-01-01T00:00:00Z',
+  data: {},
   metadata: { correlationId: 'c', causationId: 'c', actor: { id: 't', role: 'system' as const } },
 });
 

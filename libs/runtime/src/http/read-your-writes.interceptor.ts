@@ -66,7 +66,11 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (/ failed: /.test(message)) {
-        throw new ServiceUnavailableException({ statusCode: 503, error: 'read_model_failed', message: `A read model has stopped: ${message}` });
+        throw new ServiceUnavailableException({
+          statusCode: 503,
+          error: 'read_model_failed',
+          message: `A read model has stopped: ${message}`,
+        });
       }
       throw new GatewayTimeoutException({
         statusCode: 504,
@@ -88,7 +92,12 @@ function minPositionOf(request: FastifyRequest): number | undefined {
   const field = request.headers[MIN_POSITION_HEADER.toLowerCase()] !== undefined ? MIN_POSITION_HEADER : MIN_POSITION_QUERY;
   if (!/^\d{1,15}$/.test(text.trim())) {
     const problems = [`${field} must be a log position (an integer >= 0), as returned in ${POSITION_HEADER}`];
-    throw new BadRequestException({ statusCode: 400, error: 'validation_failed', message: `${field}: ${problems[0]}`, fields: [{ field, problems }] });
+    throw new BadRequestException({
+      statusCode: 400,
+      error: 'validation_failed',
+      message: `${field}: ${problems[0]}`,
+      fields: [{ field, problems }],
+    });
   }
   return Number(text);
 }

@@ -27,12 +27,20 @@ class NotesController {
 
   @Post()
   async write(@Body() body: { id: string; text: string }) {
-    await this.events.appendToStream(`test-note-${body.id}`, [
-      {
-        id: uuidv7(), type: 'test.note-written', schemaVersion: 1, occurredAt: '2026-01-01T00:00:00Z', data: body,
-        metadata: { correlationId: 'c', causationId: 'c', actor: { id: 't', role: 'system' } },
-      },
-    ], { expectedRevision: 'any' });
+    await this.events.appendToStream(
+      `test-note-${body.id}`,
+      [
+        {
+          id: uuidv7(),
+          type: 'test.note-written',
+          schemaVersion: 1,
+          occurredAt: '2026-01-01T00:00:00Z',
+          data: body,
+          metadata: { correlationId: 'c', causationId: 'c', actor: { id: 't', role: 'system' } },
+        },
+      ],
+      { expectedRevision: 'any' },
+    );
     return { id: body.id };
   }
 

@@ -74,7 +74,19 @@ export class InfrastructureModule implements OnApplicationShutdown {
         },
         ProcessorHost,
       ],
-      exports: [PLATFORM_CONFIG, EVENT_STORE, RAW_EVENT_STORE, DOCUMENT_STORE, CHECKPOINT_STORE, RELAY_CHECKPOINT_STORE, KEY_STORE, CLOCK, ID_GENERATOR, CommandHandler, ProcessorHost],
+      exports: [
+        PLATFORM_CONFIG,
+        EVENT_STORE,
+        RAW_EVENT_STORE,
+        DOCUMENT_STORE,
+        CHECKPOINT_STORE,
+        RELAY_CHECKPOINT_STORE,
+        KEY_STORE,
+        CLOCK,
+        ID_GENERATOR,
+        CommandHandler,
+        ProcessorHost,
+      ],
     };
   }
 

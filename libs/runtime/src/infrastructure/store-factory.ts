@@ -66,8 +66,10 @@ async function createReadModelStores(config: PlatformConfig['readModels']): Prom
       // secureDelete: erased personal data must not survive in free pages (ADR 0006).
       // A 64 MiB page cache: read models are many small documents touched once per batch; 256 MiB (the event
       // store's) grew RSS by that much during a catch-up.
-      const documents = openReadModelFile({ file: config.file, durability: config.durability, secureDelete: true, cacheMiB: 64 }, config.onCorrupt, (message) =>
-        new Logger('ReadModels').error(message),
+      const documents = openReadModelFile(
+        { file: config.file, durability: config.durability, secureDelete: true, cacheMiB: 64 },
+        config.onCorrupt,
+        (message) => new Logger('ReadModels').error(message),
       );
       return { documents, checkpoints: new SqliteCheckpointStore(documents.db), close: () => documents.close() };
     }

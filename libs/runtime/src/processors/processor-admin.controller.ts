@@ -1,4 +1,15 @@
-import { BadRequestException, Body, ConflictException, Controller, Get, HttpCode, HttpStatus, NotFoundException, Param, Post } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  ConflictException,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  NotFoundException,
+  Param,
+  Post,
+} from '@nestjs/common';
 import type { SubscriptionRunner } from '@c360/kernel';
 import { ProcessorHost } from './processor-host';
 
@@ -58,7 +69,12 @@ function positionOf(body: unknown): number | undefined {
   const position = typeof body === 'object' ? (body as { position?: unknown }).position : undefined;
   if (typeof position !== 'number' || !Number.isSafeInteger(position) || position < 1) {
     const problems = ['position must be an integer >= 1'];
-    throw new BadRequestException({ statusCode: 400, error: 'validation_failed', message: `position: ${problems[0]}`, fields: [{ field: 'position', problems }] });
+    throw new BadRequestException({
+      statusCode: 400,
+      error: 'validation_failed',
+      message: `position: ${problems[0]}`,
+      fields: [{ field: 'position', problems }],
+    });
   }
   return position;
 }

@@ -33,7 +33,11 @@ describe('/admin/processors', () => {
     await platform.stores.eventStore.appendToStream(
       streamName('test', 'thing', uuidv7()),
       ['test.fine', 'test.poison', 'test.fine'].map((type) => ({
-        id: uuidv7(), type, schemaVersion: 1, occurredAt: '2026-01-01T00:00:00Z', data: {},
+        id: uuidv7(),
+        type,
+        schemaVersion: 1,
+        occurredAt: '2026-01-01T00:00:00Z',
+        data: {},
         metadata: { correlationId: 'c', causationId: 'c', actor: { id: 't', role: 'system' as const } },
       })),
       { expectedRevision: 'no_stream' },
@@ -45,7 +49,12 @@ describe('/admin/processors', () => {
   it('lists processors with state, lag and the event a stopped one failed on', async () => {
     const response = await platform.http.get('/admin/processors').expect(200);
     expect(response.body.processors).toEqual([
-      expect.objectContaining({ name: fixable.name, state: 'failed', component: 'demo:reactions', failedAt: expect.objectContaining({ position: 2 }) }),
+      expect.objectContaining({
+        name: fixable.name,
+        state: 'failed',
+        component: 'demo:reactions',
+        failedAt: expect.objectContaining({ position: 2 }),
+      }),
     ]);
   });
 
@@ -57,7 +66,10 @@ describe('/admin/processors', () => {
   });
 
   it('skips the event it stopped on (URL-encoded name), and refuses a bad position naming the field', async () => {
-    await platform.http.post(`/admin/processors/${encodeURIComponent(fixable.name)}/skip`).send({ position: 'two' }).expect(400)
+    await platform.http
+      .post(`/admin/processors/${encodeURIComponent(fixable.name)}/skip`)
+      .send({ position: 'two' })
+      .expect(400)
       .expect((response) => expect(response.body.fields).toEqual([{ field: 'position', problems: ['position must be an integer >= 1'] }]));
     const response = await platform.http.post(`/admin/processors/${encodeURIComponent(fixable.name)}/skip`).expect(202);
     expect(response.body.skipped).toBe(2);

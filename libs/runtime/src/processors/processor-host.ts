@@ -63,7 +63,11 @@ export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutd
       lingerMs: this.config.processorLingerMs,
       stats: hasEventLogStats(this.rawEventStore) ? this.rawEventStore : undefined,
     });
-    this.hosted.set(processor.name, { runner, ownCheckpoints: registration.checkpoints, ...componentOf(processor.name, registration.context) });
+    this.hosted.set(processor.name, {
+      runner,
+      ownCheckpoints: registration.checkpoints,
+      ...componentOf(processor.name, registration.context),
+    });
     if (this.started) runner.start();
     return runner;
   }

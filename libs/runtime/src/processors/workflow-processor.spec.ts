@@ -1,4 +1,12 @@
-import { DomainError, EventProcessingError, TransientStoreError, type AnyWorkflow, type CommandContext, type DocumentStore, type EventEnvelope } from '@c360/kernel';
+import {
+  DomainError,
+  EventProcessingError,
+  TransientStoreError,
+  type AnyWorkflow,
+  type CommandContext,
+  type DocumentStore,
+  type EventEnvelope,
+} from '@c360/kernel';
 import { WorkflowProcessor } from './workflow-processor';
 
 const envelope = (position: number, data: Record<string, unknown>): EventEnvelope => ({
@@ -72,8 +80,14 @@ describe('WorkflowProcessor (group commit)', () => {
     const sender = new GatedSender();
     const refusals: string[] = [];
     sender.failWith = ({ event, step }) =>
-      event === 3 ? new Error('broken contract') : event === 1 && step === 'first' ? new DomainError('cap', 'cap reached', 'conflict') : undefined;
-    const processor = new WorkflowProcessor(twoSteps, 'test:workflow:two-steps', sender.send, noDocuments, (message) => refusals.push(message));
+      event === 3
+        ? new Error('broken contract')
+        : event === 1 && step === 'first'
+          ? new DomainError('cap', 'cap reached', 'conflict')
+          : undefined;
+    const processor = new WorkflowProcessor(twoSteps, 'test:workflow:two-steps', sender.send, noDocuments, (message) =>
+      refusals.push(message),
+    );
     const handled = processor.handle([envelope(1, {}), envelope(2, {}), envelope(3, {})]);
     const outcome = handled.catch((error: unknown) => error);
     await sender.releaseAll();
@@ -103,7 +117,10 @@ describe('WorkflowProcessor (group commit)', () => {
     };
     const sender = new GatedSender();
     const writes: unknown[] = [];
-    const documents = { write: async (batch: unknown[]) => (writes.push(...batch), { applied: 0, skipped: 0 }), getMany: async () => [] } as unknown as DocumentStore;
+    const documents = {
+      write: async (batch: unknown[]) => (writes.push(...batch), { applied: 0, skipped: 0 }),
+      getMany: async () => [],
+    } as unknown as DocumentStore;
     const processor = new WorkflowProcessor(counted, 'test:workflow:counted', sender.send, documents);
     const handled = processor.handle([envelope(1, { key: 'a' }), envelope(2, { key: 'b' }), envelope(3, { key: 'a' })]);
     await sender.releaseAll();

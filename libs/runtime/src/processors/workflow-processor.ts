@@ -12,7 +12,6 @@ import {
   runInLanes,
 } from '@c360/kernel';
 
-
 /** Sends one decided command (through the CommandBus, in the runtime). */
 export type SendCommand = (command: unknown, context: CommandContext) => Promise<unknown>;
 

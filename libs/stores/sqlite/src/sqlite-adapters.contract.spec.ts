@@ -70,15 +70,33 @@ describe('SqliteEventStore backlog (honest lag)', () => {
     const { dir, remove } = tempDir();
     const store = new SqliteEventStore({ file: join(dir, 'events.db') });
     const event = (type: string, occurredAt: string) => ({
-      id: randomUUID(), type, schemaVersion: 1, occurredAt, data: {},
+      id: randomUUID(),
+      type,
+      schemaVersion: 1,
+      occurredAt,
+      data: {},
       metadata: { correlationId: 'c', causationId: 'c', actor: { id: 't', role: 'system' as const } },
     });
-    await store.appendToStream('s', [
-      event('a', '2026-01-01T00:00:01.000Z'), event('b', '2026-01-01T00:00:02.000Z'),
-      event('a', '2026-01-01T00:00:03.000Z'), event('b', '2026-01-01T00:00:04.000Z'),
-    ], { expectedRevision: 'no_stream' });
-    expect(await store.backlog(1, { eventTypes: ['a'] }, 100)).toEqual({ events: 1, capped: false, oldestOccurredAt: '2026-01-01T00:00:03.000Z' });
-    expect(await store.backlog(undefined, { eventTypes: ['b'] }, 1)).toEqual({ events: 1, capped: true, oldestOccurredAt: '2026-01-01T00:00:02.000Z' });
+    await store.appendToStream(
+      's',
+      [
+        event('a', '2026-01-01T00:00:01.000Z'),
+        event('b', '2026-01-01T00:00:02.000Z'),
+        event('a', '2026-01-01T00:00:03.000Z'),
+        event('b', '2026-01-01T00:00:04.000Z'),
+      ],
+      { expectedRevision: 'no_stream' },
+    );
+    expect(await store.backlog(1, { eventTypes: ['a'] }, 100)).toEqual({
+      events: 1,
+      capped: false,
+      oldestOccurredAt: '2026-01-01T00:00:03.000Z',
+    });
+    expect(await store.backlog(undefined, { eventTypes: ['b'] }, 1)).toEqual({
+      events: 1,
+      capped: true,
+      oldestOccurredAt: '2026-01-01T00:00:02.000Z',
+    });
     expect(await store.backlog(4, undefined, 100)).toEqual({ events: 0, capped: false, oldestOccurredAt: undefined });
     await store.close();
     remove();

@@ -24,7 +24,12 @@ export interface CustomerExport {
   readonly profile: CustomerProfileView;
   readonly identities: ReadonlyArray<{ readonly kind: 'email' | 'phone'; readonly value: string }>;
   readonly consents: { readonly current: unknown; readonly history: readonly unknown[] };
-  readonly referrals: { readonly referralCode: string; readonly referrerId?: string; readonly referredAt?: string; readonly referees: readonly string[] };
+  readonly referrals: {
+    readonly referralCode: string;
+    readonly referrerId?: string;
+    readonly referredAt?: string;
+    readonly referees: readonly string[];
+  };
   readonly merges: { readonly history: readonly unknown[]; readonly mergedInto?: unknown; readonly absorbed: readonly unknown[] };
   readonly suspectedDuplicates: readonly unknown[];
   readonly events: readonly ExportedEvent[];
@@ -49,7 +54,8 @@ export class ExportCustomerHandler {
 
   async execute(customerId: string, depth = 0): Promise<CustomerExport> {
     const { state, revision } = await this.customers.load(customerId);
-    if (state.status === 'none') throw new DomainError('contacts.customer-not-found', `No customer ${customerId}`, 'not-found', { customerId });
+    if (state.status === 'none')
+      throw new DomainError('contacts.customer-not-found', `No customer ${customerId}`, 'not-found', { customerId });
     const profile = toProfileView(state, revision);
     // The consent read model may not have seen a customer registered a moment ago: no history yet.
     const consentHistory = await this.consents.history(customerId).catch((error: unknown) => {
@@ -82,10 +88,17 @@ export class ExportCustomerHandler {
 
   private async streamEvents(customerId: string): Promise<ExportedEvent[]> {
     const out: ExportedEvent[] = [];
-    for (let from = 0; ; ) {
+    for (let from = 0; ;) {
       const page = await this.events.readStream(customerStream(customerId), { fromRevision: from, maxCount: 1_000 });
       for (const event of page) {
-        out.push({ id: event.id, type: event.type, revision: event.revision, occurredAt: event.occurredAt, actor: event.metadata.actor, data: event.data });
+        out.push({
+          id: event.id,
+          type: event.type,
+          revision: event.revision,
+          occurredAt: event.occurredAt,
+          actor: event.metadata.actor,
+          data: event.data,
+        });
       }
       if (page.length < 1_000) return out;
       from += page.length;
@@ -106,5 +119,8 @@ export class ExportCustomerHandler {
 
 function identitiesOf(state: CustomerState): Array<{ kind: 'email' | 'phone'; value: string }> {
   if (state.status !== 'active' && state.status !== 'merged') return [];
-  return [...state.emails.map((value) => ({ kind: 'email' as const, value })), ...state.phones.map((value) => ({ kind: 'phone' as const, value }))];
+  return [
+    ...state.emails.map((value) => ({ kind: 'email' as const, value })),
+    ...state.phones.map((value) => ({ kind: 'phone' as const, value })),
+  ];
 }

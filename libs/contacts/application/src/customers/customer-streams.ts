@@ -1,9 +1,4 @@
-import {
-  customerAggregate,
-  customerStream,
-  type CustomerCommand,
-  type CustomerState,
-} from '@c360/contacts-domain';
+import { customerAggregate, customerStream, type CustomerCommand, type CustomerState } from '@c360/contacts-domain';
 import type { CommandContext, CommandHandler, CommandResult } from '@c360/kernel';
 import { Inject, Injectable } from '@nestjs/common';
 import { CONTACTS_COMMANDS } from '../contacts.tokens';

@@ -54,9 +54,16 @@ export class DuplicateQueries {
       if (other) note(other, 'flagged');
     }
     const ownName = displayName(doc.state.profile.name);
-    for (const word of new Set(foldName(ownName).split(' ').filter((w) => w.length >= 2))) {
+    for (const word of new Set(
+      foldName(ownName)
+        .split(' ')
+        .filter((w) => w.length >= 2),
+    )) {
       await lookup({ nameKeys: word }, (other) =>
-        nameSimilarity(ownName, displayName(other.state.status === 'active' ? other.state.profile.name : undefined)) >= SIMILAR_NAME_THRESHOLD ? 'similar-name' : undefined,
+        nameSimilarity(ownName, displayName(other.state.status === 'active' ? other.state.profile.name : undefined)) >=
+        SIMILAR_NAME_THRESHOLD
+          ? 'similar-name'
+          : undefined,
       );
     }
 
@@ -69,7 +76,9 @@ export class DuplicateQueries {
         nameSimilarity: ownName && otherName ? Math.round(nameSimilarity(ownName, otherName) * 100) / 100 : 0,
       };
     });
-    suggestions.sort((a, b) => b.reasons.length - a.reasons.length || b.nameSimilarity - a.nameSimilarity || a.customerId.localeCompare(b.customerId));
+    suggestions.sort(
+      (a, b) => b.reasons.length - a.reasons.length || b.nameSimilarity - a.nameSimilarity || a.customerId.localeCompare(b.customerId),
+    );
     return { customerId, suggestions };
   }
 }

@@ -26,7 +26,11 @@ export class SetReferrerHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  execute(customerId: string, input: { referrerId?: string; referralCode?: string }, context: CommandContext): Promise<CustomerCommandResult> {
+  execute(
+    customerId: string,
+    input: { referrerId?: string; referralCode?: string },
+    context: CommandContext,
+  ): Promise<CustomerCommandResult> {
     return this.serial.run('referrals', async () => {
       const at = this.clock.now().toISOString();
       const referrerId = (await resolveReferrer(input, this.directory, this.commands)) as string;

@@ -104,7 +104,10 @@ export function withAdoption(data: CustomerData, adopted: MergeAdoption): Pick<C
   };
 }
 
-export function withoutReturned(data: CustomerData, returned: MergeAdoption | undefined): Pick<CustomerData, 'emails' | 'phones' | 'profile'> {
+export function withoutReturned(
+  data: CustomerData,
+  returned: MergeAdoption | undefined,
+): Pick<CustomerData, 'emails' | 'phones' | 'profile'> {
   if (!returned || isErased(returned) || typeof returned !== 'object') return data;
   const profile: Record<string, unknown> = { ...data.profile };
   for (const field of ['name', 'birthday', 'address', 'company', 'preferredLanguage'] as const) {
@@ -123,9 +126,14 @@ export function withoutReturned(data: CustomerData, returned: MergeAdoption | un
   };
 }
 
-export function withConsentChanges(consents: ConsentDecisions, changes: readonly ConsentChange[] | undefined, at: string): ConsentDecisions {
+export function withConsentChanges(
+  consents: ConsentDecisions,
+  changes: readonly ConsentChange[] | undefined,
+  at: string,
+): ConsentDecisions {
   const next: Partial<Record<ConsentKey, ConsentDecision>> = { ...consents };
-  for (const change of changes ?? []) next[consentKey(change.channel, change.purpose)] = { granted: change.granted, source: change.source, at };
+  for (const change of changes ?? [])
+    next[consentKey(change.channel, change.purpose)] = { granted: change.granted, source: change.source, at };
   return next;
 }
 

@@ -17,7 +17,11 @@ export class LoyaltyMemberCommands {
   }
 
   /** Direct points redemption (points as payment, agent-desk redemptions); rewards use RedeemRewardService. */
-  async redeem(customerId: string, input: { points: number; reference: string | null; purpose?: RedemptionPurpose }, context: CommandContext) {
+  async redeem(
+    customerId: string,
+    input: { points: number; reference: string | null; purpose?: RedemptionPurpose },
+    context: CommandContext,
+  ) {
     const redemptionId = this.ids.next();
     const purpose = input.purpose ?? { kind: 'points', reference: input.reference };
     const result = await this.accounts.execute(
@@ -32,7 +36,11 @@ export class LoyaltyMemberCommands {
     return this.accounts.execute(customerId, ({ now, program }) => ({ type: 'cancel-redemption', redemptionId, now, program }), context);
   }
 
-  adjust(customerId: string, input: { points: number; reason: AdjustmentReason; reference: string | null }, context: CommandContext): Promise<AccountResult> {
+  adjust(
+    customerId: string,
+    input: { points: number; reason: AdjustmentReason; reference: string | null },
+    context: CommandContext,
+  ): Promise<AccountResult> {
     const adjustmentId = context.commandId;
     return this.accounts.execute(
       customerId,
@@ -61,13 +69,29 @@ export class LoyaltyMemberCommands {
   engagement(customerId: string, input: { rule: EngagementRuleName; reference: string }, context: CommandContext): Promise<AccountResult> {
     return this.accounts.execute(
       customerId,
-      ({ now, program }) => ({ type: 'earn-for-engagement', customerId, rule: input.rule, reference: input.reference, autoEnrol: false, now, program }),
+      ({ now, program }) => ({
+        type: 'earn-for-engagement',
+        customerId,
+        rule: input.rule,
+        reference: input.reference,
+        autoEnrol: false,
+        now,
+        program,
+      }),
       context,
     );
   }
 
-  setTierFloor(customerId: string, input: { tier: TierName | null; reason: AdjustmentReason }, context: CommandContext): Promise<AccountResult> {
-    return this.accounts.execute(customerId, ({ now, program }) => ({ type: 'set-tier-floor', ...input, actor: context.actor, now, program }), context);
+  setTierFloor(
+    customerId: string,
+    input: { tier: TierName | null; reason: AdjustmentReason },
+    context: CommandContext,
+  ): Promise<AccountResult> {
+    return this.accounts.execute(
+      customerId,
+      ({ now, program }) => ({ type: 'set-tier-floor', ...input, actor: context.actor, now, program }),
+      context,
+    );
   }
 
   reviewFlag(customerId: string, flagId: string, decision: 'confirm' | 'clear', context: CommandContext): Promise<AccountResult> {

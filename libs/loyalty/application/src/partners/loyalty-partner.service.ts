@@ -1,4 +1,12 @@
-import { CommandHandler, DomainError, streamName, type Clock, type CommandContext, type DocumentStore, type IdGenerator } from '@c360/kernel';
+import {
+  CommandHandler,
+  DomainError,
+  streamName,
+  type Clock,
+  type CommandContext,
+  type DocumentStore,
+  type IdGenerator,
+} from '@c360/kernel';
 import { loyaltyPartner } from '@c360/loyalty-domain';
 import {
   LOYALTY_PARTNER_CREDENTIALS_COLLECTION,
@@ -55,10 +63,18 @@ export class LoyaltyPartners {
     const result = await this.commands.handle(
       loyaltyPartner,
       partnerStream(partnerId),
-      { type: 'register-partner', partnerId, name, keyHash: hashPartnerKey(apiKey), actor: context.actor, now: this.clock.now().toISOString() },
+      {
+        type: 'register-partner',
+        partnerId,
+        name,
+        keyHash: hashPartnerKey(apiKey),
+        actor: context.actor,
+        now: this.clock.now().toISOString(),
+      },
       context,
     );
-    if (result.duplicate) throw new DomainError('loyalty.key-already-issued', 'This request issued a key before; it is shown only once', 'conflict');
+    if (result.duplicate)
+      throw new DomainError('loyalty.key-already-issued', 'This request issued a key before; it is shown only once', 'conflict');
     return { partnerId, apiKey, version: result.revision };
   }
 
@@ -70,12 +86,18 @@ export class LoyaltyPartners {
       { type: 'rotate-partner-key', keyHash: hashPartnerKey(apiKey), actor: context.actor, now: this.clock.now().toISOString() },
       context,
     );
-    if (result.duplicate) throw new DomainError('loyalty.key-already-issued', 'This request issued a key before; it is shown only once', 'conflict');
+    if (result.duplicate)
+      throw new DomainError('loyalty.key-already-issued', 'This request issued a key before; it is shown only once', 'conflict');
     return { partnerId, apiKey, version: result.revision };
   }
 
   deactivate(partnerId: string, context: CommandContext) {
-    return this.commands.handle(loyaltyPartner, partnerStream(partnerId), { type: 'deactivate-partner', actor: context.actor, now: this.clock.now().toISOString() }, context);
+    return this.commands.handle(
+      loyaltyPartner,
+      partnerStream(partnerId),
+      { type: 'deactivate-partner', actor: context.actor, now: this.clock.now().toISOString() },
+      context,
+    );
   }
 
   /** The partner a presented key belongs to, or null. */
@@ -87,7 +109,15 @@ export class LoyaltyPartners {
   earn(partnerId: string, input: { customerId: string; points: number; reference: string }, context: CommandContext) {
     return this.accounts.execute(
       input.customerId,
-      ({ now, program, customerId }) => ({ type: 'earn-from-partner', customerId, partnerId, reference: input.reference, points: input.points, now, program }),
+      ({ now, program, customerId }) => ({
+        type: 'earn-from-partner',
+        customerId,
+        partnerId,
+        reference: input.reference,
+        points: input.points,
+        now,
+        program,
+      }),
       context,
       { followMerges: true },
     );
@@ -97,7 +127,14 @@ export class LoyaltyPartners {
     const redemptionId = this.ids.next();
     const result = await this.accounts.execute(
       input.customerId,
-      ({ now, program }) => ({ type: 'redeem-points', redemptionId, points: input.points, purpose: { kind: 'partner', partnerId, reference: input.reference }, now, program }),
+      ({ now, program }) => ({
+        type: 'redeem-points',
+        redemptionId,
+        points: input.points,
+        purpose: { kind: 'partner', partnerId, reference: input.reference },
+        now,
+        program,
+      }),
       context,
       { followMerges: true },
     );

@@ -26,7 +26,13 @@ import { LoyaltyReaction } from './loyalty-reaction';
 export class ContactsReactions extends LoyaltyReaction {
   readonly name = 'loyalty-contacts-reactions';
   readonly filter = {
-    eventTypes: [CONTACTS_CUSTOMER_REFERRED, CONTACTS_DUPLICATE_SUSPECTED, CONTACTS_CUSTOMERS_MERGED, CONTACTS_MERGE_UNDONE, CONTACTS_CUSTOMER_ERASED],
+    eventTypes: [
+      CONTACTS_CUSTOMER_REFERRED,
+      CONTACTS_DUPLICATE_SUSPECTED,
+      CONTACTS_CUSTOMERS_MERGED,
+      CONTACTS_MERGE_UNDONE,
+      CONTACTS_CUSTOMER_ERASED,
+    ],
   };
 
   constructor(
@@ -67,7 +73,13 @@ export class ContactsReactions extends LoyaltyReaction {
         const merge = readCustomersMerged(event.data);
         await this.accounts.execute(
           merge.absorbedId,
-          ({ now }) => ({ type: 'move-lots-out', customerId: merge.absorbedId, mergeId: merge.mergeId, toCustomerId: merge.survivorId, now }),
+          ({ now }) => ({
+            type: 'move-lots-out',
+            customerId: merge.absorbedId,
+            mergeId: merge.mergeId,
+            toCustomerId: merge.survivorId,
+            now,
+          }),
           this.context(event, 'move-lots-out'),
         );
         return;

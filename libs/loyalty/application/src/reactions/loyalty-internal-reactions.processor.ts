@@ -47,7 +47,14 @@ export class LoyaltyInternalReactions extends LoyaltyReaction {
         try {
           await this.accounts.execute(
             data.toCustomerId,
-            ({ now, program }) => ({ type: 'receive-transfer', transferId: data.transferId, fromCustomerId: customerOfStream, portions, now, program }),
+            ({ now, program }) => ({
+              type: 'receive-transfer',
+              transferId: data.transferId,
+              fromCustomerId: customerOfStream,
+              portions,
+              now,
+              program,
+            }),
             this.context(event, 'receive-transfer'),
             { followMerges: true },
           );
@@ -56,7 +63,14 @@ export class LoyaltyInternalReactions extends LoyaltyReaction {
           // The recipient can no longer receive (closed since the transfer was checked): the points go back to the sender.
           await this.accounts.execute(
             customerOfStream,
-            ({ now, program }) => ({ type: 'receive-transfer', transferId: `returned/${data.transferId}`, fromCustomerId: data.toCustomerId, portions, now, program }),
+            ({ now, program }) => ({
+              type: 'receive-transfer',
+              transferId: `returned/${data.transferId}`,
+              fromCustomerId: data.toCustomerId,
+              portions,
+              now,
+              program,
+            }),
             this.context(event, 'return-transfer'),
             { followMerges: true },
           );
@@ -100,11 +114,15 @@ export class LoyaltyInternalReactions extends LoyaltyReaction {
         return;
       }
       case 'loyalty.referral-recorded': {
-        const data = (event.data as Extract<ReferralEvent, { type: 'loyalty.referral-recorded' }>['data']);
+        const data = event.data as Extract<ReferralEvent, { type: 'loyalty.referral-recorded' }>['data'];
         if (data.suspicion === null) return;
         const members = [...new Set([data.refereeId, data.referrerId, ...data.ringMembers])];
         for (const member of members) {
-          await this.raiseFlag(event, member, `${data.suspicion}/${data.refereeId}`, data.suspicion, { refereeId: data.refereeId, referrerId: data.referrerId, ringSize: members.length });
+          await this.raiseFlag(event, member, `${data.suspicion}/${data.refereeId}`, data.suspicion, {
+            refereeId: data.refereeId,
+            referrerId: data.referrerId,
+            ringSize: members.length,
+          });
         }
         return;
       }
@@ -118,7 +136,15 @@ export class LoyaltyInternalReactions extends LoyaltyReaction {
           await this.step(event, bonus.rule, () =>
             this.accounts.execute(
               bonus.customerId,
-              ({ now, program, customerId }) => ({ type: 'earn-for-engagement', customerId, rule: bonus.rule, reference: bonus.reference, autoEnrol: true, now, program }),
+              ({ now, program, customerId }) => ({
+                type: 'earn-for-engagement',
+                customerId,
+                rule: bonus.rule,
+                reference: bonus.reference,
+                autoEnrol: true,
+                now,
+                program,
+              }),
               this.context(event, bonus.rule),
               { followMerges: true },
             ),
@@ -135,7 +161,8 @@ export class LoyaltyInternalReactions extends LoyaltyReaction {
         const { rewardId } = data.purpose;
         const context = this.context(event, 'reward');
         if (event.type === 'loyalty.held-redemption-released') await this.rewards.confirm(rewardId, data.redemptionId, context);
-        else if (event.type === 'loyalty.held-redemption-rejected') await this.rewards.release(rewardId, data.redemptionId, 'redemption-rejected', context);
+        else if (event.type === 'loyalty.held-redemption-rejected')
+          await this.rewards.release(rewardId, data.redemptionId, 'redemption-rejected', context);
         else await this.rewards.cancel(rewardId, data.redemptionId, context);
         return;
       }
@@ -143,9 +170,17 @@ export class LoyaltyInternalReactions extends LoyaltyReaction {
         const data = event.data as IdentityEvent['data'];
         if (data.otherCustomerIds.length === 0) return;
         const flagId = `shared-identity/${data.identityKey}`;
-        await this.raiseFlag(event, data.customerId, flagId, 'shared-identity', { identityKey: data.identityKey, kind: data.kind, otherCustomerId: data.otherCustomerIds[0] });
+        await this.raiseFlag(event, data.customerId, flagId, 'shared-identity', {
+          identityKey: data.identityKey,
+          kind: data.kind,
+          otherCustomerId: data.otherCustomerIds[0],
+        });
         for (const other of data.otherCustomerIds) {
-          await this.raiseFlag(event, other, flagId, 'shared-identity', { identityKey: data.identityKey, kind: data.kind, otherCustomerId: data.customerId });
+          await this.raiseFlag(event, other, flagId, 'shared-identity', {
+            identityKey: data.identityKey,
+            kind: data.kind,
+            otherCustomerId: data.customerId,
+          });
         }
         return;
       }
@@ -160,9 +195,14 @@ export class LoyaltyInternalReactions extends LoyaltyReaction {
     details: Record<string, string | number>,
   ): Promise<void> {
     return this.step(event, `flag/${customerId}`, () =>
-      this.accounts.execute(customerId, ({ now }) => ({ type: 'raise-fraud-flag', flagId, reason, details, now }), this.context(event, `flag/${customerId}`), {
-        followMerges: true,
-      }),
+      this.accounts.execute(
+        customerId,
+        ({ now }) => ({ type: 'raise-fraud-flag', flagId, reason, details, now }),
+        this.context(event, `flag/${customerId}`),
+        {
+          followMerges: true,
+        },
+      ),
     );
   }
 }

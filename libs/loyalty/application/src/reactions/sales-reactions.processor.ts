@@ -80,9 +80,17 @@ export class SalesReactions extends LoyaltyReaction {
       ),
     );
     const now = this.clock.now().toISOString();
-    await this.step(event, 'referral', () => this.referrals.qualify(customerId, purchase.purchaseId, now, this.context(event, 'qualify-referral')));
+    await this.step(event, 'referral', () =>
+      this.referrals.qualify(customerId, purchase.purchaseId, now, this.context(event, 'qualify-referral')),
+    );
     if (paymentFingerprint) {
-      await this.identities.observe('payment-fingerprint', paymentFingerprint, customerId, now, this.context(event, 'identity/payment-fingerprint'));
+      await this.identities.observe(
+        'payment-fingerprint',
+        paymentFingerprint,
+        customerId,
+        now,
+        this.context(event, 'identity/payment-fingerprint'),
+      );
     }
     if (deviceId) await this.identities.observe('device-id', deviceId, customerId, now, this.context(event, 'identity/device-id'));
   }

@@ -1,5 +1,10 @@
 import type { Clock, DocumentStore } from '@c360/kernel';
-import { LOYALTY_MEMBER_ACTIVITY_COLLECTION, LOYALTY_REWARDS_COLLECTION, type MemberActivityDocument, type RewardDocument } from '@c360/loyalty-projections';
+import {
+  LOYALTY_MEMBER_ACTIVITY_COLLECTION,
+  LOYALTY_REWARDS_COLLECTION,
+  type MemberActivityDocument,
+  type RewardDocument,
+} from '@c360/loyalty-projections';
 import { CLOCK, DOCUMENT_STORE } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { RewardEffectivenessCalculator, type RewardEffectivenessReport } from './reward-effectiveness';
@@ -12,7 +17,9 @@ export class LoyaltyReports {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async rewardEffectiveness(windowDays = 90): Promise<RewardEffectivenessReport & { rewards: readonly (RewardEffectivenessReport['rewards'][number] & { name: string | null })[] }> {
+  async rewardEffectiveness(
+    windowDays = 90,
+  ): Promise<RewardEffectivenessReport & { rewards: readonly (RewardEffectivenessReport['rewards'][number] & { name: string | null })[] }> {
     const calculator = new RewardEffectivenessCalculator(this.clock.now().toISOString(), windowDays);
     let after: string | undefined;
     do {
@@ -22,7 +29,12 @@ export class LoyaltyReports {
     } while (after);
     const report = calculator.report();
     const names = new Map(
-      (await this.documents.getMany<RewardDocument>(LOYALTY_REWARDS_COLLECTION, report.rewards.map((row) => row.rewardId))).map((doc) => [doc.rewardId, doc.name]),
+      (
+        await this.documents.getMany<RewardDocument>(
+          LOYALTY_REWARDS_COLLECTION,
+          report.rewards.map((row) => row.rewardId),
+        )
+      ).map((doc) => [doc.rewardId, doc.name]),
     );
     return { ...report, rewards: report.rewards.map((row) => ({ ...row, name: names.get(row.rewardId) ?? null })) };
   }

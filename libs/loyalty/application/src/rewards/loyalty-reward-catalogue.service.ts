@@ -19,19 +19,39 @@ export class LoyaltyRewardCatalogue {
 
   async create(terms: RewardTerms, context: CommandContext) {
     const rewardId = this.ids.next();
-    const result = await this.commands.handle(loyaltyReward, rewardStream(rewardId), { type: 'create-reward', rewardId, terms, actor: context.actor, now: this.now() }, context);
+    const result = await this.commands.handle(
+      loyaltyReward,
+      rewardStream(rewardId),
+      { type: 'create-reward', rewardId, terms, actor: context.actor, now: this.now() },
+      context,
+    );
     return { rewardId: result.state.status === 'none' ? rewardId : result.state.rewardId, result };
   }
 
   change(rewardId: string, terms: RewardTerms, context: CommandContext) {
-    return this.commands.handle(loyaltyReward, rewardStream(rewardId), { type: 'change-reward', terms, actor: context.actor, now: this.now() }, context);
+    return this.commands.handle(
+      loyaltyReward,
+      rewardStream(rewardId),
+      { type: 'change-reward', terms, actor: context.actor, now: this.now() },
+      context,
+    );
   }
 
   addCouponCodes(rewardId: string, codes: readonly string[], context: CommandContext) {
-    return this.commands.handle(loyaltyReward, rewardStream(rewardId), { type: 'add-coupon-codes', codes, actor: context.actor, now: this.now() }, context);
+    return this.commands.handle(
+      loyaltyReward,
+      rewardStream(rewardId),
+      { type: 'add-coupon-codes', codes, actor: context.actor, now: this.now() },
+      context,
+    );
   }
 
   retire(rewardId: string, context: CommandContext) {
-    return this.commands.handle(loyaltyReward, rewardStream(rewardId), { type: 'retire-reward', actor: context.actor, now: this.now() }, context);
+    return this.commands.handle(
+      loyaltyReward,
+      rewardStream(rewardId),
+      { type: 'retire-reward', actor: context.actor, now: this.now() },
+      context,
+    );
   }
 }

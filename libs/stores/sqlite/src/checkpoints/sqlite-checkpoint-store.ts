@@ -30,7 +30,8 @@ export class SqliteCheckpointStore implements CheckpointStore {
 
   async set(name: string, position: number): Promise<void> {
     if (!name) throw new TypeError('Checkpoint name must be a non-empty string');
-    if (!Number.isSafeInteger(position) || position < 0) throw new TypeError(`Checkpoint position must be an integer >= 0 (got ${position})`);
+    if (!Number.isSafeInteger(position) || position < 0)
+      throw new TypeError(`Checkpoint position must be an integer >= 0 (got ${position})`);
     guard(() => this.upsert.run(name, position));
   }
 
@@ -47,7 +48,8 @@ function guard<T>(work: () => T): T {
   try {
     return work();
   } catch (error) {
-    if (isTransientSqliteError(error)) throw new TransientStoreError(`Checkpoint store failed: ${(error as Error).message}`, { cause: error });
+    if (isTransientSqliteError(error))
+      throw new TransientStoreError(`Checkpoint store failed: ${(error as Error).message}`, { cause: error });
     throw error;
   }
 }

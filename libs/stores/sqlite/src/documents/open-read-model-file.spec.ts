@@ -16,7 +16,12 @@ describe('openReadModelFile', () => {
     const file = join(dir, 'read-models.db');
     garbage(file);
     const logged: string[] = [];
-    const store = openReadModelFile({ file }, 'rebuild', (message) => logged.push(message), () => new Date('2026-03-01T10:00:00Z'));
+    const store = openReadModelFile(
+      { file },
+      'rebuild',
+      (message) => logged.push(message),
+      () => new Date('2026-03-01T10:00:00Z'),
+    );
     await store.write([{ kind: 'replace', collection: 'things', id: 'a', doc: { n: 1 }, position: 1 }]);
     expect((await store.get('things', 'a'))?._position).toBe(1);
     await store.close();

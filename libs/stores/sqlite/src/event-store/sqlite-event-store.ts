@@ -82,9 +82,7 @@ export class SqliteEventStore implements EventStore, EventLogStats {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       byEventId: this.db.prepare('SELECT stream_id, revision, position FROM events WHERE event_id = ?'),
-      forwards: this.db.prepare(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
-      ),
+      forwards: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`),
       backwards: this.db.prepare(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
       ),
@@ -152,9 +150,15 @@ export class SqliteEventStore implements EventStore, EventLogStats {
   async backlog(after: number | undefined, filter: EventFilter | undefined, limit: number): Promise<Backlog> {
     return this.read(() => {
       const { where, params } = filterWhere(after ?? 0, filter);
-      const count = this.db.prepare(`SELECT count(*) FROM (SELECT 1 FROM events WHERE ${where} LIMIT ?)`).pluck().get(...params, limit + 1) as number;
+      const count = this.db
+        .prepare(`SELECT count(*) FROM (SELECT 1 FROM events WHERE ${where} LIMIT ?)`)
+        .pluck()
+        .get(...params, limit + 1) as number;
       const oldest = count
-        ? (this.db.prepare(`SELECT occurred_at FROM events WHERE ${where} ORDER BY position LIMIT 1`).pluck().get(...params) as string | undefined)
+        ? (this.db
+            .prepare(`SELECT occurred_at FROM events WHERE ${where} ORDER BY position LIMIT 1`)
+            .pluck()
+            .get(...params) as string | undefined)
         : undefined;
       return { events: Math.min(count, limit), capped: count > limit, oldestOccurredAt: oldest };
     });
@@ -217,7 +221,14 @@ export class SqliteEventStore implements EventStore, EventLogStats {
       for (const event of events) {
         revision += 1;
         const info = this.stmt.insert.run(
-          event.id, streamId, revision, event.type, event.schemaVersion, event.occurredAt, event.data, event.metadata,
+          event.id,
+          streamId,
+          revision,
+          event.type,
+          event.schemaVersion,
+          event.occurredAt,
+          event.data,
+          event.metadata,
         );
         position = Number(info.lastInsertRowid);
       }
@@ -274,9 +285,7 @@ export class SqliteEventStore implements EventStore, EventLogStats {
       const conditions = ['position > ?', 'position <= ?'];
       if (types) conditions.push(`type IN (${Array(types).fill('?').join(', ')})`);
       if (prefixes) conditions.push(`(${Array(prefixes).fill('(stream_id >= ? AND stream_id < ?)').join(' OR ')})`);
-      statement = this.db.prepare(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT ?`,
-      );
+      statement = this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT ?`);
       this.filterStatements.set(key, statement);
     }
     return statement;

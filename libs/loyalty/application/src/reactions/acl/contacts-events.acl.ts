@@ -19,12 +19,22 @@ export function readDuplicateSuspected(data: unknown) {
 
 export function readCustomersMerged(data: unknown) {
   const r = new ContractReader(CONTACTS_CUSTOMERS_MERGED, data);
-  return r.done({ mergeId: r.string('mergeId'), survivorId: r.string('survivorId'), absorbedId: r.string('absorbedId'), mergedAt: r.instant('mergedAt') });
+  return r.done({
+    mergeId: r.string('mergeId'),
+    survivorId: r.string('survivorId'),
+    absorbedId: r.string('absorbedId'),
+    mergedAt: r.instant('mergedAt'),
+  });
 }
 
 export function readMergeUndone(data: unknown) {
   const r = new ContractReader(CONTACTS_MERGE_UNDONE, data);
-  return r.done({ mergeId: r.string('mergeId'), survivorId: r.string('survivorId'), absorbedId: r.string('absorbedId'), undoneAt: r.instant('undoneAt') });
+  return r.done({
+    mergeId: r.string('mergeId'),
+    survivorId: r.string('survivorId'),
+    absorbedId: r.string('absorbedId'),
+    undoneAt: r.instant('undoneAt'),
+  });
 }
 
 export function readCustomerErased(data: unknown) {
