@@ -31,6 +31,13 @@ export default [
             { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:kernel', 'type:adapter'] },
             { sourceTag: 'type:relay', onlyDependOnLibsWithTags: ['type:kernel', 'type:runtime', 'type:integration', 'type:domain'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
+            // Bounded contexts stay apart: a context imports only its own libs, the shared ones (kernel,
+            // runtime, stores, integration) and other contexts' published contracts — never their code.
+            { sourceTag: 'scope:contacts', onlyDependOnLibsWithTags: ['scope:contacts', 'scope:shared', 'type:contract'] },
+            { sourceTag: 'scope:sales', onlyDependOnLibsWithTags: ['scope:sales', 'scope:shared', 'type:contract'] },
+            { sourceTag: 'scope:loyalty', onlyDependOnLibsWithTags: ['scope:loyalty', 'scope:shared', 'type:contract'] },
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['*'] },
           ],
         },
       ],
