@@ -36,13 +36,26 @@ export interface CustomerProfileDocument {
   readonly state: Exclude<CustomerState, { status: 'none' }>;
 }
 
-export const customerProfileProjection: DocumentProjection<CustomerProfileDocument> = {
+export const customerProfileProjection: DocumentProjection<CustomerProfileDocument, CustomerEvent> = {
   name: 'contacts-customer-profile',
   version: 1,
   handles: CUSTOMER_EVENT_TYPES,
+  // Names, e-mails and phones are searched in plaintext: the runtime feeds this projection revealed events.
+  readsPersonalData: true,
+  // What the queries filter and sort on: a referral code at registration and "referred by", referees,
+  // search by e-mail, phone or name prefix (sorted by name), duplicate suggestions (contested identities).
+  // The array fields are multikey indexes on MongoDB.
+  indexes: [
+    { fields: ['referralCode'] },
+    { fields: ['referrerId'] },
+    { fields: ['emails'] },
+    { fields: ['phones'] },
+    { fields: ['nameKeys', 'sortName'] },
+    { fields: ['contested'] },
+  ],
   documentIds: (event) => [customerIdOfStream(event.streamId)],
   evolve(doc, event) {
-    const state = evolveCustomer(doc?.state ?? initialCustomerState, { type: event.type, data: event.data } as CustomerEvent);
+    const state = evolveCustomer(doc?.state ?? initialCustomerState, event);
     if (state.status === 'none') return null;
     const data = customerData(state);
     const name = data?.profile.name;

@@ -2,17 +2,17 @@ import { ContactsErrors, identityKey, normaliseEmail, normalisePhone, type Ident
 import type { Clock, CommandContext } from '@c360/kernel';
 import { CLOCK } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
-import { CONTACTS_OPTIONS, type ContactsOptions } from '../contacts.tokens';
+import { CONTACTS_OPTIONS, type ContactsOptions } from '../contacts.options';
 import { IdentityClaims } from '../identities/identity-claims.service';
 import { CustomerStreams } from './customer-streams';
-import type { CustomerCommandResult } from './update-profile.handler';
+import type { CustomerCommandResult } from './customer.results';
 
 /**
  * Adding an e-mail or phone claims it first and releases the claim if the customer stream refuses
  * the change; removing it writes the customer stream first and then releases the claim.
  */
 @Injectable()
-export class CustomerIdentitiesHandler {
+export class CustomerIdentitiesService {
   constructor(
     private readonly customers: CustomerStreams,
     private readonly claims: IdentityClaims,

@@ -3,7 +3,7 @@ import type { Clock, CommandContext } from '@c360/kernel';
 import { CLOCK } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { CustomerStreams } from '../customers/customer-streams';
-import type { CustomerCommandResult } from '../customers/update-profile.handler';
+import type { CustomerCommandResult } from '../customers/customer.results';
 
 export interface ConsentInput {
   readonly channel: Channel;
@@ -14,7 +14,7 @@ export interface ConsentInput {
 }
 
 @Injectable()
-export class ConsentHandler {
+export class ConsentService {
   constructor(
     private readonly customers: CustomerStreams,
     @Inject(CLOCK) private readonly clock: Clock,

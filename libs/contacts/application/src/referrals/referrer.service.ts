@@ -1,11 +1,16 @@
-import { KeyedMutex, type Clock, type CommandContext, type CommandHandler } from '@c360/kernel';
+import { KeyedMutex, type Clock, type CommandContext, CommandHandler } from '@c360/kernel';
 import { CLOCK } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
-import { CONTACTS_COMMANDS } from '../contacts.tokens';
 import { CustomerStreams } from '../customers/customer-streams';
 import { resolveReferrer } from '../customers/resolve-referrer';
-import type { CustomerCommandResult } from '../customers/update-profile.handler';
+import type { CustomerCommandResult } from '../customers/customer.results';
 import { CustomerDirectory } from '../queries/customer-directory';
+
+/** The referrer, named by exactly one of its id or its referral code. */
+export interface ReferrerInput {
+  readonly referrerId?: string;
+  readonly referralCode?: string;
+}
 
 /** Longer chains than this are not followed (and would be a data problem worth a look). */
 const MAX_CHAIN = 1_000;
@@ -16,17 +21,17 @@ const MAX_CHAIN = 1_000;
  * serialised within the process so that two opposite referrals cannot both pass the check.
  */
 @Injectable()
-export class SetReferrerHandler {
+export class ReferrerService {
   private readonly serial = new KeyedMutex();
 
   constructor(
     private readonly customers: CustomerStreams,
     private readonly directory: CustomerDirectory,
-    @Inject(CONTACTS_COMMANDS) private readonly commands: CommandHandler,
+    private readonly commands: CommandHandler,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  execute(customerId: string, input: { referrerId?: string; referralCode?: string }, context: CommandContext): Promise<CustomerCommandResult> {
+  execute(customerId: string, input: ReferrerInput, context: CommandContext): Promise<CustomerCommandResult> {
     return this.serial.run('referrals', async () => {
       const at = this.clock.now().toISOString();
       const referrerId = (await resolveReferrer(input, this.directory, this.commands)) as string;

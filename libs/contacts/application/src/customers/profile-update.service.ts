@@ -2,17 +2,11 @@ import type { ProfileChanges } from '@c360/contacts-domain';
 import type { Clock, CommandContext } from '@c360/kernel';
 import { CLOCK } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
+import type { CustomerCommandResult } from './customer.results';
 import { CustomerStreams } from './customer-streams';
 
-export interface CustomerCommandResult {
-  readonly customerId: string;
-  /** The customer stream's revision after the command (send it back as If-Match). */
-  readonly version: number;
-  readonly duplicate: boolean;
-}
-
 @Injectable()
-export class UpdateProfileHandler {
+export class ProfileUpdateService {
   constructor(
     private readonly customers: CustomerStreams,
     @Inject(CLOCK) private readonly clock: Clock,

@@ -1,11 +1,8 @@
 import { DEFAULT_PHONE_REGION, isPhoneRegion } from '@c360/contacts-domain';
 import { ConfigError } from '@c360/runtime';
+import type { Provider } from '@nestjs/common';
 
-/** The contacts context's CommandHandler: built on the event store seen through its PersonalDataProtector. */
-export const CONTACTS_COMMANDS = Symbol('ContactsCommands');
-/** The event store seen through the protector (reads decrypted, appends encrypted). */
-export const CONTACTS_EVENTS = Symbol('ContactsEvents');
-export const CONTACTS_PRIVACY = Symbol('ContactsPersonalDataProtector');
+/** The contacts context's own settings (the one context-specific token left: it is configuration). */
 export const CONTACTS_OPTIONS = Symbol('ContactsOptions');
 
 export interface ContactsOptions {
@@ -30,4 +27,12 @@ export function contactsOptionsFromEnv(env: Readonly<Record<string, string | und
     throw new ConfigError([`CONTACTS_DEFAULT_PHONE_REGION="${region}" must be a supported ISO 3166 region such as NO, SE or US`]);
   }
   return { ...DEFAULT_CONTACTS_OPTIONS, ...(region ? { defaultPhoneRegion: region.toUpperCase() } : {}) };
+}
+
+/** Read when the module starts, so the platform and the standalone app validate it the same way. */
+export const contactsOptionsProvider: Provider = { provide: CONTACTS_OPTIONS, useFactory: () => contactsOptionsFromEnv() };
+
+/** The words the start-up line says about the contacts settings (and the check that they are valid). */
+export function contactsSettings(): string {
+  return `default phone region: ${contactsOptionsFromEnv().defaultPhoneRegion}`;
 }

@@ -13,6 +13,11 @@ export interface DuplicateSuggestion {
   readonly nameSimilarity: number;
 }
 
+export interface DuplicateSuggestions {
+  readonly customerId: string;
+  readonly suggestions: readonly DuplicateSuggestion[];
+}
+
 const CANDIDATES_PER_QUERY = 50;
 
 /**
@@ -21,10 +26,10 @@ const CANDIDATES_PER_QUERY = 50;
  * with a similar name (sharing a name word, then scored by edit distance).
  */
 @Injectable()
-export class DuplicateQueries {
+export class DuplicateSuggestionService {
   constructor(private readonly directory: CustomerDirectory) {}
 
-  async suggest(customerId: string): Promise<{ customerId: string; suggestions: DuplicateSuggestion[] }> {
+  async suggest(customerId: string): Promise<DuplicateSuggestions> {
     const doc = await this.directory.profile(customerId);
     if (!doc) throw new DomainError('contacts.customer-not-found', `No customer ${customerId}`, 'not-found', { customerId });
     if (doc.state.status !== 'active') return { customerId, suggestions: [] };

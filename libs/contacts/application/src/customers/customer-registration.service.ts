@@ -7,10 +7,10 @@ import {
   type PostalAddress,
   type AttributeValue,
 } from '@c360/contacts-domain';
-import { deriveId, isDomainError, type Clock, type CommandContext, type CommandHandler } from '@c360/kernel';
+import { deriveId, isDomainError, type Clock, CommandHandler, type CommandContext } from '@c360/kernel';
 import { CLOCK } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
-import { CONTACTS_COMMANDS, CONTACTS_OPTIONS, type ContactsOptions } from '../contacts.tokens';
+import { CONTACTS_OPTIONS, type ContactsOptions } from '../contacts.options';
 import { IdentityClaims } from '../identities/identity-claims.service';
 import { CustomerDirectory } from '../queries/customer-directory';
 import { CustomerStreams } from './customer-streams';
@@ -48,12 +48,12 @@ export interface RegisterCustomerResult {
  * customer stream; if that write fails, the claims this request took are released again.
  */
 @Injectable()
-export class RegisterCustomerHandler {
+export class CustomerRegistrationService {
   constructor(
     private readonly customers: CustomerStreams,
     private readonly claims: IdentityClaims,
     private readonly directory: CustomerDirectory,
-    @Inject(CONTACTS_COMMANDS) private readonly commands: CommandHandler,
+    private readonly commands: CommandHandler,
     @Inject(CONTACTS_OPTIONS) private readonly options: ContactsOptions,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

@@ -1,12 +1,11 @@
 import { customerStream, type CustomerState } from '@c360/contacts-domain';
 import { toProfileView, type CustomerProfileView } from '@c360/contacts-projections';
 import { DomainError, isDomainError, type Clock, type EventEnvelope, type EventStore } from '@c360/kernel';
-import { CLOCK } from '@c360/runtime';
+import { CLOCK, CONTEXT_EVENTS } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
-import { CONTACTS_EVENTS } from '../contacts.tokens';
 import { CustomerStreams } from '../customers/customer-streams';
-import { ConsentQueries } from '../consent/consent.queries';
-import { ReferralQueries } from '../referrals/referral.queries';
+import { ConsentReadService } from '../consent/consent-read.service';
+import { ReferralReadService } from '../referrals/referral-read.service';
 
 export interface ExportedEvent {
   readonly id: string;
@@ -38,12 +37,12 @@ export interface CustomerExport {
  * stream with its personal data decrypted (or marked erased).
  */
 @Injectable()
-export class ExportCustomerHandler {
+export class CustomerExportService {
   constructor(
     private readonly customers: CustomerStreams,
-    private readonly consents: ConsentQueries,
-    private readonly referrals: ReferralQueries,
-    @Inject(CONTACTS_EVENTS) private readonly events: EventStore,
+    private readonly consents: ConsentReadService,
+    private readonly referrals: ReferralReadService,
+    @Inject(CONTEXT_EVENTS) private readonly events: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 

@@ -1,12 +1,11 @@
 import { customerStream, type CustomerEvent, type Identity, type MergeAdoption } from '@c360/contacts-domain';
 import { DomainError, type Clock, type CommandContext, type EventStore } from '@c360/kernel';
-import { CLOCK } from '@c360/runtime';
+import { CLOCK, CONTEXT_EVENTS } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { stepContext } from '../command-steps';
-import { CONTACTS_EVENTS } from '../contacts.tokens';
 import { CustomerStreams } from '../customers/customer-streams';
 import { IdentityClaims } from '../identities/identity-claims.service';
-import type { MergeResult } from './merge-customers.handler';
+import type { MergeResult } from './customer-merge.service';
 
 /**
  * Undo the other way round: the survivor gives back what it adopted (`merge-undone` on its stream),
@@ -14,11 +13,11 @@ import type { MergeResult } from './merge-customers.handler';
  * active again (`merge-undone` on its stream). If-Match applies to the survivor.
  */
 @Injectable()
-export class UndoMergeHandler {
+export class MergeUndoService {
   constructor(
     private readonly customers: CustomerStreams,
     private readonly claims: IdentityClaims,
-    @Inject(CONTACTS_EVENTS) private readonly events: EventStore,
+    @Inject(CONTEXT_EVENTS) private readonly events: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 

@@ -20,7 +20,7 @@ export interface MergeResult {
  * refuses, the absorbed customer is released again (compensation). If-Match applies to the survivor.
  */
 @Injectable()
-export class MergeCustomersHandler {
+export class CustomerMergeService {
   private readonly logger = new Logger('contacts.merge');
 
   constructor(
