@@ -1,7 +1,7 @@
 import { reactionContext, type EventEnvelope } from '@c360/kernel';
 import { workflowSpec } from '@c360/kernel/testing';
 import { EraseCustomer } from './erasure.commands';
-import { erasureCompletion, unnamedStep } from './erasure-completion.workflow';
+import { erasureCompletion } from './erasure-completion.workflow';
 
 const ANN = '0190a000-0000-7000-8000-000000000001';
 const BO = '0190a000-0000-7000-8000-000000000002';
@@ -11,7 +11,7 @@ describe('erasure completion workflow', () => {
     workflowSpec(erasureCompletion)
       .given([])
       .when({ type: 'contacts.customer-erased', data: { customerId: ANN, erasedAt: '2026-03-02T10:00:00.000Z', releasedIdentities: ['email:x'] } })
-      .then([unnamedStep(new EraseCustomer(ANN))]);
+      .then([{ command: new EraseCustomer(ANN) }]);
   });
 
   it('erases a customer erased through its survivor through the same survivor', () => {

@@ -1,5 +1,5 @@
 import type { CustomerEvent } from '@c360/contacts-domain';
-import type { Workflow, WorkflowStep } from '@c360/kernel';
+import type { Workflow } from '@c360/kernel';
 import { EraseCustomer } from './erasure.commands';
 
 type CustomerErasedEvent = Extract<CustomerEvent, { type: 'contacts.customer-erased' }>;
@@ -16,14 +16,7 @@ export const erasureCompletion: Workflow<CustomerErasedEvent, EraseCustomer> = {
   name: 'process:contacts-erasure-completion',
   handles: ['contacts.customer-erased'],
   initialState: undefined,
-  decide: (event) => [unnamedStep(new EraseCustomer(event.data.customerId, event.data.viaSurvivorId))],
+  // One command per event and no step name: the id derives from the event alone, as the first wave's did.
+  decide: (event) => [{ command: new EraseCustomer(event.data.customerId, event.data.viaSurvivorId) }],
 };
 
-/**
- * The first-wave processor derived its command id from the event alone (`reactionContext(name, event)`,
- * no step), and the runtime derives it the same way when a step has no name. The kernel's
- * WorkflowStep still types `step` as required, hence the one assertion here.
- */
-export function unnamedStep<TCommand>(command: TCommand): WorkflowStep<TCommand> {
-  return { command } as WorkflowStep<TCommand>;
-}
