@@ -21,7 +21,8 @@ interface WorkflowStateDocument {
  * Runs a pure workflow on the durable subscription: per event it loads the instance's state (stateful
  * workflows only), asks `decide` for the commands, sends each with an id derived from the workflow's
  * name, the event and the step (a replay repeats nothing), then stores the evolved state guarded by
- * the event's position. A rule refusing a command is reported and the workflow moves on; contention and
+ * the event's position. State is saved after the commands are sent: a crash before it replays the
+ * same decision (same ids, deduplicated); an event at or below the saved position is not decided again. A rule refusing a command is reported and the workflow moves on; contention and
  * store faults are retried; anything else stops the processor on that event (kernel policy).
  */
 export class WorkflowProcessor implements EventProcessor {
@@ -43,7 +44,10 @@ export class WorkflowProcessor implements EventProcessor {
   async handle(events: readonly EventEnvelope[]): Promise<void> {
     for (const event of events) {
       const instance = this.call(event, () => this.workflow.instanceOf?.(event));
-      const state = instance === undefined ? this.workflow.initialState : await this.loadState(instance);
+      const stored = instance === undefined ? undefined : await this.loadState(instance);
+      // Folded before a crash that came after the state was saved (and so after its commands were sent).
+      if (stored && stored.position >= event.position) continue;
+      const state = stored ? stored.state : this.workflow.initialState;
       const steps = this.call(event, () => this.workflow.decide(event, state) as readonly WorkflowStep<unknown>[]);
       for (const step of steps) {
         try {
@@ -61,9 +65,9 @@ export class WorkflowProcessor implements EventProcessor {
     }
   }
 
-  private async loadState(instance: string): Promise<unknown> {
+  private async loadState(instance: string): Promise<{ state: unknown; position: number } | undefined> {
     const [stored] = await this.documents.getMany<WorkflowStateDocument>(this.stateCollection, [instance]);
-    return stored ? stored.state : this.workflow.initialState;
+    return stored && { state: stored.state, position: stored._position };
   }
 
   /** A pure part that throws is a bug or a broken contract: stop on that event, naming it. */
