@@ -8,6 +8,7 @@ import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { DedupeWindow } from './dedupe-window';
 import { KafkaTopicPublisher } from './kafka-topic-publisher';
 import { RelayProcessor } from './relay.processor';
+import { purchaseContracts } from './testing/purchase-contract';
 
 /**
  * The relay against a real Apache Kafka started by infra/test-infra.sh (KAFKA_BROKERS). Every test
@@ -58,7 +59,7 @@ describe('relay on a real Kafka broker', () => {
   const startRelay = () => {
     const publisher = new KafkaTopicPublisher({ brokers, clientId: 'c360-relay-int-spec' });
     publishers.push(publisher);
-    const runner = new SubscriptionRunner(new RelayProcessor(publisher), store, checkpoints, { batchSize: 50 });
+    const runner = new SubscriptionRunner(new RelayProcessor(publisher, purchaseContracts), store, checkpoints, { batchSize: 50 });
     runners.push(runner);
     runner.start();
     return runner;

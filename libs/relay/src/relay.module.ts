@@ -1,5 +1,6 @@
+import { PublishedContracts, type AnyIntegrationContract } from '@c360/integration-events';
 import { PLATFORM_CONFIG, ProcessorHost, type PlatformConfig } from '@c360/runtime';
-import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { FileTopicPublisher } from './file-topic-publisher';
 import { KafkaTopicPublisher } from './kafka-topic-publisher';
 import { RelayProcessor } from './relay.processor';
@@ -17,23 +18,34 @@ export function createTopicPublisher(topics: PlatformConfig['topics']): TopicPub
   }
 }
 
+const PUBLISHED_CONTRACTS = Symbol('PublishedContracts');
+
 /**
- * The Kafka relay as a module: part of the embedded platform and of `apps/relay`. With TOPICS=off it
- * registers nothing.
+ * The Kafka relay as a module: part of the embedded platform and of `apps/relay`, publishing what the
+ * given contracts (every definition's `publishes`) say. With TOPICS=off it registers nothing.
  */
 @Module({})
 export class RelayModule implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly publisher: TopicPublisher | undefined;
 
+  static forContracts(contracts: readonly AnyIntegrationContract[]): DynamicModule {
+    return { module: RelayModule, providers: [{ provide: PUBLISHED_CONTRACTS, useValue: new PublishedContracts(contracts) }] };
+  }
+
   constructor(
     @Inject(PLATFORM_CONFIG) config: PlatformConfig,
     private readonly processors: ProcessorHost,
+    @Inject(PUBLISHED_CONTRACTS) private readonly contracts: PublishedContracts,
   ) {
     this.publisher = createTopicPublisher(config.topics);
   }
 
   onModuleInit(): void {
-    if (this.publisher) this.processors.register(new RelayProcessor(this.publisher));
+    if (!this.publisher) return;
+    this.processors.register(new RelayProcessor(this.publisher, this.contracts), {
+      context: 'relay',
+      formerCheckpoints: ['relay:integration-events'],
+    });
   }
 
   /** Creates the topics with their partitions and retention at start-up; a broker that is not up yet is

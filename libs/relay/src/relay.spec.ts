@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { DedupeWindow } from './dedupe-window';
 import { FileTopicPublisher } from './file-topic-publisher';
 import { RelayProcessor } from './relay.processor';
+import { purchaseContracts } from './testing/purchase-contract';
 import type { TopicPublisher } from './topic-publisher.port';
 
 const purchase = (customerId: string, orderId: string): NewEvent => ({
@@ -47,7 +48,7 @@ describe('relay', () => {
   let dir: string;
   const runners: SubscriptionRunner[] = [];
   const start = (publisher: TopicPublisher) => {
-    const runner = new SubscriptionRunner(new RelayProcessor(publisher), store, checkpoints, { batchSize: 3 });
+    const runner = new SubscriptionRunner(new RelayProcessor(publisher, purchaseContracts), store, checkpoints, { batchSize: 3 });
     runners.push(runner);
     runner.start();
     return runner;

@@ -5,6 +5,7 @@ import {
   contactsSettings,
   erasureCompletion,
 } from '@c360/contacts-application';
+import { CONTACTS_INTEGRATION_EVENTS } from '@c360/contacts-contracts';
 import { contactsPersonalData, customerAggregate, identityClaimAggregate } from '@c360/contacts-domain';
 import { customerAliasesProjection, customerConsentsProjection, customerProfileProjection } from '@c360/contacts-projections';
 import { ContextModule, defineContext } from '@c360/runtime';
@@ -29,6 +30,7 @@ export const contactsContext = defineContext({
   personalData: contactsPersonalData,
   projections: [customerProfileProjection, customerConsentsProjection, customerAliasesProjection],
   workflows: [erasureCompletion],
+  publishes: CONTACTS_INTEGRATION_EVENTS,
   controllers: [CustomersController, CustomerIdentitiesController, CustomerConsentsController, CustomerReferralsController, CustomerMergesController],
   providers: [...CONTACTS_SERVICES, ...CONTACTS_COMMAND_HANDLERS, ...CONTACTS_QUERY_HANDLERS],
   settings: contactsSettings,

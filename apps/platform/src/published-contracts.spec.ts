@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '@c360/kernel';
-import { INTEGRATION_CONTRACTS } from './contracts';
-import { jsonSchemaOf } from './field-schema';
-import { PUBLISHED_DOMAIN_EVENT_TYPES, toIntegrationEvent } from './map-to-integration-event';
+import { PublishedContracts, jsonSchemaOf } from '@c360/integration-events';
+import { platformContexts } from './platform-contexts';
+
+/** What every context of the platform publishes, as the relay maps it (each definition's `publishes`). */
+const INTEGRATION_CONTRACTS = platformContexts.flatMap((context) => context.publishes ?? []);
+const published = new PublishedContracts(INTEGRATION_CONTRACTS);
+const PUBLISHED_DOMAIN_EVENT_TYPES = published.domainEventTypes;
+const toIntegrationEvent = (event: EventEnvelope) => published.toIntegrationEvent(event);
 
 const PERSONAL = ['Ada Lovelace', 'ada@example.com', '+4791234567', '1815-12-10', 'Ockham Road 1', 'I hated the service'];
 
