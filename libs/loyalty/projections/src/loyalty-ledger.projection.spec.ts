@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@c360/kernel';
+import { canHandle, type EnvelopeOf } from '@c360/kernel';
 import {
   DEFAULT_PROGRAM_SETTINGS as program,
   accountView,
@@ -26,7 +26,7 @@ function run(commands: AccountCommand[]): AccountEvent[] {
   return events;
 }
 
-function envelopes(events: AccountEvent[]): EventEnvelope[] {
+function envelopes(events: AccountEvent[]): EnvelopeOf<AccountEvent>[] {
   return events.map((event, index) => ({
     id: `e-${index}`,
     type: event.type,
@@ -37,7 +37,7 @@ function envelopes(events: AccountEvent[]): EventEnvelope[] {
     occurredAt: '2026-01-01T00:00:00.000Z',
     data: event.data,
     metadata: { correlationId: 'x', causationId: 'x', actor: supervisor },
-  }));
+  }) as EnvelopeOf<AccountEvent>);
 }
 
 describe('loyalty read models', () => {
@@ -81,7 +81,7 @@ describe('loyalty read models', () => {
     let ledgerDocs = 0;
     let balance = null as ReturnType<typeof loyaltyBalanceProjection.evolve>;
     for (const envelope of envelopes(events)) {
-      if (loyaltyLedgerProjection.handles.includes(envelope.type) && loyaltyLedgerProjection.evolve(null, envelope, envelope.id)) ledgerDocs++;
+      if (canHandle(loyaltyLedgerProjection, envelope) && loyaltyLedgerProjection.evolve(null, envelope, envelope.id)) ledgerDocs++;
       balance = loyaltyBalanceProjection.evolve(balance, envelope, customerId);
     }
     expect(ledgerDocs).toBeGreaterThan(8);
