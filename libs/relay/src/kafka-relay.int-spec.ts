@@ -98,7 +98,7 @@ describe('relay on a real Kafka broker', () => {
     const first = startRelay();
     await first.waitFor(20, 30_000);
     await first.stop();
-    await checkpoints.set('relay:integration-events', Math.max(0, ((await checkpoints.get('relay:integration-events')) ?? 0) - 10)); // crash before the last checkpoints
+    await checkpoints.set('relay:processor:integration-events', Math.max(0, ((await checkpoints.get('relay:processor:integration-events')) ?? 0) - 10)); // crash before the last checkpoints
     await startRelay().waitFor(60, 30_000);
 
     const received = await consume(new Set([customer]), 60);

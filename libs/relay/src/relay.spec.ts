@@ -103,7 +103,7 @@ describe('relay', () => {
     const first = start(publisher);
     await first.waitFor(4);
     await first.stop();
-    await checkpoints.set('relay:integration-events', 1); // as if the process died before storing the last checkpoints
+    await checkpoints.set('relay:processor:integration-events', 1); // as if the process died before storing the last checkpoints
     await start(publisher).waitFor(4);
 
     expect(publisher.published.length).toBeGreaterThan(4); // at least once

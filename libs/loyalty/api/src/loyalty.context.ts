@@ -16,6 +16,7 @@ import {
   salesReactionsWorkflow,
 } from '@c360/loyalty-application';
 import { loyaltyAccount, loyaltyIdentity, loyaltyPartner, loyaltyProgram, loyaltyReferral, loyaltyReward } from '@c360/loyalty-domain';
+import { LOYALTY_INTEGRATION_EVENTS } from '@c360/loyalty-contracts';
 import { LOYALTY_PROJECTIONS } from '@c360/loyalty-projections';
 import { ContextModule, defineContext } from '@c360/runtime';
 import { LoyaltyAccountsController } from './loyalty-accounts.controller';
@@ -38,6 +39,7 @@ export const loyaltyContext = defineContext({
   aggregates: [loyaltyAccount, loyaltyProgram, loyaltyReward, loyaltyPartner, loyaltyReferral, loyaltyIdentity],
   projections: LOYALTY_PROJECTIONS,
   workflows: [salesReactionsWorkflow, contactsReactionsWorkflow, loyaltyInternalReactionsWorkflow],
+  publishes: LOYALTY_INTEGRATION_EVENTS,
   consumes: [
     SALES_PURCHASE_RECORDED,
     SALES_PURCHASE_REFUNDED,
