@@ -1,9 +1,8 @@
-import { customerStream, type CustomerState } from '@c360/contacts-domain';
-import { toProfileView, type CustomerProfileView } from '@c360/contacts-projections';
+import { customerStream } from '@c360/contacts-domain';
+import { foldCustomerProfile, toProfileView, type CustomerProfileDocument, type CustomerProfileView } from '@c360/contacts-projections';
 import { DomainError, isDomainError, type Clock, type EventEnvelope, type EventStore } from '@c360/kernel';
 import { CLOCK, CONTEXT_EVENTS } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
-import { CustomerStreams } from '../customers/customer-streams';
 import { ConsentReadService } from '../consent/consent-read.service';
 import { ReferralReadService } from '../referrals/referral-read.service';
 
@@ -32,14 +31,15 @@ export interface CustomerExport {
 }
 
 /**
- * Right of access: everything the contacts context holds about a customer, as JSON — the profile from
- * the write-side state, the consent history, referrals, merges and every event of the customer's
- * stream with its personal data decrypted (or marked erased).
+ * Right of access: everything the contacts context holds about a customer, as JSON — the profile
+ * folded from the customer's stream by the profile read model's own evolve (so it never lags behind
+ * a command just answered, and reads exactly like GET /customers/:id), the consent history,
+ * referrals, merges and every event of the customer's stream with its personal data decrypted (or
+ * marked erased).
  */
 @Injectable()
 export class CustomerExportService {
   constructor(
-    private readonly customers: CustomerStreams,
     private readonly consents: ConsentReadService,
     private readonly referrals: ReferralReadService,
     @Inject(CONTEXT_EVENTS) private readonly events: EventStore,
@@ -47,45 +47,52 @@ export class CustomerExportService {
   ) {}
 
   async execute(customerId: string, depth = 0): Promise<CustomerExport> {
-    const { state, revision } = await this.customers.load(customerId);
-    if (state.status === 'none') throw new DomainError('contacts.customer-not-found', `No customer ${customerId}`, 'not-found', { customerId });
-    const profile = toProfileView(state, revision);
+    const stream = await this.streamEvents(customerId);
+    const doc = foldCustomerProfile(stream);
+    if (!doc) throw new DomainError('contacts.customer-not-found', `No customer ${customerId}`, 'not-found', { customerId });
+    const profile = toProfileView(doc);
     // The consent read model may not have seen a customer registered a moment ago: no history yet.
     const consentHistory = await this.consents.history(customerId).catch((error: unknown) => {
       if (isDomainError(error) && error.kind === 'not-found') return { history: [] as readonly unknown[] };
       throw error;
     });
     const referees = await this.allReferees(customerId);
-    const absorbedIds = state.status === 'erased' ? [] : state.activeMerges.map((merge) => merge.absorbedId);
+    const absorbedIds = doc.status === 'erased' ? [] : doc.absorbed.map((absorbed) => absorbed.customerId);
     return {
       exportedAt: this.clock.now().toISOString(),
       customerId,
       profile,
-      identities: identitiesOf(state),
-      consents: { current: state.status === 'erased' ? {} : state.consents, history: consentHistory.history },
+      identities: identitiesOf(doc),
+      consents: { current: doc.status === 'erased' ? {} : doc.consents, history: consentHistory.history },
       referrals: {
-        referralCode: state.referralCode,
-        ...(state.referrerId ? { referrerId: state.referrerId, referredAt: state.referredAt } : {}),
+        referralCode: doc.referralCode,
+        ...(doc.referrerId ? { referrerId: doc.referrerId, referredAt: doc.referredAt } : {}),
         referees,
       },
       merges: {
-        history: state.mergeHistory,
+        history: doc.mergeHistory,
         ...(profile.mergedInto ? { mergedInto: profile.mergedInto } : {}),
         absorbed: profile.absorbed ?? [],
       },
-      suspectedDuplicates: state.status === 'erased' ? [] : state.suspectedDuplicates,
-      events: await this.streamEvents(customerId),
+      suspectedDuplicates: doc.status === 'erased' ? [] : doc.suspectedDuplicates,
+      events: stream.map((event) => ({
+        id: event.id,
+        type: event.type,
+        revision: event.revision,
+        occurredAt: event.occurredAt,
+        actor: event.metadata.actor,
+        data: event.data,
+      })),
       absorbedCustomers: depth < 10 ? await Promise.all(absorbedIds.map((id) => this.execute(id, depth + 1))) : [],
     };
   }
 
-  private async streamEvents(customerId: string): Promise<ExportedEvent[]> {
-    const out: ExportedEvent[] = [];
+  /** Every event of the customer's stream, revealed (personal fields decrypted or marked erased). */
+  private async streamEvents(customerId: string): Promise<EventEnvelope[]> {
+    const out: EventEnvelope[] = [];
     for (let from = 0; ; ) {
       const page = await this.events.readStream(customerStream(customerId), { fromRevision: from, maxCount: 1_000 });
-      for (const event of page) {
-        out.push({ id: event.id, type: event.type, revision: event.revision, occurredAt: event.occurredAt, actor: event.metadata.actor, data: event.data });
-      }
+      out.push(...page);
       if (page.length < 1_000) return out;
       from += page.length;
     }
@@ -103,7 +110,7 @@ export class CustomerExportService {
   }
 }
 
-function identitiesOf(state: CustomerState): Array<{ kind: 'email' | 'phone'; value: string }> {
-  if (state.status !== 'active' && state.status !== 'merged') return [];
-  return [...state.emails.map((value) => ({ kind: 'email' as const, value })), ...state.phones.map((value) => ({ kind: 'phone' as const, value }))];
+/** The customer's own e-mails and phones (none once erased: the tombstone empties them). */
+function identitiesOf(doc: CustomerProfileDocument): Array<{ kind: 'email' | 'phone'; value: string }> {
+  return [...doc.emails.map((value) => ({ kind: 'email' as const, value })), ...doc.phones.map((value) => ({ kind: 'phone' as const, value }))];
 }

@@ -1,4 +1,4 @@
-import { foldName, normaliseEmail, normalisePhone } from '@c360/contacts-domain';
+import { displayName, foldName, normaliseEmail, normalisePhone } from '@c360/contacts-domain';
 import { toProfileView, type CustomerProfileDocument, type CustomerProfileView } from '@c360/contacts-projections';
 import { DomainError, type Filter, type StoredDocument } from '@c360/kernel';
 import { Inject, Injectable } from '@nestjs/common';
@@ -46,7 +46,7 @@ export class CustomerReadService {
     const target = resolve ? await this.directory.resolve(customerId) : { customerId, path: [] };
     const doc = await this.directory.profile(target.customerId);
     if (!doc) throw new DomainError('contacts.customer-not-found', `No customer ${customerId}`, 'not-found', { customerId });
-    return { ...toProfileView(doc.state, doc.version), ...(target.customerId !== customerId ? { resolvedFrom: customerId } : {}) };
+    return { ...toProfileView(doc), ...(target.customerId !== customerId ? { resolvedFrom: customerId } : {}) };
   }
 
   /** Active customers by name prefix (any word, accents and case ignored), e-mail or phone. */
@@ -69,6 +69,6 @@ export class CustomerReadService {
 }
 
 export function summary(doc: StoredDocument<CustomerProfileDocument>): CustomerSummary {
-  const view = toProfileView(doc.state, doc.version);
-  return { customerId: doc.customerId, displayName: view.displayName ?? '', emails: doc.emails, phones: doc.phones, version: doc.version };
+  const name = doc.status === 'erased' ? undefined : doc.profile.name;
+  return { customerId: doc.customerId, displayName: displayName(name), emails: doc.emails, phones: doc.phones, version: doc.version };
 }

@@ -32,7 +32,7 @@ export class DuplicateSuggestionService {
   async suggest(customerId: string): Promise<DuplicateSuggestions> {
     const doc = await this.directory.profile(customerId);
     if (!doc) throw new DomainError('contacts.customer-not-found', `No customer ${customerId}`, 'not-found', { customerId });
-    if (doc.state.status !== 'active') return { customerId, suggestions: [] };
+    if (doc.status !== 'active') return { customerId, suggestions: [] };
     const reasons = new Map<string, Set<string>>();
     const candidates = new Map<string, StoredDocument<CustomerProfileDocument>>();
     const note = (other: StoredDocument<CustomerProfileDocument>, reason: string) => {
@@ -54,19 +54,19 @@ export class DuplicateSuggestionService {
       await lookup({ emails: value }, 'same-email');
       await lookup({ phones: value }, 'same-phone');
     }
-    for (const flagged of doc.state.suspectedDuplicates) {
+    for (const flagged of doc.suspectedDuplicates) {
       const other = await this.directory.profile(flagged.otherCustomerId);
       if (other) note(other, 'flagged');
     }
-    const ownName = displayName(doc.state.profile.name);
+    const ownName = displayName(doc.profile.name);
     for (const word of new Set(foldName(ownName).split(' ').filter((w) => w.length >= 2))) {
       await lookup({ nameKeys: word }, (other) =>
-        nameSimilarity(ownName, displayName(other.state.status === 'active' ? other.state.profile.name : undefined)) >= SIMILAR_NAME_THRESHOLD ? 'similar-name' : undefined,
+        nameSimilarity(ownName, displayName(other.status === 'active' ? other.profile.name : undefined)) >= SIMILAR_NAME_THRESHOLD ? 'similar-name' : undefined,
       );
     }
 
     const suggestions = [...candidates.values()].map((other) => {
-      const otherName = displayName(other.state.status === 'active' ? other.state.profile.name : undefined);
+      const otherName = displayName(other.status === 'active' ? other.profile.name : undefined);
       return {
         customerId: other.customerId,
         displayName: otherName,

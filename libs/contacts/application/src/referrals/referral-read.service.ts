@@ -37,7 +37,7 @@ export class ReferralReadService {
       seen.add(referrerId);
       const doc = await this.directory.profile(referrerId);
       if (!doc) break;
-      const referredAt = doc.state.referredAt;
+      const referredAt = doc.referredAt;
       chain.push({ customerId: doc.customerId, referralCode: doc.referralCode, status: doc.status, ...(referredAt ? { referredAt } : {}) });
       referrerId = doc.referrerId;
     }
@@ -52,7 +52,7 @@ export class ReferralReadService {
         customerId: doc.customerId,
         referralCode: doc.referralCode,
         status: doc.status,
-        ...(doc.state.referredAt ? { referredAt: doc.state.referredAt } : {}),
+        ...(doc.referredAt ? { referredAt: doc.referredAt } : {}),
       })),
       ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
     };
