@@ -21,10 +21,10 @@ export default [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel'] },
             { sourceTag: 'type:projections', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel'] },
             { sourceTag: 'type:integration', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel', 'type:integration'] },
-            { sourceTag: 'type:application', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel', 'type:runtime', 'type:projections'] },
+            { sourceTag: 'type:application', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel', 'type:runtime', 'type:projections', 'type:contract'] },
             {
               sourceTag: 'type:api',
-              onlyDependOnLibsWithTags: ['type:application', 'type:domain', 'type:kernel', 'type:runtime', 'type:projections', 'type:integration'],
+              onlyDependOnLibsWithTags: ['type:application', 'type:domain', 'type:kernel', 'type:runtime', 'type:projections', 'type:integration', 'type:contract'],
             },
             { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:kernel', 'type:testing'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:kernel'] },

@@ -1,1 +1,2 @@
 export * from './contacts.integration-events';
+export * from './contacts.shared-events';
