@@ -1,4 +1,5 @@
 import { runAppendBench } from './append.bench';
+import { runCommandsBench } from './commands.bench';
 import { runRelayBench } from './relay.bench';
 
 /**
@@ -7,6 +8,7 @@ import { runRelayBench } from './relay.bench';
  */
 const benches: Record<string, () => Promise<boolean>> = {
   append: runAppendBench,
+  commands: runCommandsBench,
   relay: runRelayBench,
 };
 
