@@ -21,10 +21,21 @@ export default [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel'] },
             { sourceTag: 'type:projections', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel'] },
             { sourceTag: 'type:integration', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel', 'type:integration'] },
-            { sourceTag: 'type:application', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel', 'type:runtime', 'type:projections', 'type:contract'] },
+            {
+              sourceTag: 'type:application',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:kernel', 'type:runtime', 'type:projections', 'type:contract'],
+            },
             {
               sourceTag: 'type:api',
-              onlyDependOnLibsWithTags: ['type:application', 'type:domain', 'type:kernel', 'type:runtime', 'type:projections', 'type:integration', 'type:contract'],
+              onlyDependOnLibsWithTags: [
+                'type:application',
+                'type:domain',
+                'type:kernel',
+                'type:runtime',
+                'type:projections',
+                'type:integration',
+                'type:contract',
+              ],
             },
             { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:kernel', 'type:testing'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:kernel'] },
@@ -55,14 +66,23 @@ export default [
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'better-sqlite3', 'mongodb', 'kafkajs', '@eventstore/*', 'node:fs', 'fs', 'node:net', 'node:http'], message: 'Domain code is pure: no framework or I/O imports.' },
+            {
+              group: ['@nestjs/*', 'better-sqlite3', 'mongodb', 'kafkajs', '@eventstore/*', 'node:fs', 'fs', 'node:net', 'node:http'],
+              message: 'Domain code is pure: no framework or I/O imports.',
+            },
           ],
         },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Use the injected Clock (time comes in with the command).' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use the injected Clock (time comes in with the command).' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Use the injected Clock (time comes in with the command).',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Use the injected Clock (time comes in with the command).',
+        },
       ],
     },
   },

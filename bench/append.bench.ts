@@ -18,7 +18,14 @@ const payload = { amount: 1234, currency: 'EUR', sku: 'SKU-000123', category: 's
 
 function batch(size: number): NewEvent[] {
   const occurredAt = new Date().toISOString();
-  return Array.from({ length: size }, () => ({ id: uuidv7(), type: 'bench.happened', schemaVersion: 1, occurredAt, data: payload, metadata }));
+  return Array.from({ length: size }, () => ({
+    id: uuidv7(),
+    type: 'bench.happened',
+    schemaVersion: 1,
+    occurredAt,
+    data: payload,
+    metadata,
+  }));
 }
 
 /** Appends `total` events in batches of `batchSize` to `streams` streams, `concurrency` appends in flight. */

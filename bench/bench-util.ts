@@ -26,7 +26,9 @@ export function figure(name: string, value: number, unit: string, note = ''): vo
 
 export function verdict(name: string, value: number, target: number, unit: string): boolean {
   const ok = value >= target;
-  console.log(`  ${ok ? 'PASS' : 'MISS'} ${name}: ${Math.round(value).toLocaleString('en-US')} ${unit} (target ≥ ${target.toLocaleString('en-US')})`);
+  console.log(
+    `  ${ok ? 'PASS' : 'MISS'} ${name}: ${Math.round(value).toLocaleString('en-US')} ${unit} (target ≥ ${target.toLocaleString('en-US')})`,
+  );
   return ok;
 }
 

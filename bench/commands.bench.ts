@@ -27,7 +27,12 @@ class Deposit extends ContextCommand<number> {
 class DepositHandler implements ICommandHandler<Deposit, number> {
   constructor(private readonly commands: CommandHandler) {}
   async execute(command: Deposit): Promise<number> {
-    const result = await this.commands.handle(toyAccount, `toy-account-${command.accountId}`, { type: 'deposit', amount: command.amount }, contextOf(command));
+    const result = await this.commands.handle(
+      toyAccount,
+      `toy-account-${command.accountId}`,
+      { type: 'deposit', amount: command.amount },
+      contextOf(command),
+    );
     return result.revision;
   }
 }
@@ -36,7 +41,7 @@ class Noop extends ContextCommand<void> {}
 
 @HandlesCommand(Noop)
 class NoopHandler implements ICommandHandler<Noop, void> {
-  async execute(): Promise<void> {
+  async execute(_command: Noop): Promise<void> {
     return undefined;
   }
 }
@@ -64,9 +69,11 @@ export async function runCommandsBench(): Promise<boolean> {
   const bus = app.get(CommandBus);
 
   const accounts = 1_000;
-  for (let a = 0; a < accounts; a++) await handler.handle(toyAccount, `toy-account-${a}`, { type: 'open', owner: `o-${a}` }, { commandId: uuidv7(), actor });
+  for (let a = 0; a < accounts; a++)
+    await handler.handle(toyAccount, `toy-account-${a}`, { type: 'open', owner: `o-${a}` }, { commandId: uuidv7(), actor });
 
-  const direct = (n: number) => handler.handle(toyAccount, `toy-account-${n % accounts}`, { type: 'deposit', amount: 1 }, { commandId: uuidv7(), actor });
+  const direct = (n: number) =>
+    handler.handle(toyAccount, `toy-account-${n % accounts}`, { type: 'deposit', amount: 1 }, { commandId: uuidv7(), actor });
   const viaBus = (n: number) => bus.execute(new Deposit(String(n % accounts), 1, { commandId: uuidv7(), actor }));
 
   console.log('\nCommand dispatch: kernel CommandHandler directly vs through the CQRS CommandBus (SQLite, durability normal)');
@@ -80,7 +87,12 @@ export async function runCommandsBench(): Promise<boolean> {
     const best = (values: number[]) => Math.max(...values);
     figure(`direct, ${inFlight} in flight (best of 3)`, best(rounds.direct), 'commands/s', 'durability normal');
     figure(`through the CommandBus, ${inFlight} in flight (best of 3)`, best(rounds.bus), 'commands/s', 'durability normal');
-    figure(`dispatch cost, ${inFlight} in flight`, 100 * (1 - best(rounds.bus) / best(rounds.direct)), '% slower', 'noisy: see the no-op figure');
+    figure(
+      `dispatch cost, ${inFlight} in flight`,
+      100 * (1 - best(rounds.bus) / best(rounds.direct)),
+      '% slower',
+      'noisy: see the no-op figure',
+    );
     if (inFlight === 1) perOneInFlight = best(rounds.direct);
   }
 

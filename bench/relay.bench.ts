@@ -21,8 +21,14 @@ function purchase(customerId: string, n: number): NewEvent {
     schemaVersion: 1,
     occurredAt: new Date().toISOString(),
     data: {
-      purchaseId: uuidv7(), orderId: `bench-${n}`, customerId, channel: 'web', total: 150_000, currency: 'NOK',
-      purchasedAt: new Date().toISOString(), lines: [{ sku: 'sku-1', category: 'shoes', quantity: 1, unitPrice: 150_000 }],
+      purchaseId: uuidv7(),
+      orderId: `bench-${n}`,
+      customerId,
+      channel: 'web',
+      total: 150_000,
+      currency: 'NOK',
+      purchasedAt: new Date().toISOString(),
+      lines: [{ sku: 'sku-1', category: 'shoes', quantity: 1, unitPrice: 150_000 }],
     },
     metadata,
   };
@@ -52,13 +58,22 @@ export async function runRelayBench(): Promise<boolean> {
     // 1. Throughput: 200,000 stored events relayed from the start of the log.
     const total = 200_000;
     for (let n = 0; n < total; n += 1_000) {
-      await store.appendToStream(`bench-purchases-${n}`, Array.from({ length: 1_000 }, (_, i) => purchase(customers[(n + i) % customers.length], n + i)), {
-        expectedRevision: 'no_stream',
-      });
+      await store.appendToStream(
+        `bench-purchases-${n}`,
+        Array.from({ length: 1_000 }, (_, i) => purchase(customers[(n + i) % customers.length], n + i)),
+        {
+          expectedRevision: 'no_stream',
+        },
+      );
     }
     const publisher = new KafkaTopicPublisher({ brokers, clientId: 'c360-bench' });
     await publisher.ensureTopics();
-    const runner = new SubscriptionRunner(new RelayProcessor(publisher, new PublishedContracts(SALES_INTEGRATION_EVENTS)), store, checkpoints, { batchSize: 2_000 });
+    const runner = new SubscriptionRunner(
+      new RelayProcessor(publisher, new PublishedContracts(SALES_INTEGRATION_EVENTS)),
+      store,
+      checkpoints,
+      { batchSize: 2_000 },
+    );
     const head = (await store.headPosition()) ?? 0;
     const { seconds } = await timed(async () => {
       runner.start();
@@ -68,7 +83,9 @@ export async function runRelayBench(): Promise<boolean> {
     figure('relay throughput (200,000 events, batches of 2,000)', throughput, 'events/s', 'acks=all, idempotent');
 
     // 2. Lag at steady load: 1,000 events/s for 10 s, measured by a consumer as receive time − occurredAt.
-    const consumer = new Kafka({ clientId: 'c360-bench-consumer', brokers, logLevel: logLevel.NOTHING }).consumer({ groupId: `bench-${uuidv7()}` });
+    const consumer = new Kafka({ clientId: 'c360-bench-consumer', brokers, logLevel: logLevel.NOTHING }).consumer({
+      groupId: `bench-${uuidv7()}`,
+    });
     await consumer.connect();
     await consumer.subscribe({ topic: TOPICS.sales, fromBeginning: false });
     const lags: number[] = [];
@@ -84,7 +101,10 @@ export async function runRelayBench(): Promise<boolean> {
       const started = Date.now();
       await store.appendToStream(
         `bench-steady-${tick}`,
-        Array.from({ length: 100 }, (_, i) => ({ ...purchase(customers[i], tick * 100 + i), data: { ...(purchase(customers[i], 0).data as object), orderId: `${steadyPrefix}${tick}-${i}` } })),
+        Array.from({ length: 100 }, (_, i) => ({
+          ...purchase(customers[i], tick * 100 + i),
+          data: { ...(purchase(customers[i], 0).data as object), orderId: `${steadyPrefix}${tick}-${i}` },
+        })),
         { expectedRevision: 'no_stream' },
       );
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, 100 - (Date.now() - started))));
@@ -106,6 +126,9 @@ export async function runRelayBench(): Promise<boolean> {
     figure('events received by the consumer', sorted.length, 'events', 'of 10,000');
 
     console.log('\nTargets (issue 6):');
-    return [verdict('relay throughput', throughput, 20_000, 'events/s'), verdict('p99 lag under 1 s (1000 − p99 ms, ≥ 0)', 1_000 - p99, 0, 'ms of headroom')].every(Boolean);
+    return [
+      verdict('relay throughput', throughput, 20_000, 'events/s'),
+      verdict('p99 lag under 1 s (1000 − p99 ms, ≥ 0)', 1_000 - p99, 0, 'ms of headroom'),
+    ].every(Boolean);
   });
 }

@@ -27,7 +27,12 @@ export class AnalyticsConsumerModule implements OnApplicationBootstrap, OnApplic
     const topics = config.topics;
     this.source =
       topics.kind === 'kafka'
-        ? new KafkaTopicSource({ brokers: topics.brokers, clientId: `${topics.clientId}-analytics`, groupId: 'c360-analytics-daily', topics: CONSUMED })
+        ? new KafkaTopicSource({
+            brokers: topics.brokers,
+            clientId: `${topics.clientId}-analytics`,
+            groupId: 'c360-analytics-daily',
+            topics: CONSUMED,
+          })
         : topics.kind === 'files'
           ? new FileTopicSource(topics.dir, CONSUMED, checkpoints)
           : undefined;

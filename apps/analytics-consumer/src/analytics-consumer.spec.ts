@@ -35,14 +35,20 @@ describe('analytics consumer (topic files)', () => {
 
   it('maintains revenue net of refunds, points issued and redeemed, and NPS per day — each event once', async () => {
     const publisher = new FileTopicPublisher(join(platform.dataDir, 'topics'));
-    const purchase = event('sales.purchase-recorded', 'c360.sales.v1', { total: 100_000, currency: 'NOK', purchasedAt: '2026-05-01T10:00:00.000Z' });
+    const purchase = event('sales.purchase-recorded', 'c360.sales.v1', {
+      total: 100_000,
+      currency: 'NOK',
+      purchasedAt: '2026-05-01T10:00:00.000Z',
+    });
     const batch = [
       purchase,
       event('sales.purchase-recorded', 'c360.sales.v1', { total: 50_000, currency: 'EUR', purchasedAt: '2026-05-01T11:00:00.000Z' }),
       event('sales.purchase-refunded', 'c360.sales.v1', { amount: 30_000, currency: 'NOK', refundedAt: '2026-05-02T09:00:00.000Z' }),
       event('loyalty.points-earned', 'c360.loyalty.v1', { points: 10, earnedAt: '2026-05-01T10:00:00.000Z' }),
       event('loyalty.points-redeemed', 'c360.loyalty.v1', { points: 4, redeemedAt: '2026-05-02T12:00:00.000Z' }),
-      ...[10, 9, 7, 3].map((score) => event('surveys.response-recorded', 'c360.surveys.v1', { surveyKind: 'nps', score, answeredAt: '2026-05-02T13:00:00.000Z' })),
+      ...[10, 9, 7, 3].map((score) =>
+        event('surveys.response-recorded', 'c360.surveys.v1', { surveyKind: 'nps', score, answeredAt: '2026-05-02T13:00:00.000Z' }),
+      ),
     ];
     await publisher.publish(batch);
     await publisher.publish([purchase]); // a redelivery: at-least-once topics repeat themselves

@@ -13,9 +13,17 @@ export class AnalyticsController {
 
   @Get('daily')
   async daily(@Query('from') from?: string, @Query('to') to?: string) {
-    for (const [field, value] of [['from', from], ['to', to]] as const) {
+    for (const [field, value] of [
+      ['from', from],
+      ['to', to],
+    ] as const) {
       if (value !== undefined && !DAY.test(value)) {
-        throw new BadRequestException({ statusCode: 400, error: 'validation_failed', message: `${field} must be YYYY-MM-DD`, fields: [{ field, problems: ['must be YYYY-MM-DD'] }] });
+        throw new BadRequestException({
+          statusCode: 400,
+          error: 'validation_failed',
+          message: `${field} must be YYYY-MM-DD`,
+          fields: [{ field, problems: ['must be YYYY-MM-DD'] }],
+        });
       }
     }
     const page = await this.documents.find<DailyMetrics & { day: string }>(

@@ -17,7 +17,14 @@ export class DailyMetricsWriter {
   async apply(events: readonly IntegrationEvent[]): Promise<number> {
     const unique = [...new Map(events.map((event) => [event.eventId, event])).values()];
     if (unique.length === 0) return 0;
-    const seen = new Set((await this.documents.getMany(SEEN_COLLECTION, unique.map((event) => event.eventId))).map((doc) => doc._id));
+    const seen = new Set(
+      (
+        await this.documents.getMany(
+          SEEN_COLLECTION,
+          unique.map((event) => event.eventId),
+        )
+      ).map((doc) => doc._id),
+    );
     const fresh = unique.filter((event) => !seen.has(event.eventId));
 
     const byDay = new Map<string, Record<string, number>>();
@@ -32,9 +39,19 @@ export class DailyMetricsWriter {
     const days = await this.documents.getMany(DAILY_COLLECTION, [...byDay.keys()]);
     const positionOf = new Map(days.map((doc) => [doc._id, doc._position]));
     const writes: DocumentWrite[] = [
-      ...fresh.map((event): DocumentWrite => ({ kind: 'replace', collection: SEEN_COLLECTION, id: event.eventId, doc: { type: event.type }, position: 1 })),
+      ...fresh.map((event): DocumentWrite => ({
+        kind: 'replace',
+        collection: SEEN_COLLECTION,
+        id: event.eventId,
+        doc: { type: event.type },
+        position: 1,
+      })),
       ...[...byDay].map(([day, inc]): DocumentWrite => ({
-        kind: 'update', collection: DAILY_COLLECTION, id: day, update: { $inc: inc, $setOnInsert: { day } }, position: (positionOf.get(day) ?? 0) + 1,
+        kind: 'update',
+        collection: DAILY_COLLECTION,
+        id: day,
+        update: { $inc: inc, $setOnInsert: { day } },
+        position: (positionOf.get(day) ?? 0) + 1,
       })),
     ];
     await this.documents.write(writes);

@@ -38,7 +38,10 @@ export class FileTopicSource implements TopicSource {
   /** Reads what was appended to one topic file since its checkpoint. */
   async readNew(topic: string, onBatch: (events: readonly IntegrationEvent[]) => Promise<void>): Promise<void> {
     const file = join(this.dir, `${topic}.jsonl`);
-    const size = await stat(file).then((info) => info.size, () => 0);
+    const size = await stat(file).then(
+      (info) => info.size,
+      () => 0,
+    );
     const name = `analytics:file:${topic}`;
     const offset = (await this.checkpoints.get(name)) ?? 0;
     if (size <= offset) return;

@@ -12,5 +12,8 @@ export const platformContexts: readonly ContextDefinition[] = [contactsContext, 
 
 /** Every context's module, and the relay publishing what their definitions say they publish. */
 export function platformModules(contexts: readonly ContextDefinition[] = platformContexts): ServiceModules {
-  return [...contexts.map((context) => ContextModule.register(context)), RelayModule.forContracts(contexts.flatMap((context) => context.publishes ?? []))];
+  return [
+    ...contexts.map((context) => ContextModule.register(context)),
+    RelayModule.forContracts(contexts.flatMap((context) => context.publishes ?? [])),
+  ];
 }

@@ -18,7 +18,10 @@ describe('the platform, contexts together', () => {
   afterEach(() => platform.close());
 
   const register = async (first: string, email: string): Promise<string> => {
-    const response = await platform.http.post('/customers').send({ name: { first }, emails: [email] }).expect(201);
+    const response = await platform.http
+      .post('/customers')
+      .send({ name: { first }, emails: [email] })
+      .expect(201);
     return response.body.customerId as string;
   };
 

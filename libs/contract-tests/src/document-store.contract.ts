@@ -26,7 +26,11 @@ export function documentStoreContract(adapter: string, harness: DocumentStoreHar
     });
 
     const replace = (id: string, doc: Record<string, unknown>, position: number): DocumentWrite => ({
-      kind: 'replace', collection: c, id, doc, position,
+      kind: 'replace',
+      collection: c,
+      id,
+      doc,
+      position,
     });
 
     describe('position-guarded writes', () => {
@@ -49,13 +53,27 @@ export function documentStoreContract(adapter: string, harness: DocumentStoreHar
 
       it('applies update operators, and counts a replayed $inc once', async () => {
         const update = (position: number): DocumentWrite => ({
-          kind: 'update', collection: c, id: 'acc', position,
-          update: { $inc: { points: 10, 'stats.earned': 1 }, $push: { history: position }, $set: { 'owner.name': 'Bo' }, $setOnInsert: { createdAt: position } },
+          kind: 'update',
+          collection: c,
+          id: 'acc',
+          position,
+          update: {
+            $inc: { points: 10, 'stats.earned': 1 },
+            $push: { history: position },
+            $set: { 'owner.name': 'Bo' },
+            $setOnInsert: { createdAt: position },
+          },
         });
         await documents.write([update(1), update(2)]);
         await documents.write([update(2)]); // replay after a crash
         expect(await documents.get(c, 'acc')).toEqual({
-          _id: 'acc', _position: 2, points: 20, stats: { earned: 2 }, history: [1, 2], owner: { name: 'Bo' }, createdAt: 1,
+          _id: 'acc',
+          _position: 2,
+          points: 20,
+          stats: { earned: 2 },
+          history: [1, 2],
+          owner: { name: 'Bo' },
+          createdAt: 1,
         });
         await documents.write([{ kind: 'update', collection: c, id: 'acc', position: 3, update: { $unset: ['owner'] } }]);
         expect(await documents.get(c, 'acc')).not.toHaveProperty('owner');
@@ -174,7 +192,11 @@ export function documentStoreContract(adapter: string, harness: DocumentStoreHar
         const seen: string[] = [];
         let after: string | undefined;
         do {
-          const page = await documents.find<{ label: string | null }>(c, {}, { sort: { field: 'label', direction: 'asc' }, limit: 2, after });
+          const page = await documents.find<{ label: string | null }>(
+            c,
+            {},
+            { sort: { field: 'label', direction: 'asc' }, limit: 2, after },
+          );
           seen.push(...page.items.map((doc) => doc._id));
           after = page.nextCursor;
         } while (after);

@@ -84,9 +84,7 @@ export function eventStoreContract(adapter: string, harness: EventStoreHarness):
         expect((await store.readStream(stream('r'), { fromRevision: 3 })).map((e) => e.revision)).toEqual([3, 4]);
         expect((await store.readStream(stream('r'), { maxCount: 2 })).map((e) => e.revision)).toEqual([0, 1]);
         expect((await store.readStream(stream('r'), { direction: 'backwards', maxCount: 2 })).map((e) => e.revision)).toEqual([4, 3]);
-        expect(
-          (await store.readStream(stream('r'), { direction: 'backwards', fromRevision: 1 })).map((e) => e.revision),
-        ).toEqual([1, 0]);
+        expect((await store.readStream(stream('r'), { direction: 'backwards', fromRevision: 1 })).map((e) => e.revision)).toEqual([1, 0]);
       });
     });
 
@@ -109,9 +107,9 @@ export function eventStoreContract(adapter: string, harness: EventStoreHarness):
       });
 
       it('checks stream_exists and lets any through', async () => {
-        await expect(
-          store.appendToStream(stream('x'), sampleEvents(1), { expectedRevision: 'stream_exists' }),
-        ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+        await expect(store.appendToStream(stream('x'), sampleEvents(1), { expectedRevision: 'stream_exists' })).rejects.toBeInstanceOf(
+          WrongExpectedRevisionError,
+        );
         await store.appendToStream(stream('x'), sampleEvents(1), { expectedRevision: 'any' });
         const ok = await store.appendToStream(stream('x'), sampleEvents(1), { expectedRevision: 'stream_exists' });
         expect(ok.nextExpectedRevision).toBe(1);
@@ -151,9 +149,9 @@ export function eventStoreContract(adapter: string, harness: EventStoreHarness):
       it('refuses a batch that reuses only some ids', async () => {
         const batch = sampleEvents(2);
         await store.appendToStream(stream('k'), batch, { expectedRevision: 'no_stream' });
-        await expect(
-          store.appendToStream(stream('k'), [batch[1], sampleEvent()], { expectedRevision: 1 }),
-        ).rejects.toBeInstanceOf(IdempotencyConflictError);
+        await expect(store.appendToStream(stream('k'), [batch[1], sampleEvent()], { expectedRevision: 1 })).rejects.toBeInstanceOf(
+          IdempotencyConflictError,
+        );
         expect(await store.readStream(stream('k'))).toHaveLength(2);
       });
     });
@@ -168,9 +166,9 @@ export function eventStoreContract(adapter: string, harness: EventStoreHarness):
       });
 
       it('refuses an invalid expected revision and an empty batch', async () => {
-        await expect(
-          store.appendToStream(stream('b'), sampleEvents(1), { expectedRevision: -3 as unknown as 'any' }),
-        ).rejects.toThrow(/expectedRevision/);
+        await expect(store.appendToStream(stream('b'), sampleEvents(1), { expectedRevision: -3 as unknown as 'any' })).rejects.toThrow(
+          /expectedRevision/,
+        );
         await expect(store.appendToStream(stream('b'), [], { expectedRevision: 'any' })).rejects.toThrow(/Nothing to append/);
       });
     });

@@ -61,7 +61,9 @@ export function jsonSchemaOf(type: string, schema: FieldSchema): Record<string, 
     title: type,
     type: 'object',
     additionalProperties: false,
-    required: Object.entries(schema).filter(([, spec]) => spec.required).map(([field]) => field),
+    required: Object.entries(schema)
+      .filter(([, spec]) => spec.required)
+      .map(([field]) => field),
     properties,
   };
 }
@@ -77,7 +79,13 @@ function jsonType(type: FieldType): Record<string, unknown> {
         type: 'array',
         items: {
           type: 'object',
-          properties: { sku: { type: 'string' }, category: { type: 'string' }, quantity: { type: 'integer' }, unitPrice: { type: 'integer' }, amount: { type: 'integer' } },
+          properties: {
+            sku: { type: 'string' },
+            category: { type: 'string' },
+            quantity: { type: 'integer' },
+            unitPrice: { type: 'integer' },
+            amount: { type: 'integer' },
+          },
         },
       };
     default:

@@ -20,7 +20,8 @@ export interface IntegrationEvent {
   readonly data: Readonly<Record<string, IntegrationValue>>;
 }
 
-export type IntegrationValue = string | number | boolean | null | readonly IntegrationValue[] | { readonly [key: string]: IntegrationValue };
+export type IntegrationValue =
+  string | number | boolean | null | readonly IntegrationValue[] | { readonly [key: string]: IntegrationValue };
 
 export const TOPICS = {
   contacts: 'c360.contacts.v1',

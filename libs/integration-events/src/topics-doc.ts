@@ -16,10 +16,10 @@ export function renderTopicsDoc(contracts: readonly AnyIntegrationContract[]): s
     '',
     '## Delivery',
     '',
-    '- **Key** = the customer id (pseudonymous UUID): each customer\'s events keep their order within a partition.',
+    "- **Key** = the customer id (pseudonymous UUID): each customer's events keep their order within a partition.",
     '- **Headers**: `event-id`, `event-type`, `schema-version`, `correlation-id`, `occurred-at`.',
     '- **Value**: the integration event as JSON: `{ eventId, type, schemaVersion, topic, key, occurredAt, correlationId, data }`.',
-    '- **At least once**: the relay\'s checkpoint moves only after the broker acknowledged (idempotent producer, acks=all,',
+    "- **At least once**: the relay's checkpoint moves only after the broker acknowledged (idempotent producer, acks=all,",
     '  one request in flight) or the file was fsynced. After a crash a batch may be published again: dedupe by `eventId`',
     '  (`DedupeWindow` in `@c360/relay` keeps a bounded window of recent ids).',
     '- **No personal data**: only whitelisted, typed fields are copied (ids, codes, amounts in minor units, instants).',
@@ -32,7 +32,9 @@ export function renderTopicsDoc(contracts: readonly AnyIntegrationContract[]): s
   ];
   for (const [topic, settings] of Object.entries(TOPIC_SETTINGS)) {
     const events = contracts.filter((contract) => contract.topic === topic).map((contract) => `\`${contract.type}\``);
-    out.push(`| \`${topic}\` | ${settings.partitions} | ${Math.round(settings.retentionMs / 86_400_000)} days | ${events.join(', ') || '— (no context publishes here yet)'} |`);
+    out.push(
+      `| \`${topic}\` | ${settings.partitions} | ${Math.round(settings.retentionMs / 86_400_000)} days | ${events.join(', ') || '— (no context publishes here yet)'} |`,
+    );
   }
   out.push('', '## Events', '');
   for (const contract of contracts) {

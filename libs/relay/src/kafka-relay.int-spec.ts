@@ -23,7 +23,13 @@ const purchase = (customerId: string, orderId: string): NewEvent => ({
   schemaVersion: 1,
   occurredAt: new Date().toISOString(),
   data: {
-    purchaseId: randomUUID(), orderId, customerId, channel: 'web', total: 1000, currency: 'NOK', purchasedAt: '2026-04-01T09:00:00.000Z',
+    purchaseId: randomUUID(),
+    orderId,
+    customerId,
+    channel: 'web',
+    total: 1000,
+    currency: 'NOK',
+    purchasedAt: '2026-04-01T09:00:00.000Z',
     lines: [{ sku: 'a-1', category: 'shoes', quantity: 1, unitPrice: 1000 }],
   },
   metadata: { correlationId: 'corr', causationId: 'cause', actor: { id: 'agent', role: 'agent' } },
@@ -81,24 +87,32 @@ describe('relay on a real Kafka broker', () => {
     const customers = Array.from({ length: 5 }, () => randomUUID());
     for (let i = 0; i < 40; i++) {
       const customer = customers[i % customers.length];
-      await store.appendToStream(`sales-purchase-${randomUUID()}`, [purchase(customer, `${customer}-${i}`)], { expectedRevision: 'no_stream' });
+      await store.appendToStream(`sales-purchase-${randomUUID()}`, [purchase(customer, `${customer}-${i}`)], {
+        expectedRevision: 'no_stream',
+      });
     }
     await startRelay().waitFor(40, 30_000);
     const received = await consume(new Set(customers), 40);
     expect(received).toHaveLength(40);
     for (const customer of customers) {
-      const sequence = received.filter((event) => event.key === customer).map((event) => Number(String(event.data.orderId).split('-').pop()));
+      const sequence = received
+        .filter((event) => event.key === customer)
+        .map((event) => Number(String(event.data.orderId).split('-').pop()));
       expect(sequence).toEqual([...sequence].sort((a, b) => a - b));
     }
   });
 
   it('loses nothing when the relay is stopped and restarted mid-stream; dedupe makes it exactly once', async () => {
     const customer = randomUUID();
-    for (let i = 0; i < 60; i++) await store.appendToStream(`sales-purchase-${randomUUID()}`, [purchase(customer, `o-${i}`)], { expectedRevision: 'no_stream' });
+    for (let i = 0; i < 60; i++)
+      await store.appendToStream(`sales-purchase-${randomUUID()}`, [purchase(customer, `o-${i}`)], { expectedRevision: 'no_stream' });
     const first = startRelay();
     await first.waitFor(20, 30_000);
     await first.stop();
-    await checkpoints.set('relay:processor:integration-events', Math.max(0, ((await checkpoints.get('relay:processor:integration-events')) ?? 0) - 10)); // crash before the last checkpoints
+    await checkpoints.set(
+      'relay:processor:integration-events',
+      Math.max(0, ((await checkpoints.get('relay:processor:integration-events')) ?? 0) - 10),
+    ); // crash before the last checkpoints
     await startRelay().waitFor(60, 30_000);
 
     const received = await consume(new Set([customer]), 60);
@@ -110,11 +124,13 @@ describe('relay on a real Kafka broker', () => {
   it('survives a broker restart between batches', async () => {
     const customer = randomUUID();
     const runner = startRelay();
-    for (let i = 0; i < 10; i++) await store.appendToStream(`sales-purchase-${randomUUID()}`, [purchase(customer, `before-${i}`)], { expectedRevision: 'no_stream' });
+    for (let i = 0; i < 10; i++)
+      await store.appendToStream(`sales-purchase-${randomUUID()}`, [purchase(customer, `before-${i}`)], { expectedRevision: 'no_stream' });
     await runner.waitFor(10, 30_000);
 
     execFileSync(join(kafkaScripts, 'stop.sh'), { stdio: 'ignore' });
-    for (let i = 0; i < 10; i++) await store.appendToStream(`sales-purchase-${randomUUID()}`, [purchase(customer, `during-${i}`)], { expectedRevision: 'no_stream' });
+    for (let i = 0; i < 10; i++)
+      await store.appendToStream(`sales-purchase-${randomUUID()}`, [purchase(customer, `during-${i}`)], { expectedRevision: 'no_stream' });
     await new Promise((resolve) => setTimeout(resolve, 1_000)); // the relay meets a dead broker and retries
     execFileSync(join(kafkaScripts, 'start.sh'), { stdio: 'ignore' });
 

@@ -1,6 +1,14 @@
 import { PublishedContracts, type AnyIntegrationContract } from '@c360/integration-events';
 import { PLATFORM_CONFIG, ProcessorHost, type PlatformConfig } from '@c360/runtime';
-import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { FileTopicPublisher } from './file-topic-publisher';
 import { KafkaTopicPublisher } from './kafka-topic-publisher';
 import { RelayProcessor } from './relay.processor';
@@ -53,7 +61,9 @@ export class RelayModule implements OnModuleInit, OnApplicationBootstrap, OnAppl
   onApplicationBootstrap(): void {
     // Not awaited: a client retrying a broker that is down must not hold up the rest of start-up.
     void this.publisher?.ensureTopics().catch((error: unknown) => {
-      new Logger('Relay').warn(`topics not created yet (${error instanceof Error ? error.message : String(error)}); retrying on first publish`);
+      new Logger('Relay').warn(
+        `topics not created yet (${error instanceof Error ? error.message : String(error)}); retrying on first publish`,
+      );
     });
   }
 

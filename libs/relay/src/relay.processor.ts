@@ -35,7 +35,9 @@ export class RelayProcessor implements EventProcessor {
       await this.publisher.publish(records);
     } catch (error) {
       // A broker that is down or busy passes: the runner retries the batch with backoff.
-      throw new TransientStoreError(`Publishing ${records.length} integration events failed: ${(error as Error).message}`, { cause: error });
+      throw new TransientStoreError(`Publishing ${records.length} integration events failed: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
 }

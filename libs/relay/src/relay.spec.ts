@@ -17,7 +17,13 @@ const purchase = (customerId: string, orderId: string): NewEvent => ({
   schemaVersion: 1,
   occurredAt: '2026-04-01T09:00:00.000Z',
   data: {
-    purchaseId: randomUUID(), orderId, customerId, channel: 'web', total: 1000, currency: 'NOK', purchasedAt: '2026-04-01T09:00:00.000Z',
+    purchaseId: randomUUID(),
+    orderId,
+    customerId,
+    channel: 'web',
+    total: 1000,
+    currency: 'NOK',
+    purchasedAt: '2026-04-01T09:00:00.000Z',
     lines: [{ sku: 'a-1', category: 'shoes', quantity: 1, unitPrice: 1000 }],
   },
   metadata: { correlationId: 'corr', causationId: 'cause', actor: { id: 'agent', role: 'agent' } },
@@ -67,14 +73,24 @@ describe('relay', () => {
   it('writes integration events to per-topic files, keyed by customer, with the headers', async () => {
     const customer = randomUUID();
     await store.appendToStream('sales-purchase-1', [purchase(customer, 'o-1')], { expectedRevision: 'no_stream' });
-    await store.appendToStream('contacts-customer-x', [{ ...purchase(customer, 'ignored'), type: 'contacts.profile-updated' }], { expectedRevision: 'no_stream' });
+    await store.appendToStream('contacts-customer-x', [{ ...purchase(customer, 'ignored'), type: 'contacts.profile-updated' }], {
+      expectedRevision: 'no_stream',
+    });
     const publisher = new FileTopicPublisher(dir);
     await start(publisher).waitFor(2);
-    const lines = readFileSync(publisher.pathOf('c360.sales.v1'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const lines = readFileSync(publisher.pathOf('c360.sales.v1'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({
       key: customer,
-      headers: { 'event-type': 'sales.purchase-recorded', 'schema-version': '1', 'correlation-id': 'corr', 'occurred-at': '2026-04-01T09:00:00.000Z' },
+      headers: {
+        'event-type': 'sales.purchase-recorded',
+        'schema-version': '1',
+        'correlation-id': 'corr',
+        'occurred-at': '2026-04-01T09:00:00.000Z',
+      },
       value: { type: 'sales.purchase-recorded', data: { orderId: 'o-1', total: 1000 } },
     });
     await publisher.close();
@@ -98,7 +114,8 @@ describe('relay', () => {
 
   it('publishes again after a restart before the checkpoint, and a consumer dedupes to exactly once', async () => {
     const customer = randomUUID();
-    for (let i = 0; i < 4; i++) await store.appendToStream(`sales-purchase-${i}`, [purchase(customer, `o-${i}`)], { expectedRevision: 'no_stream' });
+    for (let i = 0; i < 4; i++)
+      await store.appendToStream(`sales-purchase-${i}`, [purchase(customer, `o-${i}`)], { expectedRevision: 'no_stream' });
     const publisher = new RecordingPublisher();
     const first = start(publisher);
     await first.waitFor(4);
@@ -114,7 +131,9 @@ describe('relay', () => {
 
   it('stops on a domain event that breaks its contract, naming it', async () => {
     const broken = purchase(randomUUID(), 'o-1');
-    await store.appendToStream('sales-purchase-1', [{ ...broken, data: { ...(broken.data as object), total: 'lots' } }], { expectedRevision: 'no_stream' });
+    await store.appendToStream('sales-purchase-1', [{ ...broken, data: { ...(broken.data as object), total: 'lots' } }], {
+      expectedRevision: 'no_stream',
+    });
     const runner = start(new RecordingPublisher());
     await expect(runner.waitFor(1, 2_000)).rejects.toThrow(/sales.purchase-recorded .*field "total"/);
   });
@@ -122,7 +141,11 @@ describe('relay', () => {
   it('forgets the oldest ids beyond its capacity', () => {
     const window = new DedupeWindow(2);
     expect([window.firstTime('a'), window.firstTime('b'), window.firstTime('a'), window.firstTime('c'), window.firstTime('a')]).toEqual([
-      true, true, false, true, true,
+      true,
+      true,
+      false,
+      true,
+      true,
     ]);
   });
 });

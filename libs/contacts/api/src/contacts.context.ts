@@ -31,7 +31,13 @@ export const contactsContext = defineContext({
   projections: [customerProfileProjection, customerConsentsProjection, customerAliasesProjection],
   workflows: [erasureCompletion],
   publishes: CONTACTS_INTEGRATION_EVENTS,
-  controllers: [CustomersController, CustomerIdentitiesController, CustomerConsentsController, CustomerReferralsController, CustomerMergesController],
+  controllers: [
+    CustomersController,
+    CustomerIdentitiesController,
+    CustomerConsentsController,
+    CustomerReferralsController,
+    CustomerMergesController,
+  ],
   providers: [...CONTACTS_SERVICES, ...CONTACTS_COMMAND_HANDLERS, ...CONTACTS_QUERY_HANDLERS],
   settings: contactsSettings,
 });

@@ -12,19 +12,16 @@ export const ContactsErrors = {
   alreadyRegistered: (customerId: string) =>
     new DomainError('contacts.customer-exists', `Customer ${customerId} is already registered`, 'conflict', { customerId }),
   merged: (customerId: string, survivorId: string) =>
-    new DomainError(
-      'contacts.customer-merged',
-      `Customer ${customerId} was merged into ${survivorId}; act on the survivor`,
-      'conflict',
-      { customerId, survivorId },
-    ),
+    new DomainError('contacts.customer-merged', `Customer ${customerId} was merged into ${survivorId}; act on the survivor`, 'conflict', {
+      customerId,
+      survivorId,
+    }),
   erased: (customerId: string) =>
     new DomainError('contacts.customer-erased', `Customer ${customerId} was erased`, 'conflict', { customerId }),
   identityTaken: (kind: 'email' | 'phone', existingCustomerId: string, field?: string) =>
-    new DomainError(
-      'contacts.identity-taken',
-      `This ${kind} already belongs to customer ${existingCustomerId}`,
-      'conflict',
-      { kind, existingCustomerId, ...(field ? { field } : {}) },
-    ),
+    new DomainError('contacts.identity-taken', `This ${kind} already belongs to customer ${existingCustomerId}`, 'conflict', {
+      kind,
+      existingCustomerId,
+      ...(field ? { field } : {}),
+    }),
 };

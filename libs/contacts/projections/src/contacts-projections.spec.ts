@@ -35,7 +35,16 @@ function fold<T extends object>(projection: DocumentProjection<T>, events: reado
 const registered = (customerId: string, name: unknown, emails: unknown): CustomerEvent =>
   ({
     type: 'contacts.customer-registered',
-    data: { customerId, registeredAt: '2026-03-01T10:00:00.000Z', referralCode: referralCodeFor(customerId), tags: ['vip'], name, emails, phones: [], attributes: {} },
+    data: {
+      customerId,
+      registeredAt: '2026-03-01T10:00:00.000Z',
+      referralCode: referralCodeFor(customerId),
+      tags: ['vip'],
+      name,
+      emails,
+      phones: [],
+      attributes: {},
+    },
   }) as CustomerEvent;
 
 describe('contacts projections', () => {
@@ -56,7 +65,11 @@ describe('contacts projections', () => {
   it('profile: the tombstone leaves no personal data in the document', () => {
     const docs = fold(customerProfileProjection, [
       envelope(ANN, registered(ANN, { first: 'Ann', last: 'Lee' }, ['ann@example.com']), 0),
-      envelope(ANN, { type: 'contacts.customer-erased', data: { customerId: ANN, erasedAt: '2026-03-02T10:00:00.000Z', releasedIdentities: [] } }, 1),
+      envelope(
+        ANN,
+        { type: 'contacts.customer-erased', data: { customerId: ANN, erasedAt: '2026-03-02T10:00:00.000Z', releasedIdentities: [] } },
+        1,
+      ),
     ]);
     const doc = docs.get(ANN);
     expect(doc).toMatchObject({ status: 'erased', emails: [], phones: [], nameKeys: [], sortName: '', version: 1 });
@@ -66,7 +79,11 @@ describe('contacts projections', () => {
   it('profile: a rebuild after the key was deleted sees ERASED and ends with the tombstone', () => {
     const docs = fold(customerProfileProjection, [
       envelope(ANN, registered(ANN, ERASED, ERASED), 0),
-      envelope(ANN, { type: 'contacts.customer-erased', data: { customerId: ANN, erasedAt: '2026-03-02T10:00:00.000Z', releasedIdentities: [] } }, 1),
+      envelope(
+        ANN,
+        { type: 'contacts.customer-erased', data: { customerId: ANN, erasedAt: '2026-03-02T10:00:00.000Z', releasedIdentities: [] } },
+        1,
+      ),
     ]);
     expect(docs.get(ANN)).toMatchObject({ status: 'erased' });
   });
@@ -74,13 +91,27 @@ describe('contacts projections', () => {
   it('consents: history in order; merges add and revert decisions; an absorbed customer remembers its merged period', () => {
     const events = [
       envelope(ANN, registered(ANN, { first: 'Ann' }, []), 0),
-      envelope(ANN, { type: 'contacts.consent-granted', data: { customerId: ANN, channel: 'email', purpose: 'marketing', source: 'web', grantedAt: 'T1' } }, 1),
+      envelope(
+        ANN,
+        {
+          type: 'contacts.consent-granted',
+          data: { customerId: ANN, channel: 'email', purpose: 'marketing', source: 'web', grantedAt: 'T1' },
+        },
+        1,
+      ),
       envelope(BO, { type: 'contacts.customers-merged', data: { mergeId: MERGE, survivorId: ANN, absorbedId: BO, mergedAt: 'T2' } }, 1),
       envelope(
         ANN,
         {
           type: 'contacts.customer-absorbed',
-          data: { mergeId: MERGE, survivorId: ANN, absorbedId: BO, mergedAt: 'T2', adopted: { emails: [], phones: [], tags: [], attributes: {} }, consentChanges: [{ channel: 'sms', purpose: 'service', granted: true, source: `merge:${MERGE}` }] },
+          data: {
+            mergeId: MERGE,
+            survivorId: ANN,
+            absorbedId: BO,
+            mergedAt: 'T2',
+            adopted: { emails: [], phones: [], tags: [], attributes: {} },
+            consentChanges: [{ channel: 'sms', purpose: 'service', granted: true, source: `merge:${MERGE}` }],
+          },
         },
         2,
       ),
@@ -95,11 +126,23 @@ describe('contacts projections', () => {
   });
 
   it('aliases: an absorbed customer points at its survivor until the merge is undone', () => {
-    const merged = envelope(BO, { type: 'contacts.customers-merged', data: { mergeId: MERGE, survivorId: ANN, absorbedId: BO, mergedAt: 'T2' } }, 1);
-    const onSurvivor = envelope(ANN, { type: 'contacts.merge-undone', data: { mergeId: MERGE, survivorId: ANN, absorbedId: BO, undoneAt: 'T3' } }, 3);
+    const merged = envelope(
+      BO,
+      { type: 'contacts.customers-merged', data: { mergeId: MERGE, survivorId: ANN, absorbedId: BO, mergedAt: 'T2' } },
+      1,
+    );
+    const onSurvivor = envelope(
+      ANN,
+      { type: 'contacts.merge-undone', data: { mergeId: MERGE, survivorId: ANN, absorbedId: BO, undoneAt: 'T3' } },
+      3,
+    );
     expect(customerAliasesProjection.documentIds(onSurvivor)).toEqual([]);
     expect(fold(customerAliasesProjection, [merged]).get(BO)).toEqual({ customerId: BO, survivorId: ANN, mergeId: MERGE, mergedAt: 'T2' });
-    const undone = envelope(BO, { type: 'contacts.merge-undone', data: { mergeId: MERGE, survivorId: ANN, absorbedId: BO, undoneAt: 'T3' } }, 2);
+    const undone = envelope(
+      BO,
+      { type: 'contacts.merge-undone', data: { mergeId: MERGE, survivorId: ANN, absorbedId: BO, undoneAt: 'T3' } },
+      2,
+    );
     expect(fold(customerAliasesProjection, [merged, undone]).get(BO)).toBeNull();
   });
 });

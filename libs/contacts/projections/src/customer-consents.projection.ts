@@ -69,13 +69,18 @@ export const customerConsentsProjection: DocumentProjection<CustomerConsentsDocu
       case 'contacts.customers-merged':
         return {
           ...doc,
-          mergedPeriods: [...doc.mergedPeriods, { mergeId: event.data.mergeId, survivorId: event.data.survivorId, from: event.data.mergedAt }],
+          mergedPeriods: [
+            ...doc.mergedPeriods,
+            { mergeId: event.data.mergeId, survivorId: event.data.survivorId, from: event.data.mergedAt },
+          ],
         };
       case 'contacts.merge-undone':
         if (event.data.absorbedId === customerId) {
           return {
             ...doc,
-            mergedPeriods: doc.mergedPeriods.map((period) => (period.mergeId === event.data.mergeId ? { ...period, to: event.data.undoneAt } : period)),
+            mergedPeriods: doc.mergedPeriods.map((period) =>
+              period.mergeId === event.data.mergeId ? { ...period, to: event.data.undoneAt } : period,
+            ),
           };
         }
         return { ...doc, history: [...doc.history, ...entries(event.data.consentChanges ?? [], event.data.undoneAt)] };
@@ -88,5 +93,11 @@ export const customerConsentsProjection: DocumentProjection<CustomerConsentsDocu
 };
 
 function entries(changes: readonly ConsentChange[], at: string): ConsentEntry[] {
-  return changes.map((change) => ({ channel: change.channel, purpose: change.purpose, granted: change.granted, source: change.source, at }));
+  return changes.map((change) => ({
+    channel: change.channel,
+    purpose: change.purpose,
+    granted: change.granted,
+    source: change.source,
+    at,
+  }));
 }

@@ -1,4 +1,11 @@
-import { customerData, evolveCustomer, initialCustomerState, referralCodeFor, type CustomerEvent, type CustomerState } from '@c360/contacts-domain';
+import {
+  customerData,
+  evolveCustomer,
+  initialCustomerState,
+  referralCodeFor,
+  type CustomerEvent,
+  type CustomerState,
+} from '@c360/contacts-domain';
 import { ERASED, type EnvelopeOf } from '@c360/kernel';
 import { foldCustomerProfile, type CustomerProfileDocument } from './customer-profile.projection';
 
@@ -50,7 +57,13 @@ const annEvents: CustomerEvent[] = [
   { type: 'contacts.customer-referred', data: { customerId: ANN, referrerId: CY, referredAt: T(4) } },
   {
     type: 'contacts.duplicate-suspected',
-    data: { customerId: ANN, otherCustomerId: BO, reasons: ['same-phone'], suspectedAt: T(4), identities: [{ kind: 'phone', value: '+4799999999' }] },
+    data: {
+      customerId: ANN,
+      otherCustomerId: BO,
+      reasons: ['same-phone'],
+      suspectedAt: T(4),
+      identities: [{ kind: 'phone', value: '+4799999999' }],
+    },
   },
   {
     type: 'contacts.customer-absorbed',
@@ -84,7 +97,16 @@ const annEvents: CustomerEvent[] = [
 const boEvents: CustomerEvent[] = [
   {
     type: 'contacts.customer-registered',
-    data: { customerId: BO, registeredAt: T(1), referralCode: referralCodeFor(BO), tags: [], name: { first: 'Bo' }, emails: ['bo@example.com'], phones: [], attributes: {} },
+    data: {
+      customerId: BO,
+      registeredAt: T(1),
+      referralCode: referralCodeFor(BO),
+      tags: [],
+      name: { first: 'Bo' },
+      emails: ['bo@example.com'],
+      phones: [],
+      attributes: {},
+    },
   },
   { type: 'contacts.customers-merged', data: { mergeId: MERGE, survivorId: ANN, absorbedId: BO, mergedAt: T(5) } },
   { type: 'contacts.merge-undone', data: { mergeId: MERGE, survivorId: ANN, absorbedId: BO, undoneAt: T(6) } },
@@ -115,7 +137,9 @@ function expectedFrom(state: CustomerState, version: number): Record<string, unk
     consents: data.consents,
     suspectedDuplicates: data.suspectedDuplicates,
     absorbed: data.activeMerges.map((merge) => ({ customerId: merge.absorbedId, mergeId: merge.mergeId, mergedAt: merge.mergedAt })),
-    ...(state.status === 'merged' ? { mergedInto: { survivorId: state.survivorId, mergeId: state.mergeId, mergedAt: state.mergedAt } } : {}),
+    ...(state.status === 'merged'
+      ? { mergedInto: { survivorId: state.survivorId, mergeId: state.mergeId, mergedAt: state.mergedAt } }
+      : {}),
   };
 }
 
@@ -147,9 +171,15 @@ describe('customer profile projection: its own document', () => {
 
   it('a merged customer says where it went, and comes back active on undo', () => {
     const stream = envelopes(BO, boEvents);
-    expect(foldCustomerProfile(stream.slice(0, 2))).toMatchObject({ status: 'merged', mergedInto: { survivorId: ANN, mergeId: MERGE, mergedAt: T(5) } });
+    expect(foldCustomerProfile(stream.slice(0, 2))).toMatchObject({
+      status: 'merged',
+      mergedInto: { survivorId: ANN, mergeId: MERGE, mergedAt: T(5) },
+    });
     const undone = foldCustomerProfile(stream);
-    expect(undone).toMatchObject({ status: 'active', mergeHistory: [{ mergeId: MERGE, role: 'absorbed', otherCustomerId: ANN, mergedAt: T(5), undoneAt: T(6) }] });
+    expect(undone).toMatchObject({
+      status: 'active',
+      mergeHistory: [{ mergeId: MERGE, role: 'absorbed', otherCustomerId: ANN, mergedAt: T(5), undoneAt: T(6) }],
+    });
     expect(undone).not.toHaveProperty('mergedInto');
   });
 
@@ -178,9 +208,21 @@ describe('customer profile projection: its own document', () => {
     const sealed: CustomerEvent[] = [
       {
         type: 'contacts.customer-registered',
-        data: { customerId: ANN, registeredAt: T(1), referralCode: referralCodeFor(ANN), tags: [], name: ERASED, emails: ERASED, phones: ERASED, attributes: ERASED },
+        data: {
+          customerId: ANN,
+          registeredAt: T(1),
+          referralCode: referralCodeFor(ANN),
+          tags: [],
+          name: ERASED,
+          emails: ERASED,
+          phones: ERASED,
+          attributes: ERASED,
+        },
       } as unknown as CustomerEvent,
-      { type: 'contacts.profile-updated', data: { customerId: ANN, updatedAt: T(2), company: ERASED, attributes: ERASED } } as unknown as CustomerEvent,
+      {
+        type: 'contacts.profile-updated',
+        data: { customerId: ANN, updatedAt: T(2), company: ERASED, attributes: ERASED },
+      } as unknown as CustomerEvent,
       { type: 'contacts.email-added', data: { customerId: ANN, addedAt: T(3), email: ERASED } } as unknown as CustomerEvent,
     ];
     expect(foldCustomerProfile(envelopes(ANN, sealed))).toMatchObject({

@@ -215,13 +215,21 @@ function changed(doc: LiveProfile, event: ChangeEvent): LiveProfile {
       return { ...doc, updatedAt: event.data.updatedAt, profile: withProfileChanges(doc.profile, event.data) };
     case 'contacts.email-added': {
       const email = plain(event.data.email);
-      return { ...doc, updatedAt: event.data.addedAt, emails: typeof email === 'string' && !doc.emails.includes(email) ? [...doc.emails, email] : doc.emails };
+      return {
+        ...doc,
+        updatedAt: event.data.addedAt,
+        emails: typeof email === 'string' && !doc.emails.includes(email) ? [...doc.emails, email] : doc.emails,
+      };
     }
     case 'contacts.email-removed':
       return { ...doc, updatedAt: event.data.removedAt, emails: doc.emails.filter((email) => email !== plain(event.data.email)) };
     case 'contacts.phone-added': {
       const phone = plain(event.data.phone);
-      return { ...doc, updatedAt: event.data.addedAt, phones: typeof phone === 'string' && !doc.phones.includes(phone) ? [...doc.phones, phone] : doc.phones };
+      return {
+        ...doc,
+        updatedAt: event.data.addedAt,
+        phones: typeof phone === 'string' && !doc.phones.includes(phone) ? [...doc.phones, phone] : doc.phones,
+      };
     }
     case 'contacts.phone-removed':
       return { ...doc, updatedAt: event.data.removedAt, phones: doc.phones.filter((phone) => phone !== plain(event.data.phone)) };
@@ -247,7 +255,13 @@ function changed(doc: LiveProfile, event: ChangeEvent): LiveProfile {
       // On the absorbed customer's stream.
       const { mergeId, survivorId, mergedAt } = event.data;
       const record: MergeRecord = { mergeId, role: 'absorbed', otherCustomerId: survivorId, mergedAt };
-      return { ...doc, status: 'merged', mergedInto: { survivorId, mergeId, mergedAt }, updatedAt: mergedAt, mergeHistory: [...doc.mergeHistory, record] };
+      return {
+        ...doc,
+        status: 'merged',
+        mergedInto: { survivorId, mergeId, mergedAt },
+        updatedAt: mergedAt,
+        mergeHistory: [...doc.mergeHistory, record],
+      };
     }
     case 'contacts.customer-absorbed': {
       // On the survivor's stream: what it adopted, by the one merge policy.

@@ -28,7 +28,12 @@ describe('CommandHandler', () => {
     expect(result.revision).toBe(1);
     expect(result.state).toEqual({ status: 'open', owner: 'ann', balance: 50 });
     expect(result.events).toHaveLength(1);
-    expect(result.events[0]).toMatchObject({ type: 'toy.deposited', schemaVersion: 1, revision: 1, occurredAt: '2026-05-01T12:00:00.000Z' });
+    expect(result.events[0]).toMatchObject({
+      type: 'toy.deposited',
+      schemaVersion: 1,
+      revision: 1,
+      occurredAt: '2026-05-01T12:00:00.000Z',
+    });
   });
 
   it('fills the envelope metadata from the command context', async () => {
@@ -143,7 +148,16 @@ describe('CommandHandler', () => {
   it('stops with a clear error on an event type the aggregate does not know', async () => {
     await store.appendToStream(
       'toy-account-10',
-      [{ id: randomUUID(), type: 'toy.mystery', schemaVersion: 1, occurredAt: clock.now().toISOString(), data: {}, metadata: { correlationId: 'c', causationId: 'c', actor } }],
+      [
+        {
+          id: randomUUID(),
+          type: 'toy.mystery',
+          schemaVersion: 1,
+          occurredAt: clock.now().toISOString(),
+          data: {},
+          metadata: { correlationId: 'c', causationId: 'c', actor },
+        },
+      ],
       { expectedRevision: 'no_stream' },
     );
     await expect(handler.handle(toyAccount, 'toy-account-10', { type: 'deposit', amount: 1 }, ctx())).rejects.toBeInstanceOf(

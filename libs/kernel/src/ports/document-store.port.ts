@@ -112,10 +112,7 @@ export interface DocumentStore {
    * does both in one transaction, MongoDB writes the checkpoint after the documents (safe because
    * writes are position-guarded).
    */
-  write(
-    writes: readonly DocumentWrite[],
-    checkpoint?: { readonly name: string; readonly position: number },
-  ): Promise<WriteOutcome>;
+  write(writes: readonly DocumentWrite[], checkpoint?: { readonly name: string; readonly position: number }): Promise<WriteOutcome>;
   ensureIndex(collection: string, index: IndexSpec): Promise<void>;
   /** Drops a collection (used to rebuild a projection from scratch). */
   dropCollection(collection: string): Promise<void>;

@@ -42,7 +42,10 @@ export function isEncryptedPersonalData(value: unknown): value is EncryptedPerso
 /** A blob that fails authentication was altered or sealed under another subject: never read as valid. */
 export class PersonalDataIntegrityError extends Error {
   override readonly name = 'PersonalDataIntegrityError';
-  constructor(readonly subject: string, readonly keyId: string) {
+  constructor(
+    readonly subject: string,
+    readonly keyId: string,
+  ) {
     super(`Encrypted personal data of subject "${subject}" (key ${keyId}) failed authentication`);
   }
 }

@@ -34,9 +34,13 @@ describe('PersonalDataProtector and the protected event store', () => {
 
   it('encrypts the personal fields before append and decrypts them on read', async () => {
     const store = withPersonalDataProtection(raw, protector);
-    await store.appendToStream('people-1', [event('people.registered', { personId: 'p1', name: 'Ann Lee', email: 'ann@example.com', tier: 'gold' })], {
-      expectedRevision: 'no_stream',
-    });
+    await store.appendToStream(
+      'people-1',
+      [event('people.registered', { personId: 'p1', name: 'Ann Lee', email: 'ann@example.com', tier: 'gold' })],
+      {
+        expectedRevision: 'no_stream',
+      },
+    );
     const [stored] = raw.all();
     expect(stored.data).toMatchObject({ personId: 'p1', tier: 'gold', name: { $pii: 'v1', subject: 'p1' }, email: { $pii: 'v1' } });
     expect(JSON.stringify(stored)).not.toMatch(/Ann|example/);
@@ -61,7 +65,9 @@ describe('PersonalDataProtector and the protected event store', () => {
 
   it('reads ERASED for every field of a subject whose key was deleted, and refuses new data for it', async () => {
     const store = withPersonalDataProtection(raw, protector);
-    await store.appendToStream('people-1', [event('people.registered', { personId: 'p1', name: 'Ann', email: 'a@example.com' })], { expectedRevision: 'no_stream' });
+    await store.appendToStream('people-1', [event('people.registered', { personId: 'p1', name: 'Ann', email: 'a@example.com' })], {
+      expectedRevision: 'no_stream',
+    });
     await store.appendToStream('people-2', [event('people.registered', { personId: 'p2', name: 'Bo' })], { expectedRevision: 'no_stream' });
     await keys.delete('p1');
     const [erased] = await store.readStream('people-1');
@@ -77,7 +83,9 @@ describe('PersonalDataProtector and the protected event store', () => {
   it('decrypts live subscription slices', async () => {
     const store = withPersonalDataProtection(raw, protector);
     const subscription = store.subscribeToAll({ pollIntervalMs: 5 });
-    await store.appendToStream('people-1', [event('people.registered', { personId: 'p1', name: 'Ann' })], { expectedRevision: 'no_stream' });
+    await store.appendToStream('people-1', [event('people.registered', { personId: 'p1', name: 'Ann' })], {
+      expectedRevision: 'no_stream',
+    });
     for await (const slice of subscription) {
       if (slice.events.length === 0) continue;
       expect(slice.events[0].data).toMatchObject({ name: 'Ann' });
@@ -88,9 +96,16 @@ describe('PersonalDataProtector and the protected event store', () => {
 
   it('hands a wrapped processor plaintext, keeping its name, filter and checkpoint mode', async () => {
     const store = withPersonalDataProtection(raw, protector);
-    await store.appendToStream('people-1', [event('people.registered', { personId: 'p1', name: 'Ann' })], { expectedRevision: 'no_stream' });
+    await store.appendToStream('people-1', [event('people.registered', { personId: 'p1', name: 'Ann' })], {
+      expectedRevision: 'no_stream',
+    });
     const seen: EventEnvelope[] = [];
-    const inner = { name: 'projection:people_v1', filter: { eventTypes: ['people.registered'] }, storesOwnCheckpoint: true, handle: async (events: readonly EventEnvelope[]) => void seen.push(...events) };
+    const inner = {
+      name: 'projection:people_v1',
+      filter: { eventTypes: ['people.registered'] },
+      storesOwnCheckpoint: true,
+      handle: async (events: readonly EventEnvelope[]) => void seen.push(...events),
+    };
     const wrapped = revealingProcessor(inner, protector);
     expect(wrapped).toMatchObject({ name: inner.name, filter: inner.filter, storesOwnCheckpoint: true });
     await wrapped.handle(raw.all(), 1);

@@ -5,9 +5,8 @@ import type { IndexSpec } from '../ports/document-store.port';
  * A stored event as a projection or workflow sees it: the envelope of one member of a context's event
  * union, so that `switch (event.type)` narrows `event.data` without casts.
  */
-export type EnvelopeOf<TEvent extends DomainEvent> = TEvent extends DomainEvent<infer TType, infer TData>
-  ? EventEnvelope<TType, TData>
-  : never;
+export type EnvelopeOf<TEvent extends DomainEvent> =
+  TEvent extends DomainEvent<infer TType, infer TData> ? EventEnvelope<TType, TData> : never;
 
 /**
  * A read model built by folding events into documents (Emmett's `canHandle` + `evolve`). Pure: no
@@ -44,7 +43,10 @@ export type AnyDocumentProjection = DocumentProjection<any, any>;
 export type ProjectedEvent<P> = P extends DocumentProjection<any, infer TEvent> ? TEvent : never;
 
 /** Whether a projection reads this event (the runtime's filter already keeps others away). */
-export function canHandle<P extends AnyDocumentProjection>(projection: P, event: EventEnvelope): event is EnvelopeOf<ProjectedEvent<P>> & EventEnvelope {
+export function canHandle<P extends AnyDocumentProjection>(
+  projection: P,
+  event: EventEnvelope,
+): event is EnvelopeOf<ProjectedEvent<P>> & EventEnvelope {
   return (projection.handles as readonly string[]).includes(event.type);
 }
 

@@ -10,7 +10,8 @@ export class InMemoryCheckpointStore implements CheckpointStore {
 
   async set(name: string, position: number): Promise<void> {
     if (!name) throw new TypeError('Checkpoint name must be a non-empty string');
-    if (!Number.isSafeInteger(position) || position < 0) throw new TypeError(`Checkpoint position must be an integer >= 0 (got ${position})`);
+    if (!Number.isSafeInteger(position) || position < 0)
+      throw new TypeError(`Checkpoint position must be an integer >= 0 (got ${position})`);
     this.positions.set(name, position);
   }
 

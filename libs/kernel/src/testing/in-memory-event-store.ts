@@ -43,7 +43,12 @@ export class InMemoryEventStore implements EventStore {
       if (!UUID_PATTERN.test(event.id)) throw new TypeError(`events[${index}].id must be a UUID`);
     });
     const expected = options.expectedRevision;
-    if (!(expected === 'any' || expected === 'no_stream' || expected === 'stream_exists' || (Number.isInteger(expected) && expected >= 0))) {
+    if (!(
+      expected === 'any' ||
+      expected === 'no_stream' ||
+      expected === 'stream_exists' ||
+      (Number.isInteger(expected) && expected >= 0)
+    )) {
       throw new TypeError(`expectedRevision must be a revision, "no_stream", "stream_exists" or "any"`);
     }
     const existing = events.map((event) => this.byId.get(event.id));
@@ -85,10 +90,17 @@ export class InMemoryEventStore implements EventStore {
     const max = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     if (options.direction === 'backwards') {
       const from = options.fromRevision ?? stream.length - 1;
-      return stream.filter((event) => event.revision <= from).reverse().slice(0, max).map((e) => structuredClone(e));
+      return stream
+        .filter((event) => event.revision <= from)
+        .reverse()
+        .slice(0, max)
+        .map((e) => structuredClone(e));
     }
     const from = options.fromRevision ?? 0;
-    return stream.filter((event) => event.revision >= from).slice(0, max).map((e) => structuredClone(e));
+    return stream
+      .filter((event) => event.revision >= from)
+      .slice(0, max)
+      .map((e) => structuredClone(e));
   }
 
   async streamRevision(streamId: string): Promise<number> {

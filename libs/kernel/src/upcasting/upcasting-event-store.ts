@@ -20,8 +20,7 @@ export function withUpcasting(store: EventStore, registry: UpcasterRegistry): Ev
 
   return {
     appendToStream: (streamId, events, options) => store.appendToStream(streamId, events, options),
-    readStream: async (streamId: string, options?: ReadStreamOptions) =>
-      upcastAll(await store.readStream(streamId, options)),
+    readStream: async (streamId: string, options?: ReadStreamOptions) => upcastAll(await store.readStream(streamId, options)),
     streamRevision: (streamId) => store.streamRevision(streamId),
     readAll: async (options?: ReadAllOptions) => upcastSlice(await store.readAll(options)),
     subscribeToAll(options?: SubscribeToAllOptions): AllSubscription {

@@ -6,10 +6,14 @@ import { withUpcasting } from './upcasting-event-store';
 describe('upcasting on read', () => {
   const registry = new UpcasterRegistry([
     // v1 had one "name"; v2 splits it; v3 adds a default language.
-    { type: 'contacts.renamed', fromVersion: 1, upcast: (data) => {
-      const [first, ...rest] = String((data as { name: string }).name).split(' ');
-      return { firstName: first, lastName: rest.join(' ') };
-    } },
+    {
+      type: 'contacts.renamed',
+      fromVersion: 1,
+      upcast: (data) => {
+        const [first, ...rest] = String((data as { name: string }).name).split(' ');
+        return { firstName: first, lastName: rest.join(' ') };
+      },
+    },
     { type: 'contacts.renamed', fromVersion: 2, upcast: (data) => ({ ...(data as object), language: 'en' }) },
   ]);
 
@@ -18,7 +22,16 @@ describe('upcasting on read', () => {
     const store = withUpcasting(raw, registry);
     await store.appendToStream(
       'contacts-customer-1',
-      [{ id: randomUUID(), type: 'contacts.renamed', schemaVersion: 1, occurredAt: '2026-01-01T00:00:00Z', data: { name: 'Ada King Lovelace' }, metadata: { correlationId: 'c', causationId: 'c', actor: { id: 'a', role: 'agent' } } }],
+      [
+        {
+          id: randomUUID(),
+          type: 'contacts.renamed',
+          schemaVersion: 1,
+          occurredAt: '2026-01-01T00:00:00Z',
+          data: { name: 'Ada King Lovelace' },
+          metadata: { correlationId: 'c', causationId: 'c', actor: { id: 'a', role: 'agent' } },
+        },
+      ],
       { expectedRevision: 'no_stream' },
     );
     const [fromStream] = await store.readStream('contacts-customer-1');

@@ -26,7 +26,10 @@ describe('loyalty accounts API', () => {
   it('enrols a customer, credits, redeems and shows the balance and ledger', async () => {
     const customerId = await enrol();
     await credit(customerId, 500);
-    const redeemed = await platform.http.post(`/loyalty/accounts/${customerId}/redemptions`).send({ points: 120, reference: 'POS-1' }).expect(201);
+    const redeemed = await platform.http
+      .post(`/loyalty/accounts/${customerId}/redemptions`)
+      .send({ points: 120, reference: 'POS-1' })
+      .expect(201);
     expect(redeemed.body).toMatchObject({ customerId, status: 'completed', points: 120, version: 2, duplicate: false });
     expect(redeemed.body.redemptionId).toMatch(/^[0-9a-f-]{36}$/);
 
@@ -73,9 +76,16 @@ describe('loyalty accounts API', () => {
 
   it('lets only supervisors adjust, with a reason code, and refuses bad input naming the field', async () => {
     const customerId = await enrol();
-    const forbidden = await platform.http.post(`/loyalty/accounts/${customerId}/adjustments`).send({ points: 10, reason: 'goodwill' }).expect(403);
+    const forbidden = await platform.http
+      .post(`/loyalty/accounts/${customerId}/adjustments`)
+      .send({ points: 10, reason: 'goodwill' })
+      .expect(403);
     expect(forbidden.body.error).toBe('loyalty.supervisor-required');
-    const bad = await platform.http.post(`/loyalty/accounts/${customerId}/adjustments`).set(supervisor).send({ points: 0, reason: 'felt like it', note: 'x' }).expect(400);
+    const bad = await platform.http
+      .post(`/loyalty/accounts/${customerId}/adjustments`)
+      .set(supervisor)
+      .send({ points: 0, reason: 'felt like it', note: 'x' })
+      .expect(400);
     expect(bad.body.fields.map((field: { field: string }) => field.field).sort()).toEqual(['note', 'points', 'reason']);
     expect(await platform.stores.eventStore.readStream(`loyalty-account-${customerId}`)).toHaveLength(1);
   });
@@ -91,10 +101,22 @@ describe('loyalty accounts API', () => {
     const customerId = await enrol();
     await credit(customerId, 100);
     const key = randomUUID();
-    const first = await platform.http.post(`/loyalty/accounts/${customerId}/redemptions`).set('Idempotency-Key', key).send({ points: 10 }).expect(201);
-    const again = await platform.http.post(`/loyalty/accounts/${customerId}/redemptions`).set('Idempotency-Key', key).send({ points: 10 }).expect(201);
+    const first = await platform.http
+      .post(`/loyalty/accounts/${customerId}/redemptions`)
+      .set('Idempotency-Key', key)
+      .send({ points: 10 })
+      .expect(201);
+    const again = await platform.http
+      .post(`/loyalty/accounts/${customerId}/redemptions`)
+      .set('Idempotency-Key', key)
+      .send({ points: 10 })
+      .expect(201);
     expect(again.body).toMatchObject({ duplicate: true, redemptionId: first.body.redemptionId, version: first.body.version });
-    const stale = await platform.http.post(`/loyalty/accounts/${customerId}/redemptions`).set('If-Match', '0').send({ points: 10 }).expect(409);
+    const stale = await platform.http
+      .post(`/loyalty/accounts/${customerId}/redemptions`)
+      .set('If-Match', '0')
+      .send({ points: 10 })
+      .expect(409);
     expect(stale.body).toMatchObject({ error: 'concurrency_conflict', currentVersion: 2 });
   });
 
@@ -113,7 +135,10 @@ describe('loyalty accounts API', () => {
     const recipient = await enrol();
     await credit(sender, 300);
     await platform.http.post(`/loyalty/accounts/${sender}/transfers`).send({ toCustomerId: randomUUID(), points: 50 }).expect(422);
-    const sent = await platform.http.post(`/loyalty/accounts/${sender}/transfers`).send({ toCustomerId: recipient, points: 120 }).expect(201);
+    const sent = await platform.http
+      .post(`/loyalty/accounts/${sender}/transfers`)
+      .send({ toCustomerId: recipient, points: 120 })
+      .expect(201);
     expect(sent.body.transferId).toBeDefined();
     await platform.http.post(`/loyalty/accounts/${sender}/transfers`).send({ toCustomerId: recipient, points: 5 }).expect(422);
     await platform.processors.waitUntilCaughtUp();
@@ -133,8 +158,13 @@ describe('loyalty accounts API', () => {
     const internal = platform.processors.runner('loyalty:workflow:loyalty-internal-reactions');
     await internal?.stop();
     await platform.http.post(`/loyalty/accounts/${sender}/transfers`).send({ toCustomerId: recipient, points: 100 }).expect(201);
-    await publish(platform, `contacts-customer-${recipient}`, 'contacts.customer-erased', { customerId: recipient, erasedAt: clock.now().toISOString() });
-    await platform.processors.runner('loyalty:workflow:loyalty-contacts-reactions')?.waitFor((await platform.stores.eventStore.headPosition()) ?? 0);
+    await publish(platform, `contacts-customer-${recipient}`, 'contacts.customer-erased', {
+      customerId: recipient,
+      erasedAt: clock.now().toISOString(),
+    });
+    await platform.processors
+      .runner('loyalty:workflow:loyalty-contacts-reactions')
+      ?.waitFor((await platform.stores.eventStore.headPosition()) ?? 0);
     internal?.start();
     await settle(platform);
     expect((await platform.http.get(`/loyalty/accounts/${recipient}`).expect(200)).body).toMatchObject({ status: 'closed', spendable: 0 });
@@ -149,16 +179,33 @@ describe('loyalty accounts API', () => {
   it('sets a tier floor (supervisor) and shows it', async () => {
     const customerId = await enrol();
     await platform.http.put(`/loyalty/accounts/${customerId}/tier-floor`).send({ tier: 'gold', reason: 'service-recovery' }).expect(403);
-    await platform.http.put(`/loyalty/accounts/${customerId}/tier-floor`).set(supervisor).send({ tier: 'gold', reason: 'service-recovery' }).expect(200);
+    await platform.http
+      .put(`/loyalty/accounts/${customerId}/tier-floor`)
+      .set(supervisor)
+      .send({ tier: 'gold', reason: 'service-recovery' })
+      .expect(200);
     await platform.processors.waitUntilCaughtUp();
-    expect((await platform.http.get(`/loyalty/accounts/${customerId}`).expect(200)).body.tier).toMatchObject({ tier: 'gold', tierFloor: 'gold', pointsToNextTier: null });
+    expect((await platform.http.get(`/loyalty/accounts/${customerId}`).expect(200)).body.tier).toMatchObject({
+      tier: 'gold',
+      tierFloor: 'gold',
+      pointsToNextTier: null,
+    });
   });
 
   it('awards an engagement bonus within its caps', async () => {
     const customerId = await enrol();
-    await platform.http.post(`/loyalty/accounts/${customerId}/engagements`).send({ rule: 'review-written', reference: 'review-1' }).expect(201);
-    const capped = await platform.http.post(`/loyalty/accounts/${customerId}/engagements`).send({ rule: 'review-written', reference: 'review-2' }).expect(409);
+    await platform.http
+      .post(`/loyalty/accounts/${customerId}/engagements`)
+      .send({ rule: 'review-written', reference: 'review-1' })
+      .expect(201);
+    const capped = await platform.http
+      .post(`/loyalty/accounts/${customerId}/engagements`)
+      .send({ rule: 'review-written', reference: 'review-2' })
+      .expect(409);
     expect(capped.body).toMatchObject({ error: 'loyalty.engagement-cap-reached', details: { period: 'day' } });
-    await platform.http.post(`/loyalty/accounts/${customerId}/engagements`).send({ rule: 'referral-referrer', reference: 'me' }).expect(400);
+    await platform.http
+      .post(`/loyalty/accounts/${customerId}/engagements`)
+      .send({ rule: 'referral-referrer', reference: 'me' })
+      .expect(400);
   });
 });

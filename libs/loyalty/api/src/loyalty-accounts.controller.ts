@@ -74,13 +74,17 @@ export class LoyaltyAccountsController {
 
   @Post(':customerId/transfers')
   async transfer(@Param() params: CustomerParams, @Body() body: TransferPointsDto, @RequestCommandContext() context: CommandContext) {
-    const result = await this.commands.execute(new TransferPoints(params.customerId, { toCustomerId: body.toCustomerId, points: body.points }, context));
+    const result = await this.commands.execute(
+      new TransferPoints(params.customerId, { toCustomerId: body.toCustomerId, points: body.points }, context),
+    );
     return { ...written(result), transferId: result.transferId };
   }
 
   @Post(':customerId/engagements')
   async engagement(@Param() params: CustomerParams, @Body() body: EngagementDto, @RequestCommandContext() context: CommandContext) {
-    return written(await this.commands.execute(new RecordEngagement(params.customerId, { rule: body.rule, reference: body.reference }, context)));
+    return written(
+      await this.commands.execute(new RecordEngagement(params.customerId, { rule: body.rule, reference: body.reference }, context)),
+    );
   }
 
   @Put(':customerId/tier-floor')
@@ -92,6 +96,11 @@ export class LoyaltyAccountsController {
   @Post(':customerId/fraud-flags/:flagId/review')
   async reviewFlag(@Param() params: FlagParams, @Body() body: FlagReviewDto, @RequestCommandContext() context: CommandContext) {
     const result = await this.commands.execute(new ReviewFraudFlag(params.customerId, params.flagId, body.decision, context));
-    return { ...written(result), outcome: result.outcome, releasedRedemptions: result.releasedRedemptions, rejectedRedemptions: result.rejectedRedemptions };
+    return {
+      ...written(result),
+      outcome: result.outcome,
+      releasedRedemptions: result.releasedRedemptions,
+      rejectedRedemptions: result.rejectedRedemptions,
+    };
   }
 }

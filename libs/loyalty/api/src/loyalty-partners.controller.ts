@@ -13,7 +13,15 @@ import {
 import { CommandBus, QueryBus, RequestCommandContext } from '@c360/runtime';
 import { Body, Controller, Get, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { PageQuery } from './dto/account.dto';
-import { MemberParams, PartnerCancellationDto, PartnerParams, PartnerPointsDto, PartnerRedemptionParams, PeriodQuery, RegisterPartnerDto } from './dto/partner.dto';
+import {
+  MemberParams,
+  PartnerCancellationDto,
+  PartnerParams,
+  PartnerPointsDto,
+  PartnerRedemptionParams,
+  PeriodQuery,
+  RegisterPartnerDto,
+} from './dto/partner.dto';
 import { PartnerCommandContext, PartnerKeyGuard } from './partner-key.guard';
 
 type PartnerContext = CommandContext & { actor: { id: string } };
@@ -78,11 +86,22 @@ export class LoyaltyPartnerApiController {
   async burn(@Body() body: PartnerPointsDto, @PartnerCommandContext() context: PartnerContext) {
     const input = { customerId: body.customerId, points: body.points, reference: body.reference };
     const result = await this.commands.execute(new BurnPartnerPoints(context.actor.id, input, context));
-    return { customerId: result.customerId, redemptionId: result.redemptionId, status: result.status, points: body.points, reference: body.reference, duplicate: result.duplicate };
+    return {
+      customerId: result.customerId,
+      redemptionId: result.redemptionId,
+      status: result.status,
+      points: body.points,
+      reference: body.reference,
+      duplicate: result.duplicate,
+    };
   }
 
   @Post('redemptions/:redemptionId/cancellation')
-  async cancel(@Param() params: PartnerRedemptionParams, @Body() body: PartnerCancellationDto, @PartnerCommandContext() context: PartnerContext) {
+  async cancel(
+    @Param() params: PartnerRedemptionParams,
+    @Body() body: PartnerCancellationDto,
+    @PartnerCommandContext() context: PartnerContext,
+  ) {
     const result = await this.commands.execute(new CancelPartnerBurn(context.actor.id, body.customerId, params.redemptionId, context));
     return { customerId: result.customerId, redemptionId: params.redemptionId, duplicate: result.duplicate };
   }

@@ -2,7 +2,15 @@ import type { CommandContext } from '@c360/kernel';
 import { ChangeProgram, GetProgram, type ProgramChange } from '@c360/loyalty-application';
 import { CommandBus, QueryBus, RequestCommandContext } from '@c360/runtime';
 import { Body, Controller, Get, HttpCode, Param, Put } from '@nestjs/common';
-import { EngagementRuleDto, EngagementRuleParams, FraudPolicyDto, PointsPolicyDto, SpendRuleDto, TierPolicyDto, TransferPolicyDto } from './dto/program.dto';
+import {
+  EngagementRuleDto,
+  EngagementRuleParams,
+  FraudPolicyDto,
+  PointsPolicyDto,
+  SpendRuleDto,
+  TierPolicyDto,
+  TransferPolicyDto,
+} from './dto/program.dto';
 
 /** The club's rules. Reading is open; every change is a supervisor's, recorded as a versioned event. */
 @Controller('loyalty/program')

@@ -26,7 +26,12 @@ describe('loyalty reactions to sales and contacts events', () => {
     const customerId = randomUUID();
     await purchase(customerId, 250_000);
     await settle(platform);
-    expect(await balance(customerId)).toMatchObject({ status: 'active', spendable: 0, pending: 20, lots: [{ state: 'pending', unlockAt: '2026-03-24T09:00:00.000Z' }] });
+    expect(await balance(customerId)).toMatchObject({
+      status: 'active',
+      spendable: 0,
+      pending: 20,
+      lots: [{ state: 'pending', unlockAt: '2026-03-24T09:00:00.000Z' }],
+    });
     clock.set('2026-03-24T09:00:00.000Z');
     expect(await balance(customerId)).toMatchObject({ spendable: 20, pending: 0 });
   });
@@ -64,7 +69,11 @@ describe('loyalty reactions to sales and contacts events', () => {
     });
     await settle(platform);
     expect(await balance(customerId)).toMatchObject({ spendable: 0, debt: 40, balance: -40 });
-    await platform.http.post(`/loyalty/accounts/${customerId}/adjustments`).set(SUPERVISOR_HEADERS).send({ points: 100, reason: 'goodwill' }).expect(201);
+    await platform.http
+      .post(`/loyalty/accounts/${customerId}/adjustments`)
+      .set(SUPERVISOR_HEADERS)
+      .send({ points: 100, reason: 'goodwill' })
+      .expect(201);
     await settle(platform);
     expect(await balance(customerId)).toMatchObject({ spendable: 60, debt: 0, balance: 60 });
   });
@@ -74,20 +83,30 @@ describe('loyalty reactions to sales and contacts events', () => {
     const referee = randomUUID();
     await purchase(referee, 100_000); // before the referral: does not qualify it
     await settle(platform);
-    await publish(platform, `contacts-customer-${referee}`, 'contacts.customer-referred', { customerId: referee, referrerId: referrer, referredAt: '2026-03-10T09:00:00.000Z' });
+    await publish(platform, `contacts-customer-${referee}`, 'contacts.customer-referred', {
+      customerId: referee,
+      referrerId: referrer,
+      referredAt: '2026-03-10T09:00:00.000Z',
+    });
     await settle(platform);
     await purchase(referee, 100_000);
     await purchase(referee, 100_000);
     await settle(platform);
     expect((await balance(referrer)).spendable).toBe(250);
-    expect((await balance(referee)).lots.filter((lot: { origin: string }) => lot.origin === 'engagement')).toEqual([expect.objectContaining({ points: 100 })]);
+    expect((await balance(referee)).lots.filter((lot: { origin: string }) => lot.origin === 'engagement')).toEqual([
+      expect.objectContaining({ points: 100 }),
+    ]);
   });
 
   it('flags a self-referral and a referral ring, and pays no bonus', async () => {
     const [ann, bob, cy] = [randomUUID(), randomUUID(), randomUUID()];
     for (const id of [ann, bob, cy]) await platform.http.post('/loyalty/accounts').send({ customerId: id }).expect(201);
     const refer = (customerId: string, referrerId: string) =>
-      publish(platform, `contacts-customer-${customerId}`, 'contacts.customer-referred', { customerId, referrerId, referredAt: '2026-03-10T09:00:00.000Z' });
+      publish(platform, `contacts-customer-${customerId}`, 'contacts.customer-referred', {
+        customerId,
+        referrerId,
+        referredAt: '2026-03-10T09:00:00.000Z',
+      });
     await refer(bob, ann);
     await refer(cy, bob);
     await refer(ann, cy); // closes the ring ann → bob → cy → ann
@@ -126,7 +145,12 @@ describe('loyalty reactions to sales and contacts events', () => {
     await platform.http.post('/loyalty/accounts').send({ customerId: survivor }).expect(201);
     await purchase(absorbed, 300_000);
     await settle(platform);
-    await publish(platform, `contacts-customer-${absorbed}`, 'contacts.customers-merged', { mergeId, survivorId: survivor, absorbedId: absorbed, mergedAt: '2026-03-11T00:00:00.000Z' });
+    await publish(platform, `contacts-customer-${absorbed}`, 'contacts.customers-merged', {
+      mergeId,
+      survivorId: survivor,
+      absorbedId: absorbed,
+      mergedAt: '2026-03-11T00:00:00.000Z',
+    });
     await settle(platform);
     expect(await balance(absorbed)).toMatchObject({ status: 'merged', mergedInto: survivor, pending: 0 });
     expect(await balance(survivor)).toMatchObject({ pending: 30 });
@@ -135,7 +159,12 @@ describe('loyalty reactions to sales and contacts events', () => {
     await settle(platform);
     expect((await balance(survivor)).pending).toBe(40);
 
-    await publish(platform, `contacts-customer-${absorbed}`, 'contacts.merge-undone', { mergeId, survivorId: survivor, absorbedId: absorbed, undoneAt: '2026-03-12T00:00:00.000Z' });
+    await publish(platform, `contacts-customer-${absorbed}`, 'contacts.merge-undone', {
+      mergeId,
+      survivorId: survivor,
+      absorbedId: absorbed,
+      undoneAt: '2026-03-12T00:00:00.000Z',
+    });
     await settle(platform);
     expect(await balance(absorbed)).toMatchObject({ status: 'active', pending: 30 });
     expect((await balance(survivor)).pending).toBe(10);
@@ -152,10 +181,15 @@ describe('loyalty reactions to sales and contacts events', () => {
     });
     await purchase(customerId, 300_000, { paymentFingerprint: 'card-fp-ann', deviceId: 'device-ann' });
     await settle(platform);
-    await publish(platform, `contacts-customer-${customerId}`, 'contacts.customer-erased', { customerId, erasedAt: '2026-03-12T00:00:00.000Z' });
+    await publish(platform, `contacts-customer-${customerId}`, 'contacts.customer-erased', {
+      customerId,
+      erasedAt: '2026-03-12T00:00:00.000Z',
+    });
     await settle(platform);
     expect(await balance(customerId)).toMatchObject({ status: 'closed', spendable: 0, pending: 0 });
-    const everything = JSON.stringify((await platform.stores.eventStore.readAll({ maxCount: 10_000 })).events.filter((event) => event.type.startsWith('loyalty.')));
+    const everything = JSON.stringify(
+      (await platform.stores.eventStore.readAll({ maxCount: 10_000 })).events.filter((event) => event.type.startsWith('loyalty.')),
+    );
     for (const personal of ['Ann Example', 'ann@example.com', 'card-fp-ann', 'device-ann']) expect(everything).not.toContain(personal);
   });
 
@@ -171,7 +205,10 @@ describe('loyalty reactions to sales and contacts events', () => {
     clock.set('2026-04-01T00:00:00.000Z');
     const held = await platform.http.post(`/loyalty/accounts/${bob}/redemptions`).send({ points: 50 }).expect(201);
     expect(held.body.status).toBe('held');
-    await platform.http.post(`/loyalty/accounts/${bob}/fraud-flags/${encodeURIComponent(flags[0].flagId)}/review`).send({ decision: 'clear' }).expect(403);
+    await platform.http
+      .post(`/loyalty/accounts/${bob}/fraud-flags/${encodeURIComponent(flags[0].flagId)}/review`)
+      .send({ decision: 'clear' })
+      .expect(403);
     const cleared = await platform.http
       .post(`/loyalty/accounts/${bob}/fraud-flags/${encodeURIComponent(flags[0].flagId)}/review`)
       .set(SUPERVISOR_HEADERS)
@@ -186,13 +223,22 @@ describe('loyalty reactions to sales and contacts events', () => {
   it('flags both accounts of a suspected duplicate', async () => {
     const [ann, bob] = [randomUUID(), randomUUID()];
     for (const id of [ann, bob]) await platform.http.post('/loyalty/accounts').send({ customerId: id }).expect(201);
-    await publish(platform, `contacts-customer-${ann}`, 'contacts.duplicate-suspected', { customerId: ann, otherCustomerId: bob, reasons: ['same-phone'] });
+    await publish(platform, `contacts-customer-${ann}`, 'contacts.duplicate-suspected', {
+      customerId: ann,
+      otherCustomerId: bob,
+      reasons: ['same-phone'],
+    });
     await settle(platform);
-    expect((await balance(bob)).openFlags).toEqual([expect.objectContaining({ reason: 'duplicate-suspected', flagId: `duplicate-suspected/${ann}` })]);
+    expect((await balance(bob)).openFlags).toEqual([
+      expect.objectContaining({ reason: 'duplicate-suspected', flagId: `duplicate-suspected/${ann}` }),
+    ]);
   });
 
   it('stops on an event that breaks the agreed contract, naming it, instead of guessing', async () => {
-    const eventId = await publish(platform, `sales-purchase-${randomUUID()}`, 'sales.purchase-recorded', { customerId: randomUUID(), total: 'lots' });
+    const eventId = await publish(platform, `sales-purchase-${randomUUID()}`, 'sales.purchase-recorded', {
+      customerId: randomUUID(),
+      total: 'lots',
+    });
     await expect(platform.processors.waitUntilCaughtUp(2_000)).rejects.toThrow(/loyalty-sales-reactions failed/);
     const status = await platform.processors.runner('loyalty:workflow:loyalty-sales-reactions')?.status();
     expect(status).toMatchObject({ state: 'failed', failedAt: { eventId, type: 'sales.purchase-recorded' } });

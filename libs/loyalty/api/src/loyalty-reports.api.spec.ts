@@ -24,13 +24,25 @@ describe('loyalty reports', () => {
       await platform.http
         .post('/loyalty/rewards')
         .set(SUPERVISOR_HEADERS)
-        .send({ name: 'Free shipping', value: { kind: 'free-shipping' }, pointsCost: 150, stock: null, validFrom: '2026-01-01T00:00:00.000Z', validUntil: null, tiers: [] })
+        .send({
+          name: 'Free shipping',
+          value: { kind: 'free-shipping' },
+          pointsCost: 150,
+          stock: null,
+          validFrom: '2026-01-01T00:00:00.000Z',
+          validUntil: null,
+          tiers: [],
+        })
         .expect(201)
     ).body.rewardId;
     const [ann, bob, cy, dan] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
     for (const id of [ann, bob]) {
       await platform.http.post('/loyalty/accounts').send({ customerId: id }).expect(201);
-      await platform.http.post(`/loyalty/accounts/${id}/adjustments`).set(SUPERVISOR_HEADERS).send({ points: 500, reason: 'migration' }).expect(201);
+      await platform.http
+        .post(`/loyalty/accounts/${id}/adjustments`)
+        .set(SUPERVISOR_HEADERS)
+        .send({ points: 500, reason: 'migration' })
+        .expect(201);
     }
     for (const id of [cy, dan]) await purchase(id);
     await settle(platform);
@@ -57,14 +69,22 @@ describe('loyalty reports', () => {
   it('lists the fraud review queue for supervisors', async () => {
     const [ann, bob] = [randomUUID(), randomUUID()];
     for (const id of [ann, bob]) await platform.http.post('/loyalty/accounts').send({ customerId: id }).expect(201);
-    await publish(platform, `contacts-customer-${ann}`, 'contacts.duplicate-suspected', { customerId: ann, otherCustomerId: bob, reasons: ['same-email'] });
+    await publish(platform, `contacts-customer-${ann}`, 'contacts.duplicate-suspected', {
+      customerId: ann,
+      otherCustomerId: bob,
+      reasons: ['same-email'],
+    });
     await settle(platform);
     await platform.http.get('/loyalty/fraud-flags').expect(403);
     const open = await platform.http.get('/loyalty/fraud-flags').set(SUPERVISOR_HEADERS).expect(200);
     expect(open.body.items.map((item: { customerId: string }) => item.customerId).sort()).toEqual([ann, bob].sort());
     expect(open.body.items[0]).toMatchObject({ reason: 'duplicate-suspected', status: 'open', details: { reasons: 'same-email' } });
 
-    await platform.http.post(`/loyalty/accounts/${ann}/fraud-flags/${encodeURIComponent(`duplicate-suspected/${bob}`)}/review`).set(SUPERVISOR_HEADERS).send({ decision: 'clear' }).expect(201);
+    await platform.http
+      .post(`/loyalty/accounts/${ann}/fraud-flags/${encodeURIComponent(`duplicate-suspected/${bob}`)}/review`)
+      .set(SUPERVISOR_HEADERS)
+      .send({ decision: 'clear' })
+      .expect(201);
     await settle(platform);
     const cleared = await platform.http.get('/loyalty/fraud-flags?status=cleared').set(SUPERVISOR_HEADERS).expect(200);
     expect(cleared.body.items).toEqual([expect.objectContaining({ customerId: ann, status: 'cleared', reviewedBy: 'sup-1' })]);

@@ -32,7 +32,12 @@ describe('rewards catalogue and reward redemptions', () => {
   const member = async (points: number) => {
     const customerId = randomUUID();
     await platform.http.post('/loyalty/accounts').send({ customerId }).expect(201);
-    if (points > 0) await platform.http.post(`/loyalty/accounts/${customerId}/adjustments`).set(SUPERVISOR_HEADERS).send({ points, reason: 'migration' }).expect(201);
+    if (points > 0)
+      await platform.http
+        .post(`/loyalty/accounts/${customerId}/adjustments`)
+        .set(SUPERVISOR_HEADERS)
+        .send({ points, reason: 'migration' })
+        .expect(201);
     return customerId;
   };
   const balance = async (customerId: string) => {
@@ -46,7 +51,11 @@ describe('rewards catalogue and reward redemptions', () => {
 
   it('is managed by supervisors and listed without internals', async () => {
     await platform.http.post('/loyalty/rewards').send(terms()).expect(403);
-    const bad = await platform.http.post('/loyalty/rewards').set(SUPERVISOR_HEADERS).send(terms({ value: { kind: 'percentage-discount', percent: 150 } })).expect(400);
+    const bad = await platform.http
+      .post('/loyalty/rewards')
+      .set(SUPERVISOR_HEADERS)
+      .send(terms({ value: { kind: 'percentage-discount', percent: 150 } }))
+      .expect(400);
     expect(bad.body.fields.map((field: { field: string }) => field.field)).toEqual(['value.percent']);
     const rewardId = await createReward();
     await createReward({ name: 'Gold lounge', tiers: ['gold'], pointsCost: 900 });
@@ -85,7 +94,11 @@ describe('rewards catalogue and reward redemptions', () => {
 
   it('issues each coupon code once; cancelling restores the points and voids the code', async () => {
     const rewardId = await createReward({ value: { kind: 'coupon', description: 'Cinema voucher' }, stock: null });
-    await platform.http.post(`/loyalty/rewards/${rewardId}/coupon-codes`).set(SUPERVISOR_HEADERS).send({ codes: ['CINE-0001', 'CINE-0002'] }).expect(201);
+    await platform.http
+      .post(`/loyalty/rewards/${rewardId}/coupon-codes`)
+      .set(SUPERVISOR_HEADERS)
+      .send({ codes: ['CINE-0001', 'CINE-0002'] })
+      .expect(201);
     const [ann, bob, cy] = [await member(500), await member(500), await member(500)];
     const first = await platform.http.post(`/loyalty/rewards/${rewardId}/redemptions`).send({ customerId: ann }).expect(201);
     const second = await platform.http.post(`/loyalty/rewards/${rewardId}/redemptions`).send({ customerId: bob }).expect(201);
@@ -110,8 +123,16 @@ describe('rewards catalogue and reward redemptions', () => {
     const rewardId = await createReward();
     const customerId = await member(1_000);
     const key = randomUUID();
-    const first = await platform.http.post(`/loyalty/rewards/${rewardId}/redemptions`).set('Idempotency-Key', key).send({ customerId }).expect(201);
-    const again = await platform.http.post(`/loyalty/rewards/${rewardId}/redemptions`).set('Idempotency-Key', key).send({ customerId }).expect(201);
+    const first = await platform.http
+      .post(`/loyalty/rewards/${rewardId}/redemptions`)
+      .set('Idempotency-Key', key)
+      .send({ customerId })
+      .expect(201);
+    const again = await platform.http
+      .post(`/loyalty/rewards/${rewardId}/redemptions`)
+      .set('Idempotency-Key', key)
+      .send({ customerId })
+      .expect(201);
     expect(again.body.redemptionId).toBe(first.body.redemptionId);
     expect((await balance(customerId)).spendable).toBe(800);
   });
@@ -119,10 +140,13 @@ describe('rewards catalogue and reward redemptions', () => {
   it('never gives more units than the stock, nor takes points for units not given, under concurrent redemptions', async () => {
     const rewardId = await createReward({ stock: 5 });
     const members = await Promise.all(Array.from({ length: 12 }, () => member(250)));
-    const responses = await Promise.all(members.map((customerId) => platform.http.post(`/loyalty/rewards/${rewardId}/redemptions`).send({ customerId })));
+    const responses = await Promise.all(
+      members.map((customerId) => platform.http.post(`/loyalty/rewards/${rewardId}/redemptions`).send({ customerId })),
+    );
     const completed = responses.filter((response) => response.status === 201);
     expect(completed).toHaveLength(5);
-    for (const response of responses.filter((candidate) => candidate.status !== 201)) expect(response.body.error).toBe('loyalty.reward-out-of-stock');
+    for (const response of responses.filter((candidate) => candidate.status !== 201))
+      expect(response.body.error).toBe('loyalty.reward-out-of-stock');
     const spendables = await Promise.all(members.map(async (customerId) => (await balance(customerId)).spendable));
     expect(spendables.filter((points) => points === 50)).toHaveLength(5);
     expect(spendables.filter((points) => points === 250)).toHaveLength(7);
@@ -130,7 +154,11 @@ describe('rewards catalogue and reward redemptions', () => {
 
   it('holds the reward of an account under review until a supervisor clears the flag', async () => {
     const rewardId = await createReward({ value: { kind: 'coupon', description: 'Voucher' }, stock: null });
-    await platform.http.post(`/loyalty/rewards/${rewardId}/coupon-codes`).set(SUPERVISOR_HEADERS).send({ codes: ['HOLD-0001'] }).expect(201);
+    await platform.http
+      .post(`/loyalty/rewards/${rewardId}/coupon-codes`)
+      .set(SUPERVISOR_HEADERS)
+      .send({ codes: ['HOLD-0001'] })
+      .expect(201);
     const customerId = await member(500);
     const handler = platform.app.get(CommandHandler);
     await handler.handle(
@@ -142,7 +170,11 @@ describe('rewards catalogue and reward redemptions', () => {
     const held = await platform.http.post(`/loyalty/rewards/${rewardId}/redemptions`).send({ customerId }).expect(201);
     expect(held.body).toMatchObject({ status: 'held', couponCode: null });
     expect(await balance(customerId)).toMatchObject({ spendable: 300, held: 200 });
-    await platform.http.post(`/loyalty/accounts/${customerId}/fraud-flags/${encodeURIComponent('shared-identity/x')}/review`).set(SUPERVISOR_HEADERS).send({ decision: 'clear' }).expect(201);
+    await platform.http
+      .post(`/loyalty/accounts/${customerId}/fraud-flags/${encodeURIComponent('shared-identity/x')}/review`)
+      .set(SUPERVISOR_HEADERS)
+      .send({ decision: 'clear' })
+      .expect(201);
     await settle(platform);
     const list = await platform.http.get(`/loyalty/accounts/${customerId}/reward-redemptions`).expect(200);
     expect(list.body.items[0]).toMatchObject({ status: 'confirmed', couponCode: 'HOLD-0001' });
@@ -156,12 +188,24 @@ describe('rewards catalogue and reward redemptions', () => {
     // Died after reserving: no debit. And died after debiting: no confirmation.
     const [lost, debited] = [uuidv7(), uuidv7()];
     for (const redemptionId of [lost, debited]) {
-      await handler.handle(loyaltyReward, rewardStream(rewardId), { type: 'reserve-reward', redemptionId, customerId, customerTier: 'bronze', now: clock.now().toISOString() }, system());
+      await handler.handle(
+        loyaltyReward,
+        rewardStream(rewardId),
+        { type: 'reserve-reward', redemptionId, customerId, customerTier: 'bronze', now: clock.now().toISOString() },
+        system(),
+      );
     }
     await handler.handle(
       loyaltyAccount,
       `loyalty-account-${customerId}`,
-      { type: 'redeem-points', redemptionId: debited, points: 200, purpose: { kind: 'reward', rewardId }, now: clock.now().toISOString(), program: DEFAULT_PROGRAM_SETTINGS },
+      {
+        type: 'redeem-points',
+        redemptionId: debited,
+        points: 200,
+        purpose: { kind: 'reward', rewardId },
+        now: clock.now().toISOString(),
+        program: DEFAULT_PROGRAM_SETTINGS,
+      },
       system(),
     );
     await settle(platform);
@@ -176,7 +220,14 @@ describe('rewards catalogue and reward redemptions', () => {
       handler.handle(
         loyaltyAccount,
         `loyalty-account-${customerId}`,
-        { type: 'redeem-points', redemptionId: lost, points: 200, purpose: { kind: 'reward', rewardId }, now: clock.now().toISOString(), program: DEFAULT_PROGRAM_SETTINGS },
+        {
+          type: 'redeem-points',
+          redemptionId: lost,
+          points: 200,
+          purpose: { kind: 'reward', rewardId },
+          now: clock.now().toISOString(),
+          program: DEFAULT_PROGRAM_SETTINGS,
+        },
         system(),
       ),
     ).rejects.toMatchObject({ code: 'loyalty.redemption-exists' });

@@ -1,5 +1,14 @@
 import type { CommandContext } from '@c360/kernel';
-import { AddCouponCodes, ChangeReward, CreateReward, GetReward, ListMemberRewardRedemptions, ListRewards, RedeemReward, RetireReward } from '@c360/loyalty-application';
+import {
+  AddCouponCodes,
+  ChangeReward,
+  CreateReward,
+  GetReward,
+  ListMemberRewardRedemptions,
+  ListRewards,
+  RedeemReward,
+  RetireReward,
+} from '@c360/loyalty-application';
 import { CommandBus, QueryBus, RequestCommandContext } from '@c360/runtime';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { CustomerParams, PageQuery } from './dto/account.dto';

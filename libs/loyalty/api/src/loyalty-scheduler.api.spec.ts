@@ -19,7 +19,9 @@ describe('loyalty scheduler', () => {
   afterEach(() => platform.close());
 
   const ledgerTypes = async (customerId: string) =>
-    (await platform.http.get(`/loyalty/accounts/${customerId}/ledger?limit=200`).expect(200)).body.items.map((entry: { type: string }) => entry.type).reverse();
+    (await platform.http.get(`/loyalty/accounts/${customerId}/ledger?limit=200`).expect(200)).body.items
+      .map((entry: { type: string }) => entry.type)
+      .reverse();
   const run = async () => {
     const result = await scheduler.runOnce();
     await settle(platform);
@@ -42,7 +44,9 @@ describe('loyalty scheduler', () => {
     clock.set('2027-02-22T09:00:00.000Z'); // 30 days before 2027-03-24
     await run();
     expect((await ledgerTypes(customerId)).at(-1)).toBe('loyalty.expiry-warning-issued');
-    expect((await platform.http.get(`/loyalty/accounts/${customerId}`).expect(200)).body.expiringSoon).toEqual([{ expiresAt: '2027-03-24T09:00:00.000Z', points: 100 }]);
+    expect((await platform.http.get(`/loyalty/accounts/${customerId}`).expect(200)).body.expiringSoon).toEqual([
+      { expiresAt: '2027-03-24T09:00:00.000Z', points: 100 },
+    ]);
 
     clock.set('2027-03-24T09:00:00.000Z');
     await run();
@@ -56,7 +60,10 @@ describe('loyalty scheduler', () => {
     const data = purchaseRecorded(customerId, 12_000_000);
     await publish(platform, `sales-purchase-${data.purchaseId}`, 'sales.purchase-recorded', data);
     await settle(platform);
-    expect((await platform.http.get(`/loyalty/accounts/${customerId}`).expect(200)).body.tier).toMatchObject({ tier: 'silver', tierAtRiskFrom: '2027-03-10T09:00:00.000Z' });
+    expect((await platform.http.get(`/loyalty/accounts/${customerId}`).expect(200)).body.tier).toMatchObject({
+      tier: 'silver',
+      tierAtRiskFrom: '2027-03-10T09:00:00.000Z',
+    });
 
     clock.set('2027-03-10T09:00:00.000Z');
     await run();
@@ -65,21 +72,30 @@ describe('loyalty scheduler', () => {
 
     clock.set('2027-06-08T09:00:00.000Z');
     await run();
-    expect((await platform.http.get(`/loyalty/accounts/${customerId}`).expect(200)).body.tier).toMatchObject({ tier: 'bronze', graceEndsAt: null });
+    expect((await platform.http.get(`/loyalty/accounts/${customerId}`).expect(200)).body.tier).toMatchObject({
+      tier: 'bronze',
+      graceEndsAt: null,
+    });
     expect(await ledgerTypes(customerId)).toContain('loyalty.tier-changed');
   });
 
   it('repeats nothing when run twice before the read model caught up', async () => {
     const customerId = randomUUID();
     await platform.http.post('/loyalty/accounts').send({ customerId }).expect(201);
-    await platform.http.post(`/loyalty/accounts/${customerId}/adjustments`).set({ 'X-Actor-Role': 'supervisor' }).send({ points: 10, reason: 'goodwill' }).expect(201);
+    await platform.http
+      .post(`/loyalty/accounts/${customerId}/adjustments`)
+      .set({ 'X-Actor-Role': 'supervisor' })
+      .send({ points: 10, reason: 'goodwill' })
+      .expect(201);
     await settle(platform);
     clock.set('2027-03-10T09:00:00.000Z');
     const [first, second] = await Promise.all([scheduler.runOnce(), scheduler.runOnce()]);
     expect(second).toBe(first);
     const again = await scheduler.runOnce(); // the read model may still show the old due date
     expect(again.events).toBe(0);
-    const expired = (await platform.stores.eventStore.readStream(`loyalty-account-${customerId}`)).filter((event) => event.type === 'loyalty.points-expired');
+    const expired = (await platform.stores.eventStore.readStream(`loyalty-account-${customerId}`)).filter(
+      (event) => event.type === 'loyalty.points-expired',
+    );
     expect(expired).toHaveLength(1);
   });
 

@@ -59,7 +59,12 @@ export const loyaltyContext = defineContext({
     LoyaltyPartnerApiController,
     LoyaltyReportsController,
   ],
-  providers: [{ provide: LOYALTY_CONFIG, useFactory: () => loadLoyaltyConfig() }, ...LOYALTY_SERVICES, ...LOYALTY_HANDLERS, PartnerKeyGuard],
+  providers: [
+    { provide: LOYALTY_CONFIG, useFactory: () => loadLoyaltyConfig() },
+    ...LOYALTY_SERVICES,
+    ...LOYALTY_HANDLERS,
+    PartnerKeyGuard,
+  ],
   settings: () => {
     const { schedulerIntervalMs } = loadLoyaltyConfig();
     return `scheduler: ${schedulerIntervalMs > 0 ? `every ${schedulerIntervalMs} ms` : 'off'}`;

@@ -17,7 +17,11 @@ export class PartnerKeyGuard implements CanActivate {
     const key = Array.isArray(header) ? header[0] : header;
     const partnerId = key ? await this.queries.execute(new AuthenticatePartner(key)) : null;
     if (!partnerId) {
-      throw new UnauthorizedException({ statusCode: 401, error: 'partner_unauthorised', message: 'A valid X-Partner-Key header is required' });
+      throw new UnauthorizedException({
+        statusCode: 401,
+        error: 'partner_unauthorised',
+        message: 'A valid X-Partner-Key header is required',
+      });
     }
     request.partnerId = partnerId;
     return true;
@@ -25,7 +29,9 @@ export class PartnerKeyGuard implements CanActivate {
 }
 
 /** The command context of a partner request: its actor is the partner, whatever other headers say. */
-export const PartnerCommandContext = createParamDecorator((_data: unknown, ctx: ExecutionContext): CommandContext & { actor: { id: string; role: 'partner' } } => {
-  const request = ctx.switchToHttp().getRequest<PartnerRequest>();
-  return { ...commandContextFrom(request), actor: { id: request.partnerId ?? '', role: 'partner' } };
-});
+export const PartnerCommandContext = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): CommandContext & { actor: { id: string; role: 'partner' } } => {
+    const request = ctx.switchToHttp().getRequest<PartnerRequest>();
+    return { ...commandContextFrom(request), actor: { id: request.partnerId ?? '', role: 'partner' } };
+  },
+);

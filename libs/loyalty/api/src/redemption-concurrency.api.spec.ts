@@ -39,7 +39,14 @@ describe('concurrent redemptions on one account', () => {
         .handle(
           loyaltyAccount,
           stream,
-          { type: 'redeem-points', redemptionId, points: 30, purpose: { kind: 'points', reference: null }, now: clock.now().toISOString(), program: DEFAULT_PROGRAM_SETTINGS },
+          {
+            type: 'redeem-points',
+            redemptionId,
+            points: 30,
+            purpose: { kind: 'points', reference: null },
+            now: clock.now().toISOString(),
+            program: DEFAULT_PROGRAM_SETTINGS,
+          },
           { commandId: uuidv7(), actor: { id: 'other-process', role: 'system' } },
         )
         .then(
@@ -57,7 +64,8 @@ describe('concurrent redemptions on one account', () => {
       expect(response.status).toBe(409);
       expect(['loyalty.insufficient-points', 'concurrency_conflict']).toContain(response.body.error);
     }
-    for (const outcome of otherOutcomes) if (!outcome.accepted) expect(['loyalty.insufficient-points', 'ConcurrencyError']).toContain(outcome.reason);
+    for (const outcome of otherOutcomes)
+      if (!outcome.accepted) expect(['loyalty.insufficient-points', 'ConcurrencyError']).toContain(outcome.reason);
 
     // 1,000 points cover 33 redemptions of 30: no more are accepted, and no fewer unless a request
     // gave up after its bounded retries on a cross-process conflict (refused, never half-applied).
@@ -68,7 +76,9 @@ describe('concurrent redemptions on one account', () => {
 
     // The ledger (the stream) holds every accepted redemption exactly once, and nothing else was debited.
     const events = await platform.stores.eventStore.readStream(stream);
-    const redeemed = events.filter((event) => event.type === 'loyalty.points-redeemed').map((event) => (event.data as { redemptionId: string }).redemptionId);
+    const redeemed = events
+      .filter((event) => event.type === 'loyalty.points-redeemed')
+      .map((event) => (event.data as { redemptionId: string }).redemptionId);
     expect([...redeemed].sort()).toEqual([...acceptedIds].sort());
 
     // Replaying the stream, the spendable balance never dips below zero.
@@ -84,7 +94,9 @@ describe('concurrent redemptions on one account', () => {
     const view = await platform.http.get(`/loyalty/accounts/${customerId}`).expect(200);
     expect(view.body.spendable).toBe(balance);
     const ledger = await platform.http.get(`/loyalty/accounts/${customerId}/ledger?limit=200`).expect(200);
-    const ledgerRedemptions = ledger.body.items.filter((entry: { type: string }) => entry.type === 'loyalty.points-redeemed').map((entry: { reference: string }) => entry.reference);
+    const ledgerRedemptions = ledger.body.items
+      .filter((entry: { type: string }) => entry.type === 'loyalty.points-redeemed')
+      .map((entry: { reference: string }) => entry.reference);
     expect(ledgerRedemptions.sort()).toEqual([...acceptedIds].sort());
   });
 });

@@ -38,6 +38,11 @@ export interface LoyaltyBalanceDocument extends BalanceSource, DueDates {
   readonly purchaseLots: readonly { readonly purchaseId: string; readonly lotId: string }[];
   readonly heldRedemptions: readonly { readonly redemptionId: string; readonly points: number }[];
   readonly heldPoints: number;
-  readonly flags: readonly { readonly flagId: string; readonly reason: FraudReason; readonly raisedAt: string; readonly status: 'open' | 'confirmed' | 'cleared' }[];
+  readonly flags: readonly {
+    readonly flagId: string;
+    readonly reason: FraudReason;
+    readonly raisedAt: string;
+    readonly status: 'open' | 'confirmed' | 'cleared';
+  }[];
   readonly updatedAt: string;
 }

@@ -2,7 +2,10 @@ import type { AccountEvent, Draw, LotFacts, LotOrigin, MergeSnapshot, RestoredPo
 import type { BalanceLot, LoyaltyBalanceDocument } from './loyalty-balance.document';
 
 /** The balance document's facts, before the due dates derived from them and the envelope's version. */
-export type BalanceFacts = Omit<LoyaltyBalanceDocument, 'version' | 'updatedAt' | 'nextDueAt' | 'nextUnlockAt' | 'nextExpiryAt' | 'nextWarningAt'>;
+export type BalanceFacts = Omit<
+  LoyaltyBalanceDocument,
+  'version' | 'updatedAt' | 'nextDueAt' | 'nextUnlockAt' | 'nextExpiryAt' | 'nextWarningAt'
+>;
 
 export function enrolledBalance(customerId: string, enrolledAt: string): BalanceFacts {
   return {
@@ -35,8 +38,13 @@ export function evolveBalance(facts: BalanceFacts, event: Exclude<AccountEvent, 
       const next = addLot(facts, data, data.source.kind);
       return {
         ...next,
-        tierEarnings: data.countsForTier ? [...next.tierEarnings, { lotId: data.lotId, at: data.earnedAt, points: data.points }] : next.tierEarnings,
-        purchaseLots: data.source.kind === 'purchase' ? [...next.purchaseLots, { purchaseId: data.source.purchaseId, lotId: data.lotId }] : next.purchaseLots,
+        tierEarnings: data.countsForTier
+          ? [...next.tierEarnings, { lotId: data.lotId, at: data.earnedAt, points: data.points }]
+          : next.tierEarnings,
+        purchaseLots:
+          data.source.kind === 'purchase'
+            ? [...next.purchaseLots, { purchaseId: data.source.purchaseId, lotId: data.lotId }]
+            : next.purchaseLots,
       };
     }
     case 'loyalty.debt-repaid':
@@ -67,7 +75,9 @@ export function evolveBalance(facts: BalanceFacts, event: Exclude<AccountEvent, 
         tierEarnings:
           lotId === undefined
             ? next.tierEarnings
-            : next.tierEarnings.map((earning) => (earning.lotId === lotId ? { ...earning, points: Math.max(0, earning.points - event.data.points) } : earning)),
+            : next.tierEarnings.map((earning) =>
+                earning.lotId === lotId ? { ...earning, points: Math.max(0, earning.points - event.data.points) } : earning,
+              ),
       };
     }
     case 'loyalty.points-adjusted':
@@ -87,7 +97,13 @@ export function evolveBalance(facts: BalanceFacts, event: Exclude<AccountEvent, 
     case 'loyalty.tier-review-scheduled':
       return { ...facts, tierReviewAt: event.data.reviewAt };
     case 'loyalty.lots-moved-out':
-      return { ...removeSnapshot(facts, event.data), status: 'merged', mergedInto: event.data.toCustomerId, tierReviewAt: null, graceEndsAt: null };
+      return {
+        ...removeSnapshot(facts, event.data),
+        status: 'merged',
+        mergedInto: event.data.toCustomerId,
+        tierReviewAt: null,
+        graceEndsAt: null,
+      };
     case 'loyalty.lots-moved-in':
       return addSnapshot(facts, event.data);
     case 'loyalty.merged-lots-returned':
@@ -95,9 +111,18 @@ export function evolveBalance(facts: BalanceFacts, event: Exclude<AccountEvent, 
     case 'loyalty.merged-lots-restored':
       return { ...addSnapshot(facts, event.data), status: 'active', mergedInto: null };
     case 'loyalty.account-closed':
-      return { ...facts, status: 'closed', lots: facts.lots.map((lot) => (lot.remaining > 0 ? { ...lot, remaining: 0 } : lot)), tierReviewAt: null, graceEndsAt: null };
+      return {
+        ...facts,
+        status: 'closed',
+        lots: facts.lots.map((lot) => (lot.remaining > 0 ? { ...lot, remaining: 0 } : lot)),
+        tierReviewAt: null,
+        graceEndsAt: null,
+      };
     case 'loyalty.fraud-flag-raised':
-      return { ...facts, flags: [...facts.flags, { flagId: event.data.flagId, reason: event.data.reason, raisedAt: event.data.raisedAt, status: 'open' }] };
+      return {
+        ...facts,
+        flags: [...facts.flags, { flagId: event.data.flagId, reason: event.data.reason, raisedAt: event.data.raisedAt, status: 'open' }],
+      };
     case 'loyalty.fraud-flag-confirmed':
       return { ...facts, flags: facts.flags.map((flag) => (flag.flagId === event.data.flagId ? { ...flag, status: 'confirmed' } : flag)) };
     case 'loyalty.fraud-flag-cleared':
@@ -129,12 +154,18 @@ function draw(facts: BalanceFacts, draws: readonly Draw[]): BalanceFacts {
   if (draws.length === 0) return facts;
   const taken = new Map<string, number>();
   for (const { lotId, points } of draws) taken.set(lotId, (taken.get(lotId) ?? 0) + points);
-  return { ...facts, lots: facts.lots.map((lot) => (taken.has(lot.lotId) ? { ...lot, remaining: lot.remaining - (taken.get(lot.lotId) ?? 0) } : lot)) };
+  return {
+    ...facts,
+    lots: facts.lots.map((lot) => (taken.has(lot.lotId) ? { ...lot, remaining: lot.remaining - (taken.get(lot.lotId) ?? 0) } : lot)),
+  };
 }
 
 function restore(facts: BalanceFacts, portions: readonly RestoredPortion[]): BalanceFacts {
   return portions.reduce(
-    (acc, portion) => (portion.newLot ? addLot(acc, portion.newLot, 'restored') : mapLots(acc, [portion.lotId], (lot) => ({ ...lot, remaining: lot.remaining + portion.points }))),
+    (acc, portion) =>
+      portion.newLot
+        ? addLot(acc, portion.newLot, 'restored')
+        : mapLots(acc, [portion.lotId], (lot) => ({ ...lot, remaining: lot.remaining + portion.points })),
     facts,
   );
 }
@@ -144,7 +175,10 @@ function hold(facts: BalanceFacts, redemptionId: string, points: number): Balanc
 }
 
 function unhold(facts: BalanceFacts, redemptionId: string): BalanceFacts {
-  return withHeld(facts, facts.heldRedemptions.filter((record) => record.redemptionId !== redemptionId));
+  return withHeld(
+    facts,
+    facts.heldRedemptions.filter((record) => record.redemptionId !== redemptionId),
+  );
 }
 
 function withHeld(facts: BalanceFacts, heldRedemptions: BalanceFacts['heldRedemptions']): BalanceFacts {
@@ -168,7 +202,10 @@ function addSnapshot(facts: BalanceFacts, snapshot: MergeSnapshot): BalanceFacts
   return {
     ...facts,
     lots: [...facts.lots, ...lots],
-    purchaseLots: [...facts.purchaseLots, ...snapshot.purchases.map((purchase) => ({ purchaseId: purchase.purchaseId, lotId: purchase.lotId }))],
+    purchaseLots: [
+      ...facts.purchaseLots,
+      ...snapshot.purchases.map((purchase) => ({ purchaseId: purchase.purchaseId, lotId: purchase.lotId })),
+    ],
     tierEarnings: [...facts.tierEarnings, ...snapshot.tierEarnings],
     debt: facts.debt + snapshot.debt,
   };

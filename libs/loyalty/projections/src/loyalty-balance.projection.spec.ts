@@ -15,7 +15,15 @@ import { loyaltyBalanceProjection, type LoyaltyBalanceDocument } from './loyalty
 const customerId = 'c-1';
 const supervisor = { id: 's', role: 'supervisor' as const };
 const T0 = '2026-01-10T10:00:00.000Z';
-const purchase = (purchaseId: string, total: number) => ({ purchaseId, orderId: purchaseId, channel: 'web', lines: [], total, currency: 'EUR', purchasedAt: T0 });
+const purchase = (purchaseId: string, total: number) => ({
+  purchaseId,
+  orderId: purchaseId,
+  channel: 'web',
+  lines: [],
+  total,
+  currency: 'EUR',
+  purchasedAt: T0,
+});
 
 /** Given these commands, the account's events (decided on the folded state, as the handler does). */
 function history(commands: AccountCommand[]): AccountEvent[] {
@@ -50,8 +58,22 @@ describe('loyalty balance read model (its own document, not the decider state)',
     { type: 'earn-for-purchase', customerId, purchase: purchase('p-2', 200_000), now: T0, program },
     { type: 'adjust-points', adjustmentId: 'a-1', points: 40, reason: 'goodwill', reference: null, actor: supervisor, now: T0, program },
     { type: 'raise-fraud-flag', flagId: 'f-1', reason: 'shared-identity', details: {}, now: '2026-01-20T00:00:00.000Z' },
-    { type: 'redeem-points', redemptionId: 'r-1', points: 30, purpose: { kind: 'points', reference: null }, now: '2026-02-01T00:00:00.000Z', program },
-    { type: 'redeem-points', redemptionId: 'r-2', points: 10, purpose: { kind: 'points', reference: null }, now: '2026-02-01T00:00:00.000Z', program },
+    {
+      type: 'redeem-points',
+      redemptionId: 'r-1',
+      points: 30,
+      purpose: { kind: 'points', reference: null },
+      now: '2026-02-01T00:00:00.000Z',
+      program,
+    },
+    {
+      type: 'redeem-points',
+      redemptionId: 'r-2',
+      points: 10,
+      purpose: { kind: 'points', reference: null },
+      now: '2026-02-01T00:00:00.000Z',
+      program,
+    },
     { type: 'review-fraud-flag', flagId: 'f-1', decision: 'clear', actor: supervisor, now: '2026-02-02T00:00:00.000Z', program },
     { type: 'cancel-redemption', redemptionId: 'r-2', now: '2026-02-02T00:00:00.000Z', program },
     {
@@ -74,7 +96,13 @@ describe('loyalty balance read model (its own document, not the decider state)',
       doc = loyaltyBalanceProjection.evolve(doc, envelope(event, index), customerId);
       if (state.status === 'none' || doc === null) throw new Error('not enrolled');
       const { nextDueAt, nextUnlockAt, nextExpiryAt, nextWarningAt } = dueDates(state);
-      expect({ after: event.type, nextDueAt: doc.nextDueAt, nextUnlockAt: doc.nextUnlockAt, nextExpiryAt: doc.nextExpiryAt, nextWarningAt: doc.nextWarningAt }).toEqual({
+      expect({
+        after: event.type,
+        nextDueAt: doc.nextDueAt,
+        nextUnlockAt: doc.nextUnlockAt,
+        nextExpiryAt: doc.nextExpiryAt,
+        nextWarningAt: doc.nextWarningAt,
+      }).toEqual({
         after: event.type,
         nextDueAt,
         nextUnlockAt,
@@ -82,14 +110,23 @@ describe('loyalty balance read model (its own document, not the decider state)',
         nextWarningAt,
       });
       for (const asOf of ['2026-02-15T00:00:00.000Z', '2026-12-31T00:00:00.000Z', '2027-07-01T00:00:00.000Z']) {
-        expect({ after: event.type, asOf, view: balanceView(doc, asOf, program) }).toEqual({ after: event.type, asOf, view: accountView(state, asOf, program) });
+        expect({ after: event.type, asOf, view: balanceView(doc, asOf, program) }).toEqual({
+          after: event.type,
+          asOf,
+          view: accountView(state, asOf, program),
+        });
       }
     });
-    expect(events.map((event) => event.type)).toEqual(expect.arrayContaining(['loyalty.redemption-held', 'loyalty.points-clawed-back', 'loyalty.points-expired']));
+    expect(events.map((event) => event.type)).toEqual(
+      expect.arrayContaining(['loyalty.redemption-held', 'loyalty.points-clawed-back', 'loyalty.points-expired']),
+    );
   });
 
   it('keeps none of the decider bookkeeping (purchases, engagements, idempotency ids)', () => {
-    const doc = events.reduce<LoyaltyBalanceDocument | null>((current, event, index) => loyaltyBalanceProjection.evolve(current, envelope(event, index), customerId), null);
+    const doc = events.reduce<LoyaltyBalanceDocument | null>(
+      (current, event, index) => loyaltyBalanceProjection.evolve(current, envelope(event, index), customerId),
+      null,
+    );
     expect(doc).not.toHaveProperty('account');
     expect(doc).not.toHaveProperty('adjustmentIds');
     expect(doc).not.toHaveProperty('redemptions');

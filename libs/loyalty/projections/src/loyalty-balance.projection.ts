@@ -23,7 +23,15 @@ export const loyaltyBalanceProjection: DocumentProjection<LoyaltyBalanceDocument
     else facts = doc && evolveBalance(doc, event);
     if (!facts) return doc;
     const { nextDueAt, nextUnlockAt, nextExpiryAt, nextWarningAt } = dueDates(facts);
-    return { ...withoutDerived(facts), version: event.revision, nextDueAt, nextUnlockAt, nextExpiryAt, nextWarningAt, updatedAt: event.occurredAt };
+    return {
+      ...withoutDerived(facts),
+      version: event.revision,
+      nextDueAt,
+      nextUnlockAt,
+      nextExpiryAt,
+      nextWarningAt,
+      updatedAt: event.occurredAt,
+    };
   },
 };
 

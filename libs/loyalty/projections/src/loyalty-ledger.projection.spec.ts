@@ -27,29 +27,54 @@ function run(commands: AccountCommand[]): AccountEvent[] {
 }
 
 function envelopes(events: AccountEvent[]): EnvelopeOf<AccountEvent>[] {
-  return events.map((event, index) => ({
-    id: `e-${index}`,
-    type: event.type,
-    schemaVersion: 1,
-    streamId: `loyalty-account-${customerId}`,
-    revision: index,
-    position: index + 1,
-    occurredAt: '2026-01-01T00:00:00.000Z',
-    data: event.data,
-    metadata: { correlationId: 'x', causationId: 'x', actor: supervisor },
-  }) as EnvelopeOf<AccountEvent>);
+  return events.map(
+    (event, index) =>
+      ({
+        id: `e-${index}`,
+        type: event.type,
+        schemaVersion: 1,
+        streamId: `loyalty-account-${customerId}`,
+        revision: index,
+        position: index + 1,
+        occurredAt: '2026-01-01T00:00:00.000Z',
+        data: event.data,
+        metadata: { correlationId: 'x', causationId: 'x', actor: supervisor },
+      }) as EnvelopeOf<AccountEvent>,
+  );
 }
 
 describe('loyalty read models', () => {
   // A history touching every kind of balance movement: earning, pending, unlock, redemption,
   // cancellation, refund into debt, debt repayment, transfer, expiry.
   const T0 = '2026-01-10T10:00:00.000Z';
-  const purchase = (purchaseId: string, total: number) => ({ purchaseId, orderId: purchaseId, channel: 'web', lines: [], total, currency: 'EUR', purchasedAt: T0 });
+  const purchase = (purchaseId: string, total: number) => ({
+    purchaseId,
+    orderId: purchaseId,
+    channel: 'web',
+    lines: [],
+    total,
+    currency: 'EUR',
+    purchasedAt: T0,
+  });
   const events = run([
     { type: 'earn-for-purchase', customerId, purchase: purchase('p-1', 500_000), now: T0, program },
     { type: 'adjust-points', adjustmentId: 'a-1', points: 40, reason: 'goodwill', reference: null, actor: supervisor, now: T0, program },
-    { type: 'redeem-points', redemptionId: 'r-1', points: 80, purpose: { kind: 'points', reference: null }, now: '2026-02-01T00:00:00.000Z', program },
-    { type: 'redeem-points', redemptionId: 'r-2', points: 10, purpose: { kind: 'points', reference: null }, now: '2026-02-01T00:00:00.000Z', program },
+    {
+      type: 'redeem-points',
+      redemptionId: 'r-1',
+      points: 80,
+      purpose: { kind: 'points', reference: null },
+      now: '2026-02-01T00:00:00.000Z',
+      program,
+    },
+    {
+      type: 'redeem-points',
+      redemptionId: 'r-2',
+      points: 10,
+      purpose: { kind: 'points', reference: null },
+      now: '2026-02-01T00:00:00.000Z',
+      program,
+    },
     { type: 'cancel-redemption', redemptionId: 'r-2', now: '2026-02-02T00:00:00.000Z', program },
     {
       type: 'take-back-for-refund',
@@ -57,7 +82,16 @@ describe('loyalty read models', () => {
       now: '2026-02-03T00:00:00.000Z',
       program,
     },
-    { type: 'adjust-points', adjustmentId: 'a-2', points: 100, reason: 'goodwill', reference: null, actor: supervisor, now: '2026-02-04T00:00:00.000Z', program },
+    {
+      type: 'adjust-points',
+      adjustmentId: 'a-2',
+      points: 100,
+      reason: 'goodwill',
+      reference: null,
+      actor: supervisor,
+      now: '2026-02-04T00:00:00.000Z',
+      program,
+    },
     { type: 'transfer-points', transferId: 't-1', toCustomerId: 'c-2', points: 20, now: '2026-02-05T00:00:00.000Z', program },
     { type: 'process-due-items', now: '2027-03-01T00:00:00.000Z', program },
   ]);
@@ -71,10 +105,13 @@ describe('loyalty read models', () => {
     for (const event of events) {
       state = evolveAccount(state, event);
       sum += ledgerEffect(event)?.points ?? 0;
-      if (state.status !== 'none') expect({ after: event.type, balance: accountView(state, asOf, program).balance }).toEqual({ after: event.type, balance: sum });
+      if (state.status !== 'none')
+        expect({ after: event.type, balance: accountView(state, asOf, program).balance }).toEqual({ after: event.type, balance: sum });
     }
     expect(sum).toBe(accountView(stateAfter(events), '2027-03-01T00:00:00.000Z', program).balance);
-    expect(events.map((event) => event.type)).toEqual(expect.arrayContaining(['loyalty.debt-repaid', 'loyalty.points-expired', 'loyalty.redemption-cancelled']));
+    expect(events.map((event) => event.type)).toEqual(
+      expect.arrayContaining(['loyalty.debt-repaid', 'loyalty.points-expired', 'loyalty.redemption-cancelled']),
+    );
   });
 
   it('projects one ledger entry per event and one balance document per account', () => {

@@ -29,7 +29,18 @@ export function ledgerEffect(event: AccountEvent): { points: number; reference: 
     case 'loyalty.points-earned': {
       const { source } = event.data;
       const reference = source.kind === 'purchase' ? source.purchaseId : source.reference;
-      return { points: event.data.points, reference, detail: { origin: source.kind, status: event.data.status, unlockAt: event.data.unlockAt, expiresAt: event.data.expiresAt, ...(source.kind === 'engagement' ? { rule: source.rule } : {}), ...(source.kind === 'partner' ? { partnerId: source.partnerId } : {}) } };
+      return {
+        points: event.data.points,
+        reference,
+        detail: {
+          origin: source.kind,
+          status: event.data.status,
+          unlockAt: event.data.unlockAt,
+          expiresAt: event.data.expiresAt,
+          ...(source.kind === 'engagement' ? { rule: source.rule } : {}),
+          ...(source.kind === 'partner' ? { partnerId: source.partnerId } : {}),
+        },
+      };
     }
     case 'loyalty.debt-repaid':
       return { points: 0, reference: event.data.lotId, detail: { repaid: event.data.points, remainingDebt: event.data.remainingDebt } };
@@ -48,9 +59,17 @@ export function ledgerEffect(event: AccountEvent): { points: number; reference: 
     case 'loyalty.redemption-cancelled':
       return { points: event.data.points, reference: event.data.redemptionId, detail: { purpose: event.data.purpose } };
     case 'loyalty.points-clawed-back':
-      return { points: -event.data.points, reference: event.data.refundId, detail: { purchaseId: event.data.purchaseId, debtIncurred: event.data.debtIncurred } };
+      return {
+        points: -event.data.points,
+        reference: event.data.refundId,
+        detail: { purchaseId: event.data.purchaseId, debtIncurred: event.data.debtIncurred },
+      };
     case 'loyalty.points-adjusted':
-      return { points: event.data.points, reference: event.data.adjustmentId, detail: { reason: event.data.reason, ticket: event.data.reference, actorId: event.data.actorId } };
+      return {
+        points: event.data.points,
+        reference: event.data.adjustmentId,
+        detail: { reason: event.data.reason, ticket: event.data.reference, actorId: event.data.actorId },
+      };
     case 'loyalty.points-transferred-out':
       return { points: -event.data.points, reference: event.data.transferId, detail: { toCustomerId: event.data.toCustomerId } };
     case 'loyalty.points-transferred-in':
@@ -60,9 +79,17 @@ export function ledgerEffect(event: AccountEvent): { points: number; reference: 
     case 'loyalty.lots-moved-in':
       return { points: remaining(event.data), reference: event.data.mergeId, detail: { fromCustomerId: event.data.fromCustomerId } };
     case 'loyalty.merged-lots-returned':
-      return { points: -remaining(event.data), reference: event.data.mergeId, detail: { toCustomerId: event.data.toCustomerId, undo: true } };
+      return {
+        points: -remaining(event.data),
+        reference: event.data.mergeId,
+        detail: { toCustomerId: event.data.toCustomerId, undo: true },
+      };
     case 'loyalty.merged-lots-restored':
-      return { points: remaining(event.data), reference: event.data.mergeId, detail: { fromCustomerId: event.data.fromCustomerId, undo: true } };
+      return {
+        points: remaining(event.data),
+        reference: event.data.mergeId,
+        detail: { fromCustomerId: event.data.fromCustomerId, undo: true },
+      };
     case 'loyalty.account-closed':
       return { points: -event.data.forfeitedPoints, reference: null, detail: { reason: event.data.reason } };
     case 'loyalty.expiry-warning-issued':

@@ -36,19 +36,39 @@ function purchaseOf(event: PurchaseRecordedEvent): { customerId: string; purchas
   return Number.isNaN(at.getTime()) ? null : { customerId: data.customerId, purchaseId: data.purchaseId, at: at.toISOString() };
 }
 
-function rewardRedemption(event: RedemptionEvent): { redemptionId: string; rewardId: string; points: number; at: string; status: 'completed' | 'cancelled' } | null {
+function rewardRedemption(
+  event: RedemptionEvent,
+): { redemptionId: string; rewardId: string; points: number; at: string; status: 'completed' | 'cancelled' } | null {
   switch (event.type) {
     case 'loyalty.points-redeemed':
       return event.data.purpose.kind === 'reward'
-        ? { redemptionId: event.data.redemptionId, rewardId: event.data.purpose.rewardId, points: event.data.points, at: event.data.redeemedAt, status: 'completed' }
+        ? {
+            redemptionId: event.data.redemptionId,
+            rewardId: event.data.purpose.rewardId,
+            points: event.data.points,
+            at: event.data.redeemedAt,
+            status: 'completed',
+          }
         : null;
     case 'loyalty.held-redemption-released':
       return event.data.purpose.kind === 'reward'
-        ? { redemptionId: event.data.redemptionId, rewardId: event.data.purpose.rewardId, points: event.data.points, at: event.data.releasedAt, status: 'completed' }
+        ? {
+            redemptionId: event.data.redemptionId,
+            rewardId: event.data.purpose.rewardId,
+            points: event.data.points,
+            at: event.data.releasedAt,
+            status: 'completed',
+          }
         : null;
     case 'loyalty.redemption-cancelled':
       return event.data.purpose.kind === 'reward'
-        ? { redemptionId: event.data.redemptionId, rewardId: event.data.purpose.rewardId, points: event.data.points, at: event.data.cancelledAt, status: 'cancelled' }
+        ? {
+            redemptionId: event.data.redemptionId,
+            rewardId: event.data.purpose.rewardId,
+            points: event.data.points,
+            at: event.data.cancelledAt,
+            status: 'cancelled',
+          }
         : null;
   }
 }
@@ -69,13 +89,20 @@ export const loyaltyMemberActivityProjection: DocumentProjection<MemberActivityD
     if (event.type === PURCHASE_RECORDED) {
       const purchase = purchaseOf(event);
       if (!purchase || current.purchases.some((known) => known.purchaseId === purchase.purchaseId)) return current;
-      const purchases = [...current.purchases, { purchaseId: purchase.purchaseId, at: purchase.at }].sort((a, b) => a.at.localeCompare(b.at)).slice(-MAX_PURCHASES);
+      const purchases = [...current.purchases, { purchaseId: purchase.purchaseId, at: purchase.at }]
+        .sort((a, b) => a.at.localeCompare(b.at))
+        .slice(-MAX_PURCHASES);
       return { ...current, purchases };
     }
     const redemption = rewardRedemption(event);
     if (!redemption) return current;
     if (redemption.status === 'cancelled') {
-      return { ...current, redemptions: current.redemptions.map((known) => (known.redemptionId === redemption.redemptionId ? { ...known, status: 'cancelled' as const } : known)) };
+      return {
+        ...current,
+        redemptions: current.redemptions.map((known) =>
+          known.redemptionId === redemption.redemptionId ? { ...known, status: 'cancelled' as const } : known,
+        ),
+      };
     }
     if (current.redemptions.some((known) => known.redemptionId === redemption.redemptionId)) return current;
     return { ...current, redemptions: [...current.redemptions, redemption] };

@@ -11,7 +11,8 @@ export const loyaltyPartnerCredentialsProjection: DocumentProjection<PartnerCred
   name: 'loyalty-partner-credentials',
   version: 1,
   handles: ['loyalty.partner-registered', 'loyalty.partner-key-rotated', 'loyalty.partner-deactivated'],
-  documentIds: (event) => (event.type === 'loyalty.partner-key-rotated' ? [event.data.previousKeyHash, event.data.keyHash] : [event.data.keyHash]),
+  documentIds: (event) =>
+    event.type === 'loyalty.partner-key-rotated' ? [event.data.previousKeyHash, event.data.keyHash] : [event.data.keyHash],
   evolve(_doc, event, documentId) {
     switch (event.type) {
       case 'loyalty.partner-registered':
@@ -68,9 +69,13 @@ export interface PartnerSettlementDocument {
   readonly reversed: number;
 }
 
-type SettlementEvent = AccountEventOf<'loyalty.points-earned' | 'loyalty.points-redeemed' | 'loyalty.held-redemption-released' | 'loyalty.redemption-cancelled'>;
+type SettlementEvent = AccountEventOf<
+  'loyalty.points-earned' | 'loyalty.points-redeemed' | 'loyalty.held-redemption-released' | 'loyalty.redemption-cancelled'
+>;
 
-function partnerEffect(event: SettlementEvent): { partnerId: string; day: string; issued: number; redeemed: number; reversed: number } | null {
+function partnerEffect(
+  event: SettlementEvent,
+): { partnerId: string; day: string; issued: number; redeemed: number; reversed: number } | null {
   const day = (instant: string) => instant.slice(0, 10);
   switch (event.type) {
     case 'loyalty.points-earned':

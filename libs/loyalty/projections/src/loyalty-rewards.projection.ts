@@ -1,5 +1,13 @@
 import { projectionCollection, type DocumentProjection } from '@c360/kernel';
-import { REWARD_EVENT_TYPES, TIERS, loyaltyRewardDecider, type RewardEvent, type RewardState, type RewardTerms, type TierName } from '@c360/loyalty-domain';
+import {
+  REWARD_EVENT_TYPES,
+  TIERS,
+  loyaltyRewardDecider,
+  type RewardEvent,
+  type RewardState,
+  type RewardTerms,
+  type TierName,
+} from '@c360/loyalty-domain';
 
 /**
  * The rewards catalogue as members and agents browse it. `state` is the reward as the decider folds

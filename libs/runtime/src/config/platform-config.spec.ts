@@ -40,6 +40,8 @@ describe('loadConfig', () => {
   });
 
   it('refuses a URL with the wrong scheme', () => {
-    expect(() => loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'http://x' })).toThrow(/EVENTSTORE_URL="http:\/\/x" must start with esdb:\/\//);
+    expect(() => loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'http://x' })).toThrow(
+      /EVENTSTORE_URL="http:\/\/x" must start with esdb:\/\//,
+    );
   });
 });

@@ -62,7 +62,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const topicsKind = read('TOPICS', ['files', 'kafka', 'off'] as const, 'files');
   const eventStoreUrl = url('EVENTSTORE_URL', ['esdb', 'esdb+discover'], eventStoreKind === 'eventstoredb');
   const mongoUrl = url('MONGO_URL', ['mongodb', 'mongodb+srv'], readModelKind === 'mongodb');
-  const brokers = (env.KAFKA_BROKERS ?? '').split(',').map((broker) => broker.trim()).filter(Boolean);
+  const brokers = (env.KAFKA_BROKERS ?? '')
+    .split(',')
+    .map((broker) => broker.trim())
+    .filter(Boolean);
   if (topicsKind === 'kafka') {
     if (brokers.length === 0) problems.push('KAFKA_BROKERS is required when TOPICS=kafka (host:port, comma-separated)');
     for (const broker of brokers) if (!/^[^:\s]+:\d{1,5}$/.test(broker)) problems.push(`KAFKA_BROKERS entry "${broker}" must be host:port`);

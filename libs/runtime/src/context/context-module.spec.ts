@@ -1,4 +1,15 @@
-import { CommandHandler, DomainError, streamName, type AggregateType, type CommandContext, type DocumentProjection, type DocumentStore, type UseCaseResult, type Workflow, useCaseResult } from '@c360/kernel';
+import {
+  CommandHandler,
+  DomainError,
+  streamName,
+  type AggregateType,
+  type CommandContext,
+  type DocumentProjection,
+  type DocumentStore,
+  type UseCaseResult,
+  type Workflow,
+  useCaseResult,
+} from '@c360/kernel';
 import { SqliteDocumentStore, SqliteEventStore } from '@c360/store-sqlite';
 import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -92,7 +103,9 @@ class WriteMemoHandler implements ICommandHandler<WriteMemo> {
   constructor(private readonly commands: CommandHandler) {}
   async execute(command: WriteMemo) {
     const { memoId, input } = command;
-    return useCaseResult(await this.commands.handle(memoAggregate, memoStream(memoId), { type: 'write', memoId, ...input }, contextOf(command)));
+    return useCaseResult(
+      await this.commands.handle(memoAggregate, memoStream(memoId), { type: 'write', memoId, ...input }, contextOf(command)),
+    );
   }
 }
 @HandlesCommand(FlagMemo)
@@ -144,7 +157,13 @@ const memosContext = defineContext({
   projections: [memoBoard],
   workflows: [shoutingMemos],
   // v1 stored the text as `body` and had no author.
-  upcasters: [{ type: 'memos.memo-written', fromVersion: 1, upcast: (data) => ({ memoId: (data as { memoId: string }).memoId, text: (data as { body: string }).body, author: 'unknown' }) }],
+  upcasters: [
+    {
+      type: 'memos.memo-written',
+      fromVersion: 1,
+      upcast: (data) => ({ memoId: (data as { memoId: string }).memoId, text: (data as { body: string }).body, author: 'unknown' }),
+    },
+  ],
   controllers: [MemosController],
   providers: [WriteMemoHandler, FlagMemoHandler],
 });
@@ -162,26 +181,31 @@ describe('a context from its definition alone', () => {
     }
     throw new Error('condition not reached');
   };
-  const memo = (memoId: string) => until(async () => {
-    const response = await http.get(`/memos/${memoId}`);
-    return response.status === 200 ? (response.body as MemoDocument) : undefined;
-  });
+  const memo = (memoId: string) =>
+    until(async () => {
+      const response = await http.get(`/memos/${memoId}`);
+      return response.status === 200 ? (response.body as MemoDocument) : undefined;
+    });
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'c360-context-'));
     const config = loadConfig({ C360_DATA_DIR: dataDir, SQLITE_DURABILITY: 'normal', TOPICS: 'off', LOG_LEVEL: 'error' });
     // A memo written by the first version of the context, before its schema changed.
     const events = new SqliteEventStore({ file: config.eventStore.kind === 'sqlite' ? config.eventStore.file : '' });
-    await events.appendToStream(memoStream('old'), [
-      {
-        id: '0190a5c4-0000-7000-8000-0000000000a1',
-        type: 'memos.memo-written',
-        schemaVersion: 1,
-        occurredAt: '2026-01-01T00:00:00.000Z',
-        data: { memoId: 'old', body: 'written under v1' },
-        metadata: { correlationId: 'c', causationId: 'c', actor: { id: 'spec', role: 'system' } },
-      },
-    ], { expectedRevision: 'no_stream' });
+    await events.appendToStream(
+      memoStream('old'),
+      [
+        {
+          id: '0190a5c4-0000-7000-8000-0000000000a1',
+          type: 'memos.memo-written',
+          schemaVersion: 1,
+          occurredAt: '2026-01-01T00:00:00.000Z',
+          data: { memoId: 'old', body: 'written under v1' },
+          metadata: { correlationId: 'c', causationId: 'c', actor: { id: 'spec', role: 'system' } },
+        },
+      ],
+      { expectedRevision: 'no_stream' },
+    );
     await events.close();
 
     app = await createHttpApp(ServiceModule.forRoot(config, [ContextModule.register(memosContext)]), 'error');

@@ -1,4 +1,11 @@
-import { CommandHandler, PersonalDataProtector, withPersonalDataProtection, type Clock, type EventStore, type KeyStore } from '@c360/kernel';
+import {
+  CommandHandler,
+  PersonalDataProtector,
+  withPersonalDataProtection,
+  type Clock,
+  type EventStore,
+  type KeyStore,
+} from '@c360/kernel';
 import type { DynamicModule, Provider } from '@nestjs/common';
 import { CLOCK, EVENT_STORE, KEY_STORE } from '../infrastructure/tokens';
 import type { ContextDefinition } from './context-definition';

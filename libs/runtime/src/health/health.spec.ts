@@ -30,7 +30,16 @@ describe('/health/ready', () => {
   const append = (type: string) =>
     platform.stores.eventStore.appendToStream(
       streamName('test', 'thing', uuidv7()),
-      [{ id: uuidv7(), type, schemaVersion: 1, occurredAt: '2026-01-01T00:00:00Z', data: {}, metadata: { correlationId: 'c', causationId: 'c', actor: { id: 't', role: 'system' } } }],
+      [
+        {
+          id: uuidv7(),
+          type,
+          schemaVersion: 1,
+          occurredAt: '2026-01-01T00:00:00Z',
+          data: {},
+          metadata: { correlationId: 'c', causationId: 'c', actor: { id: 't', role: 'system' } },
+        },
+      ],
       { expectedRevision: 'no_stream' },
     );
 

@@ -18,16 +18,31 @@ export function commandContextFrom(request: FastifyRequest): CommandContext {
   };
   const idempotencyKey = header('idempotency-key');
   if (idempotencyKey !== undefined && !UUID_PATTERN.test(idempotencyKey)) {
-    throw new BadRequestException({ statusCode: 400, error: 'validation_failed', message: 'Idempotency-Key header must be a UUID', fields: [{ field: 'Idempotency-Key', problems: ['must be a UUID'] }] });
+    throw new BadRequestException({
+      statusCode: 400,
+      error: 'validation_failed',
+      message: 'Idempotency-Key header must be a UUID',
+      fields: [{ field: 'Idempotency-Key', problems: ['must be a UUID'] }],
+    });
   }
   const ifMatch = header('if-match')?.replace(/"/g, '');
   const expectedRevision = ifMatch === undefined ? undefined : Number(ifMatch);
   if (expectedRevision !== undefined && (!Number.isInteger(expectedRevision) || expectedRevision < -1)) {
-    throw new BadRequestException({ statusCode: 400, error: 'validation_failed', message: 'If-Match header must be a version number', fields: [{ field: 'If-Match', problems: ['must be an integer version'] }] });
+    throw new BadRequestException({
+      statusCode: 400,
+      error: 'validation_failed',
+      message: 'If-Match header must be a version number',
+      fields: [{ field: 'If-Match', problems: ['must be an integer version'] }],
+    });
   }
   const role = (header('x-actor-role') ?? 'agent') as ActorRole;
   if (!ROLES.includes(role)) {
-    throw new BadRequestException({ statusCode: 400, error: 'validation_failed', message: `X-Actor-Role must be one of ${ROLES.join(', ')}`, fields: [{ field: 'X-Actor-Role', problems: [`must be one of ${ROLES.join(', ')}`] }] });
+    throw new BadRequestException({
+      statusCode: 400,
+      error: 'validation_failed',
+      message: `X-Actor-Role must be one of ${ROLES.join(', ')}`,
+      fields: [{ field: 'X-Actor-Role', problems: [`must be one of ${ROLES.join(', ')}`] }],
+    });
   }
   const commandId = idempotencyKey?.toLowerCase() ?? uuidv7();
   return {

@@ -1,10 +1,4 @@
-import {
-  ConcurrencyError,
-  DomainError,
-  IdempotencyConflictError,
-  TransientStoreError,
-  WrongExpectedRevisionError,
-} from '@c360/kernel';
+import { ConcurrencyError, DomainError, IdempotencyConflictError, TransientStoreError, WrongExpectedRevisionError } from '@c360/kernel';
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 

@@ -45,7 +45,12 @@ class ToyController {
 
   @Post(':id/deposits')
   async deposit(@Param('id') id: string, @Body() body: DepositDto, @RequestCommandContext() context: CommandContext) {
-    const result = await this.commands.handle(toyAccount, streamName('toy', 'account', id), { type: 'deposit', amount: body.amount }, context);
+    const result = await this.commands.handle(
+      toyAccount,
+      streamName('toy', 'account', id),
+      { type: 'deposit', amount: body.amount },
+      context,
+    );
     return { version: result.revision, state: result.state, duplicate: result.duplicate };
   }
 
@@ -58,7 +63,13 @@ class ToyController {
 }
 
 const ToyModule = ContextModule.register(
-  defineContext({ name: 'toy', description: 'toy accounts for the HTTP convention specs', aggregates: [toyAccount], projections: [balances], controllers: [ToyController] }),
+  defineContext({
+    name: 'toy',
+    description: 'toy accounts for the HTTP convention specs',
+    aggregates: [toyAccount],
+    projections: [balances],
+    controllers: [ToyController],
+  }),
 );
 
 describe('HTTP conventions shared by every service', () => {

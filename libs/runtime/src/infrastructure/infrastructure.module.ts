@@ -60,7 +60,17 @@ export class InfrastructureModule implements OnApplicationShutdown {
         },
         ProcessorHost,
       ],
-      exports: [PLATFORM_CONFIG, EVENT_STORE, DOCUMENT_STORE, CHECKPOINT_STORE, KEY_STORE, CLOCK, ID_GENERATOR, CommandHandler, ProcessorHost],
+      exports: [
+        PLATFORM_CONFIG,
+        EVENT_STORE,
+        DOCUMENT_STORE,
+        CHECKPOINT_STORE,
+        KEY_STORE,
+        CLOCK,
+        ID_GENERATOR,
+        CommandHandler,
+        ProcessorHost,
+      ],
     };
   }
 

@@ -21,7 +21,9 @@ describe('checkpoint reconciliation before processors start', () => {
   it('keeps the current checkpoint when both names exist (a later run must not move it back)', async () => {
     await store.set('loyalty-sales-reactions', 10);
     await store.set('loyalty:workflow:loyalty-sales-reactions', 90);
-    await reconcileCheckpoints(store, [{ name: 'loyalty:workflow:loyalty-sales-reactions', context: 'loyalty', formerNames: ['loyalty-sales-reactions'] }]);
+    await reconcileCheckpoints(store, [
+      { name: 'loyalty:workflow:loyalty-sales-reactions', context: 'loyalty', formerNames: ['loyalty-sales-reactions'] },
+    ]);
     expect(await store.get('loyalty:workflow:loyalty-sales-reactions')).toBe(90);
   });
 
@@ -43,8 +45,6 @@ describe('checkpoint reconciliation before processors start', () => {
     await store.set('sales:projection:sales-deals_v1', 5);
     await store.set('loyalty:workflow:loyalty-sales-reactions', 6);
     await store.set('relay:integration-events', 7);
-    await expect(
-      reconcileCheckpoints(store, [{ name: 'sales:projection:sales-deals_v2', context: 'sales' }]),
-    ).resolves.toBeUndefined();
+    await expect(reconcileCheckpoints(store, [{ name: 'sales:projection:sales-deals_v2', context: 'sales' }])).resolves.toBeUndefined();
   });
 });

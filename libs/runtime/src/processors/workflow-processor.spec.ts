@@ -1,4 +1,12 @@
-import { DomainError, EventProcessingError, TransientStoreError, ConcurrencyError, type CommandContext, type EventEnvelope, type Workflow } from '@c360/kernel';
+import {
+  DomainError,
+  EventProcessingError,
+  TransientStoreError,
+  ConcurrencyError,
+  type CommandContext,
+  type EventEnvelope,
+  type Workflow,
+} from '@c360/kernel';
 import { SqliteDocumentStore } from '@c360/store-sqlite';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +21,8 @@ const thirdVisitCoupons: Workflow<Visit, { coupon: string }, number> = {
   handles: ['shop.visited'],
   initialState: 0,
   instanceOf: (event) => event.data.customerId,
-  decide: (event, visits) => ((visits + 1) % 3 === 0 ? [{ step: 'coupon', command: { coupon: `${event.data.customerId}/${visits + 1}` } }] : []),
+  decide: (event, visits) =>
+    (visits + 1) % 3 === 0 ? [{ step: 'coupon', command: { coupon: `${event.data.customerId}/${visits + 1}` } }] : [],
   evolve: (visits) => visits + 1,
 };
 
@@ -84,10 +93,24 @@ describe('WorkflowProcessor', () => {
     await refusing.handle([visit('ann'), visit('ann'), visit('ann')]);
     expect(log).toEqual([expect.stringContaining('refused by a rule: shop.coupon-cap')]);
 
-    const contended = new WorkflowProcessor(thirdVisitCoupons, 'x', async () => { throw new ConcurrencyError('s', 1, 'busy'); }, documents);
+    const contended = new WorkflowProcessor(
+      thirdVisitCoupons,
+      'x',
+      async () => {
+        throw new ConcurrencyError('s', 1, 'busy');
+      },
+      documents,
+    );
     await expect(contended.handle([visit('bo'), visit('bo'), visit('bo')])).rejects.toBeInstanceOf(TransientStoreError);
 
-    const broken = new WorkflowProcessor(thirdVisitCoupons, 'y', async () => { throw new Error('bug'); }, documents);
+    const broken = new WorkflowProcessor(
+      thirdVisitCoupons,
+      'y',
+      async () => {
+        throw new Error('bug');
+      },
+      documents,
+    );
     await expect(broken.handle([visit('cy'), visit('cy'), visit('cy')])).rejects.toBeInstanceOf(EventProcessingError);
   });
 });

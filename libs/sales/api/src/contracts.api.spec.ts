@@ -23,10 +23,16 @@ describe('contracts API', () => {
   it('starts a contract with its first renewal one term on', async () => {
     const started = await platform.http.post('/contracts').send(contractBody()).expect(201);
     expect(started.body).toMatchObject({ version: 0, contract: { status: 'active', renewalDate: '2026-02-28', termMonths: 1 } });
-    expect(badFields((await platform.http.post('/contracts').send(contractBody({ startDate: '2026-02-30', termMonths: 0 })).expect(400)).body)).toEqual([
-      'startDate',
-      'termMonths',
-    ]);
+    expect(
+      badFields(
+        (
+          await platform.http
+            .post('/contracts')
+            .send(contractBody({ startDate: '2026-02-30', termMonths: 0 }))
+            .expect(400)
+        ).body,
+      ),
+    ).toEqual(['startDate', 'termMonths']);
   });
 
   it('renews: the sales.contract-renewed event carries what loyalty reads', async () => {
@@ -37,16 +43,35 @@ describe('contracts API', () => {
     expect(event).toMatchObject({
       type: 'sales.contract-renewed',
       schemaVersion: 1,
-      data: { contractId, customerId: ANN, renewedAt: '2026-03-02T09:00:00.000Z', renewalDate: '2026-03-31', value: 990_00, currency: 'EUR' },
+      data: {
+        contractId,
+        customerId: ANN,
+        renewedAt: '2026-03-02T09:00:00.000Z',
+        renewalDate: '2026-03-31',
+        value: 990_00,
+        currency: 'EUR',
+      },
     });
-    const later = await platform.http.post(`/contracts/${contractId}/renewal`).send({ renewalDate: '2027-03-31', value: 10_000_00 }).expect(200);
+    const later = await platform.http
+      .post(`/contracts/${contractId}/renewal`)
+      .send({ renewalDate: '2027-03-31', value: 10_000_00 })
+      .expect(200);
     expect(later.body.contract).toMatchObject({ renewalDate: '2027-03-31', value: 10_000_00 });
-    expect((await platform.http.post(`/contracts/${contractId}/renewal`).send({ renewalDate: '2027-01-01' }).expect(422)).body.error).toBe('sales.renewal-date-not-later');
+    expect((await platform.http.post(`/contracts/${contractId}/renewal`).send({ renewalDate: '2027-01-01' }).expect(422)).body.error).toBe(
+      'sales.renewal-date-not-later',
+    );
   });
 
   it('lapses only from the renewal date on, and a lapsed contract is not renewed', async () => {
-    const { contractId } = (await platform.http.post('/contracts').send(contractBody({ startDate: '2026-03-01' })).expect(201)).body;
-    expect((await platform.http.post(`/contracts/${contractId}/lapse`).send({ reason: 'Not renewed' }).expect(409)).body.error).toBe('sales.contract-not-due');
+    const { contractId } = (
+      await platform.http
+        .post('/contracts')
+        .send(contractBody({ startDate: '2026-03-01' }))
+        .expect(201)
+    ).body;
+    expect((await platform.http.post(`/contracts/${contractId}/lapse`).send({ reason: 'Not renewed' }).expect(409)).body.error).toBe(
+      'sales.contract-not-due',
+    );
     platform.clock.set('2026-04-05T00:00:00.000Z');
     await platform.http.post(`/contracts/${contractId}/lapse`).send({}).expect(400);
     const lapsed = await platform.http.post(`/contracts/${contractId}/lapse`).send({ reason: 'Not renewed' }).expect(200);
@@ -63,7 +88,12 @@ describe('contracts API', () => {
 
   it('lists renewals due in a date window, earliest first, paginated, overdue ones flagged', async () => {
     const start = async (startDate: string, customerId = ANN) =>
-      (await platform.http.post('/contracts').send(contractBody({ startDate, customerId, termMonths: 12 })).expect(201)).body.contractId as string;
+      (
+        await platform.http
+          .post('/contracts')
+          .send(contractBody({ startDate, customerId, termMonths: 12 }))
+          .expect(201)
+      ).body.contractId as string;
     const overdue = await start('2025-02-15');
     const soon = await start('2025-03-20');
     const later = await start('2025-03-25', BO);
@@ -74,16 +104,27 @@ describe('contracts API', () => {
     await settle(platform);
 
     const due = await platform.http.get('/contracts/renewals-due').expect(200);
-    expect(due.body.items.map((c: { contractId: string; renewalDate: string; daysUntilRenewal: number }) => [c.contractId, c.renewalDate, c.daysUntilRenewal])).toEqual([
+    expect(
+      due.body.items.map((c: { contractId: string; renewalDate: string; daysUntilRenewal: number }) => [
+        c.contractId,
+        c.renewalDate,
+        c.daysUntilRenewal,
+      ]),
+    ).toEqual([
       [overdue, '2026-02-15', -15],
       [soon, '2026-03-20', 18],
       [later, '2026-03-25', 23],
     ]);
     const window = await platform.http.get('/contracts/renewals-due').query({ from: '2026-03-01', to: '2026-03-31', limit: 1 }).expect(200);
     expect(window.body.items.map((c: { contractId: string }) => c.contractId)).toEqual([soon]);
-    const next = await platform.http.get('/contracts/renewals-due').query({ from: '2026-03-01', to: '2026-03-31', limit: 1, after: window.body.nextCursor }).expect(200);
+    const next = await platform.http
+      .get('/contracts/renewals-due')
+      .query({ from: '2026-03-01', to: '2026-03-31', limit: 1, after: window.body.nextCursor })
+      .expect(200);
     expect(next.body).toMatchObject({ items: [{ contractId: later, customerId: BO }], nextCursor: null });
-    expect((await platform.http.get('/contracts/renewals-due').query({ from: '2026-04-01', to: '2026-03-01' }).expect(422)).body.error).toBe('sales.invalid-window');
+    expect(
+      (await platform.http.get('/contracts/renewals-due').query({ from: '2026-04-01', to: '2026-03-01' }).expect(422)).body.error,
+    ).toBe('sales.invalid-window');
     expect(badFields((await platform.http.get('/contracts/renewals-due').query({ to: 'soon' }).expect(400)).body)).toEqual(['to']);
   });
 });

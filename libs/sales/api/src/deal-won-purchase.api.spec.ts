@@ -12,7 +12,11 @@ describe('a won deal records a purchase (process manager)', () => {
   it('puts the won deal in the customer’s purchase history, channel deal, order deal-<dealId>', async () => {
     const dealId = await openDeal(platform, { amount: 250_000 });
     platform.clock.advance(3 * DAY);
-    const won = await platform.http.post(`/deals/${dealId}/win`).set('X-Correlation-Id', 'corr-win-1').send({ reason: 'Signed' }).expect(200);
+    const won = await platform.http
+      .post(`/deals/${dealId}/win`)
+      .set('X-Correlation-Id', 'corr-win-1')
+      .send({ reason: 'Signed' })
+      .expect(200);
     const wonAt = platform.clock.now().toISOString();
 
     await platform.processors.waitUntilCaughtUp();
@@ -35,7 +39,11 @@ describe('a won deal records a purchase (process manager)', () => {
     const [recorded] = await platform.stores.eventStore.readStream(purchaseStream(purchaseIdFor('deal', dealOrderId(dealId))));
     const wonEvent = (await platform.stores.eventStore.readAll({ filter: { eventTypes: ['sales.deal-won'] } })).events[0];
     expect(wonEvent.data).toMatchObject({ dealId, customerId: ANN, amount: 250_000, currency: 'EUR', wonAt, ownerId: 'agent-ann' });
-    expect(recorded.metadata).toMatchObject({ causationId: wonEvent.id, correlationId: 'corr-win-1', actor: { id: 'sales-deal-won-purchases', role: 'system' } });
+    expect(recorded.metadata).toMatchObject({
+      causationId: wonEvent.id,
+      correlationId: 'corr-win-1',
+      actor: { id: 'sales-deal-won-purchases', role: 'system' },
+    });
     expect(won.body.version).toBe(1);
   });
 

@@ -15,7 +15,16 @@ describe('deals API', () => {
     expect(response.body).toMatchObject({
       version: 0,
       duplicate: false,
-      deal: { status: 'open', customerId: ANN, pipelineId: DEFAULT_PIPELINE_ID, stageId: 'lead', probability: 10, amount: 120_000, currency: 'EUR', openedAt: T0 },
+      deal: {
+        status: 'open',
+        customerId: ANN,
+        pipelineId: DEFAULT_PIPELINE_ID,
+        stageId: 'lead',
+        probability: 10,
+        amount: 120_000,
+        currency: 'EUR',
+        openedAt: T0,
+      },
     });
     const [opened] = await platform.stores.eventStore.readStream(dealStream(response.body.dealId));
     expect(opened).toMatchObject({ type: 'sales.deal-opened', metadata: { actor: { id: 'agent-ann', role: 'agent' } } });
@@ -25,16 +34,31 @@ describe('deals API', () => {
     const head = await platform.stores.eventStore.headPosition();
     const response = await platform.http
       .post('/deals')
-      .send(dealBody({ customerId: 'nope', amount: 12.5, currency: 'euro', expectedCloseDate: '2026-02-30', ownerId: 'has space', extra: true }))
+      .send(
+        dealBody({
+          customerId: 'nope',
+          amount: 12.5,
+          currency: 'euro',
+          expectedCloseDate: '2026-02-30',
+          ownerId: 'has space',
+          extra: true,
+        }),
+      )
       .expect(400);
     expect(badFields(response.body)).toEqual(['amount', 'currency', 'customerId', 'expectedCloseDate', 'extra', 'ownerId']);
     expect(await platform.stores.eventStore.headPosition()).toBe(head);
   });
 
   it('answers a broken rule with its code: 422 for a stage or pipeline that does not exist', async () => {
-    const response = await platform.http.post('/deals').send(dealBody({ stageId: 'demo' })).expect(422);
+    const response = await platform.http
+      .post('/deals')
+      .send(dealBody({ stageId: 'demo' }))
+      .expect(422);
     expect(response.body).toMatchObject({ error: 'sales.unknown-stage', details: { field: 'stageId' } });
-    const pipeline = await platform.http.post('/deals').send(dealBody({ pipelineId: randomUUID() })).expect(422);
+    const pipeline = await platform.http
+      .post('/deals')
+      .send(dealBody({ pipelineId: randomUUID() }))
+      .expect(422);
     expect(pipeline.body).toMatchObject({ error: 'sales.unknown-pipeline', details: { field: 'pipelineId' } });
   });
 
@@ -62,7 +86,9 @@ describe('deals API', () => {
     await settle(platform);
     const deal = await platform.http.get(`/deals/${dealId}`).expect(200);
     expect(deal.body).toMatchObject({ status: 'won', version: 3 });
-    expect(deal.body.stageHistory.map((visit: { stageId: string; durationMs: number | null }) => [visit.stageId, visit.durationMs])).toEqual([
+    expect(
+      deal.body.stageHistory.map((visit: { stageId: string; durationMs: number | null }) => [visit.stageId, visit.durationMs]),
+    ).toEqual([
       ['lead', 2 * DAY],
       ['proposal', DAY],
       ['qualified', 4 * DAY],
@@ -76,7 +102,10 @@ describe('deals API', () => {
     await platform.http.post(`/deals/${dealId}/lose`).send({ reason: 'No budget' }).expect(200);
     const refused = await platform.http.put(`/deals/${dealId}/amount`).send({ amount: 1, currency: 'EUR' }).expect(409);
     expect(refused.body.error).toBe('sales.deal-closed');
-    const reopened = await platform.http.post(`/deals/${dealId}/reopen`).send({ stageId: 'negotiation', reason: 'Budget found' }).expect(200);
+    const reopened = await platform.http
+      .post(`/deals/${dealId}/reopen`)
+      .send({ stageId: 'negotiation', reason: 'Budget found' })
+      .expect(200);
     expect(reopened.body.deal).toMatchObject({ status: 'open', stageId: 'negotiation', probability: 75 });
   });
 
@@ -87,7 +116,10 @@ describe('deals API', () => {
     await platform.http.put(`/deals/${dealId}/probability`).send({ probability: 101 }).expect(400);
     await platform.http.put(`/deals/${dealId}/probability`).send({ probability: 40 }).expect(200);
     const last = await platform.http.put(`/deals/${dealId}/expected-close-date`).send({ expectedCloseDate: '2026-06-30' }).expect(200);
-    expect(last.body).toMatchObject({ version: 4, deal: { amount: 90_000, currency: 'SEK', ownerId: 'agent-bo', probability: 40, expectedCloseDate: '2026-06-30' } });
+    expect(last.body).toMatchObject({
+      version: 4,
+      deal: { amount: 90_000, currency: 'SEK', ownerId: 'agent-bo', probability: 40, expectedCloseDate: '2026-06-30' },
+    });
   });
 
   it('answers 409 with the current version when If-Match is stale, and writes nothing', async () => {
@@ -100,7 +132,9 @@ describe('deals API', () => {
 
   it('answers 404 for a deal that does not exist, on commands and reads', async () => {
     const unknown = randomUUID();
-    expect((await platform.http.post(`/deals/${unknown}/move`).send({ stageId: 'proposal' }).expect(404)).body.error).toBe('sales.deal-not-found');
+    expect((await platform.http.post(`/deals/${unknown}/move`).send({ stageId: 'proposal' }).expect(404)).body.error).toBe(
+      'sales.deal-not-found',
+    );
     await platform.http.put(`/deals/${unknown}/owner`).send({ ownerId: 'agent-bo' }).expect(404);
     await platform.http.get(`/deals/${unknown}`).expect(404);
     await platform.http.get('/deals/not-a-uuid').expect(400);
@@ -113,19 +147,35 @@ describe('deals API', () => {
     }
     await openDeal(platform, { ownerId: 'agent-bo', stageId: 'proposal' });
     await settle(platform);
-    const first = await platform.http.get('/deals').query({ pipelineId: 'default', stageId: 'lead', ownerId: 'agent-ann', limit: 2 }).expect(200);
+    const first = await platform.http
+      .get('/deals')
+      .query({ pipelineId: 'default', stageId: 'lead', ownerId: 'agent-ann', limit: 2 })
+      .expect(200);
     expect(first.body.items.map((d: { title: string }) => d.title)).toEqual(['Deal 2', 'Deal 1']);
-    const second = await platform.http.get('/deals').query({ pipelineId: 'default', stageId: 'lead', ownerId: 'agent-ann', limit: 2, after: first.body.nextCursor }).expect(200);
+    const second = await platform.http
+      .get('/deals')
+      .query({ pipelineId: 'default', stageId: 'lead', ownerId: 'agent-ann', limit: 2, after: first.body.nextCursor })
+      .expect(200);
     expect(second.body).toEqual({ items: [expect.objectContaining({ title: 'Deal 0' })], nextCursor: null });
     expect((await platform.http.get('/deals').query({ status: 'open', ownerId: 'agent-bo' }).expect(200)).body.items).toHaveLength(1);
-    expect(badFields((await platform.http.get('/deals').query({ after: 'garbage', status: 'maybe' }).expect(400)).body)).toEqual(['after', 'status']);
+    expect(badFields((await platform.http.get('/deals').query({ after: 'garbage', status: 'maybe' }).expect(400)).body)).toEqual([
+      'after',
+      'status',
+    ]);
   });
 
   it('logs activities against the deal and its customer, keeping their text sealed in the store', async () => {
     const dealId = await openDeal(platform);
-    await platform.http.post(`/deals/${dealId}/activities`).set('X-Actor-Id', 'agent-bo').send({ kind: 'call', subject: 'Discovery call', notes: 'Needs 40 vans' }).expect(201);
+    await platform.http
+      .post(`/deals/${dealId}/activities`)
+      .set('X-Actor-Id', 'agent-bo')
+      .send({ kind: 'call', subject: 'Discovery call', notes: 'Needs 40 vans' })
+      .expect(201);
     platform.clock.advance(60_000);
-    await platform.http.post(`/deals/${dealId}/activities`).send({ kind: 'meeting', subject: 'Demo on site', activityAt: platform.clock.now().toISOString() }).expect(201);
+    await platform.http
+      .post(`/deals/${dealId}/activities`)
+      .send({ kind: 'meeting', subject: 'Demo on site', activityAt: platform.clock.now().toISOString() })
+      .expect(201);
     await platform.http.post(`/deals/${dealId}/activities`).send({ kind: 'fax', subject: 'x' }).expect(400);
     await settle(platform);
 
@@ -155,7 +205,15 @@ describe('deals API', () => {
     await platform.http.post(`/deals/${c}/lose`).send({ reason: 'Competitor' }).expect(200);
     await settle(platform);
     const ann = await platform.http.get('/owner-performance/agent-ann').expect(200);
-    expect(ann.body).toMatchObject({ ownerId: 'agent-ann', openDeals: 0, won: 2, lost: 1, winRate: 0.6667, averageCycleTimeMs: 3 * DAY, wonAmounts: { EUR: 240_000 } });
+    expect(ann.body).toMatchObject({
+      ownerId: 'agent-ann',
+      openDeals: 0,
+      won: 2,
+      lost: 1,
+      winRate: 0.6667,
+      averageCycleTimeMs: 3 * DAY,
+      wonAmounts: { EUR: 240_000 },
+    });
     const list = await platform.http.get('/owner-performance').expect(200);
     expect(list.body.items.map((o: { ownerId: string }) => o.ownerId)).toContain('agent-ann');
     expect((await platform.http.get('/owner-performance/nobody').expect(200)).body).toMatchObject({ won: 0, averageCycleTimeMs: null });

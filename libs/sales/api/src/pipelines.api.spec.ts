@@ -43,9 +43,15 @@ describe('pipelines API', () => {
       .expect(201);
     const id = defined.body.pipelineId as string;
     await platform.http.post(`/pipelines/${id}/stages`).send({ stageId: 'pilot', name: 'Pilot', probability: 60 }).expect(201);
-    await platform.http.post(`/pipelines/${id}/stages`).send({ stageId: 'triage', name: 'Triage', probability: 5, afterStageId: null }).expect(201);
+    await platform.http
+      .post(`/pipelines/${id}/stages`)
+      .send({ stageId: 'triage', name: 'Triage', probability: 5, afterStageId: null })
+      .expect(201);
     await platform.http.patch(`/pipelines/${id}/stages/pilot`).send({ probability: 65 }).expect(200);
-    await platform.http.put(`/pipelines/${id}/stage-order`).send({ stageIds: ['intro', 'triage', 'pilot'] }).expect(200);
+    await platform.http
+      .put(`/pipelines/${id}/stage-order`)
+      .send({ stageIds: ['intro', 'triage', 'pilot'] })
+      .expect(200);
     await platform.http.post(`/pipelines/${id}/stages/triage/retirement`).expect(200);
     const renamed = await platform.http.put(`/pipelines/${id}/name`).send({ name: 'Partner deals' }).expect(200);
     expect(renamed.body).toMatchObject({ version: 6, pipeline: { name: 'Partner deals' } });
@@ -64,11 +70,21 @@ describe('pipelines API', () => {
 
   it('refuses a malformed pipeline naming the fields, and a broken rule with its code', async () => {
     const head = await platform.stores.eventStore.headPosition();
-    const bad = await platform.http.post('/pipelines').send({ name: '', stages: [{ stageId: 'A B', name: 'x', probability: 120, kind: 'maybe' }] }).expect(400);
+    const bad = await platform.http
+      .post('/pipelines')
+      .send({ name: '', stages: [{ stageId: 'A B', name: 'x', probability: 120, kind: 'maybe' }] })
+      .expect(400);
     expect(badFields(bad.body)).toEqual(['name', 'stages', 'stages.0.kind', 'stages.0.probability', 'stages.0.stageId']);
     const noLost = await platform.http
       .post('/pipelines')
-      .send({ name: 'X', stages: [{ stageId: 'a', name: 'A', probability: 10, kind: 'open' }, { stageId: 'b', name: 'B', probability: 20, kind: 'open' }, { stageId: 'w', name: 'W', probability: 100, kind: 'won' }] })
+      .send({
+        name: 'X',
+        stages: [
+          { stageId: 'a', name: 'A', probability: 10, kind: 'open' },
+          { stageId: 'b', name: 'B', probability: 20, kind: 'open' },
+          { stageId: 'w', name: 'W', probability: 100, kind: 'won' },
+        ],
+      })
       .expect(422);
     expect(noLost.body.error).toBe('sales.terminal-stages-required');
     expect(await platform.stores.eventStore.headPosition()).toBe(head);
@@ -79,7 +95,9 @@ describe('pipelines API', () => {
     await platform.http.get(`/pipelines/${randomUUID()}/board`).expect(404);
     await platform.http.patch('/pipelines/default/stages/nope').send({ name: 'x' }).expect(404);
     await platform.http.put('/pipelines/default/name').set('If-Match', '0').send({ name: 'Main' }).expect(200);
-    expect((await platform.http.put('/pipelines/default/name').set('If-Match', '0').send({ name: 'Other' }).expect(409)).body).toMatchObject({ currentVersion: 1 });
+    expect(
+      (await platform.http.put('/pipelines/default/name').set('If-Match', '0').send({ name: 'Other' }).expect(409)).body,
+    ).toMatchObject({ currentVersion: 1 });
   });
 
   it('shows the board: deals per stage with count, total and weighted forecast, per currency', async () => {
@@ -88,7 +106,10 @@ describe('pipelines API', () => {
     await openDeal(platform, { amount: 10_000, stageId: 'proposal', currency: 'SEK' });
     await settle(platform);
     const board = await platform.http.get('/pipelines/default/board').expect(200);
-    expect(stageOf(board.body, 'lead')).toMatchObject({ count: 1, totals: [{ currency: 'EUR', count: 1, amount: 100_000, weightedForecast: 10_000 }] });
+    expect(stageOf(board.body, 'lead')).toMatchObject({
+      count: 1,
+      totals: [{ currency: 'EUR', count: 1, amount: 100_000, weightedForecast: 10_000 }],
+    });
     expect(stageOf(board.body, 'proposal')).toMatchObject({
       count: 2,
       totals: [
@@ -113,7 +134,10 @@ describe('pipelines API', () => {
     await settle(platform);
 
     const at = (ms: number) => new Date(Date.parse(T0) + ms).toISOString();
-    const dayOne = await platform.http.get('/pipelines/default/board').query({ asOf: at(DAY + 1) }).expect(200);
+    const dayOne = await platform.http
+      .get('/pipelines/default/board')
+      .query({ asOf: at(DAY + 1) })
+      .expect(200);
     expect(dayOne.body.asOf).toBe(at(DAY + 1));
     expect(stageOf(dayOne.body, 'negotiation')).toMatchObject({ count: 1, totals: [{ amount: 100_000, weightedForecast: 75_000 }] });
     expect(stageOf(dayOne.body, 'lead')).toMatchObject({ count: 1, totals: [{ amount: 50_000 }] });
@@ -129,6 +153,8 @@ describe('pipelines API', () => {
     expect(stageOf(now.body, 'won')).toMatchObject({ count: 1, totals: [{ amount: 100_000, weightedForecast: 100_000 }] });
 
     await platform.http.get('/pipelines/default/board').query({ asOf: '2020-01-01T00:00:00Z' }).expect(404);
-    expect(badFields((await platform.http.get('/pipelines/default/board').query({ asOf: 'yesterday' }).expect(400)).body)).toEqual(['asOf']);
+    expect(badFields((await platform.http.get('/pipelines/default/board').query({ asOf: 'yesterday' }).expect(400)).body)).toEqual([
+      'asOf',
+    ]);
   });
 });

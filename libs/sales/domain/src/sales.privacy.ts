@@ -8,5 +8,8 @@ import type { SalesEventType } from './sales-events';
  * (ids, amounts, SKUs, dates, stage names); deal titles and reasons are meant for business wording.
  */
 export const salesPersonalData: PersonalDataPolicy & Partial<Record<SalesEventType, unknown>> = {
-  'sales.deal-activity-logged': { subject: (data: Readonly<Record<string, unknown>>) => String(data.customerId), fields: ['subject', 'notes'] },
+  'sales.deal-activity-logged': {
+    subject: (data: Readonly<Record<string, unknown>>) => String(data.customerId),
+    fields: ['subject', 'notes'],
+  },
 };

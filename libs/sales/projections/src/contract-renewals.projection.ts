@@ -49,7 +49,14 @@ export const contractRenewalsProjection: DocumentProjection<ContractDocument, Co
     if (doc === null) return null;
     if (event.type === 'sales.contract-renewed') {
       const d = event.data;
-      return { ...doc, renewalDate: d.renewalDate, value: d.value, renewals: doc.renewals + 1, lastRenewedAt: d.renewedAt, version: event.revision };
+      return {
+        ...doc,
+        renewalDate: d.renewalDate,
+        value: d.value,
+        renewals: doc.renewals + 1,
+        lastRenewedAt: d.renewedAt,
+        version: event.revision,
+      };
     }
     if (event.type === 'sales.contract-lapsed') return { ...doc, status: 'lapsed', lapsedAt: event.data.lapsedAt, version: event.revision };
     return doc;

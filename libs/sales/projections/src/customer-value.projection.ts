@@ -34,13 +34,24 @@ export const customerValueProjection: DocumentProjection<CustomerValueDocument, 
         purchases: current.purchases + 1,
         firstPurchaseAt: current.firstPurchaseAt === null || purchasedAt < current.firstPurchaseAt ? purchasedAt : current.firstPurchaseAt,
         lastPurchaseAt: current.lastPurchaseAt === null || purchasedAt > current.lastPurchaseAt ? purchasedAt : current.lastPurchaseAt,
-        byCurrency: { ...current.byCurrency, [currency]: { purchases: before.purchases + 1, purchased: before.purchased + total, refunded: before.refunded, net: before.net + total } },
+        byCurrency: {
+          ...current.byCurrency,
+          [currency]: {
+            purchases: before.purchases + 1,
+            purchased: before.purchased + total,
+            refunded: before.refunded,
+            net: before.net + total,
+          },
+        },
       };
     }
     if (event.type === 'sales.purchase-refunded') {
       const { currency, amount } = event.data;
       const before = current.byCurrency[currency] ?? { purchases: 0, purchased: 0, refunded: 0, net: 0 };
-      return { ...current, byCurrency: { ...current.byCurrency, [currency]: { ...before, refunded: before.refunded + amount, net: before.net - amount } } };
+      return {
+        ...current,
+        byCurrency: { ...current.byCurrency, [currency]: { ...before, refunded: before.refunded + amount, net: before.net - amount } },
+      };
     }
     return current;
   },

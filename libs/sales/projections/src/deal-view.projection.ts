@@ -35,7 +35,9 @@ export interface DealDocument {
 }
 
 function enter(history: readonly StageVisit[], stageId: string, at: string, timeInStageMs: number): StageVisit[] {
-  const closed = history.map((visit, index) => (index === history.length - 1 && visit.leftAt === null ? { ...visit, leftAt: at, durationMs: timeInStageMs } : visit));
+  const closed = history.map((visit, index) =>
+    index === history.length - 1 && visit.leftAt === null ? { ...visit, leftAt: at, durationMs: timeInStageMs } : visit,
+  );
   return [...closed, { stageId, enteredAt: at, leftAt: null, durationMs: null }];
 }
 
@@ -76,7 +78,13 @@ export const dealViewProjection: DocumentProjection<DealDocument, DealEvent> = {
     switch (event.type) {
       case 'sales.deal-stage-changed': {
         const d = event.data;
-        return { ...doc, ...stamp, stageId: d.toStageId, probability: d.probability, stageHistory: enter(doc.stageHistory, d.toStageId, d.changedAt, d.timeInStageMs) };
+        return {
+          ...doc,
+          ...stamp,
+          stageId: d.toStageId,
+          probability: d.probability,
+          stageHistory: enter(doc.stageHistory, d.toStageId, d.changedAt, d.timeInStageMs),
+        };
       }
       case 'sales.deal-won':
       case 'sales.deal-lost': {
@@ -116,7 +124,12 @@ export const dealViewProjection: DocumentProjection<DealDocument, DealEvent> = {
         return { ...doc, ...stamp, expectedCloseDate: event.data.expectedCloseDate };
       case 'sales.deal-activity-logged': {
         const at = event.data.activityAt;
-        return { ...doc, ...stamp, activityCount: doc.activityCount + 1, lastActivityAt: doc.lastActivityAt && doc.lastActivityAt > at ? doc.lastActivityAt : at };
+        return {
+          ...doc,
+          ...stamp,
+          activityCount: doc.activityCount + 1,
+          lastActivityAt: doc.lastActivityAt && doc.lastActivityAt > at ? doc.lastActivityAt : at,
+        };
       }
       default:
         return doc;

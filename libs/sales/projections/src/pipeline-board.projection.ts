@@ -145,7 +145,10 @@ function applyMoves(stages: readonly BoardStage[], moves: readonly Move[]): Boar
   let result = [...stages];
   for (const move of moves) {
     if (!result.some((stage) => stage.stageId === move.stageId)) {
-      result = [...result, { stageId: move.stageId, name: move.stageId, kind: 'open', probability: move.probability, retired: false, totals: {} }];
+      result = [
+        ...result,
+        { stageId: move.stageId, name: move.stageId, kind: 'open', probability: move.probability, retired: false, totals: {} },
+      ];
     }
     result = result.map((stage) => (stage.stageId === move.stageId ? { ...stage, totals: addTo(stage.totals, move) } : stage));
   }

@@ -52,7 +52,11 @@ export function pipelineBoardView(doc: PipelineBoardDocument): PipelineBoardView
   for (const stage of doc.stages.filter((s) => s.kind === 'open')) {
     for (const [currency, t] of Object.entries(stage.totals)) {
       const sum = open[currency] ?? { count: 0, amount: 0, weightedTimes100: 0 };
-      open[currency] = { count: sum.count + t.count, amount: sum.amount + t.amount, weightedTimes100: sum.weightedTimes100 + t.weightedTimes100 };
+      open[currency] = {
+        count: sum.count + t.count,
+        amount: sum.amount + t.amount,
+        weightedTimes100: sum.weightedTimes100 + t.weightedTimes100,
+      };
     }
   }
   return { pipelineId: doc.pipelineId, name: doc.name, stages, openTotals: toList(open) };

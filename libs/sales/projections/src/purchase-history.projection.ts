@@ -62,7 +62,10 @@ export const purchaseHistoryProjection: DocumentProjection<PurchaseDocument, Pur
       refundedTotal: d.refundedTotal,
       netTotal: doc.total - d.refundedTotal,
       status: d.fullyRefunded ? 'refunded' : 'partially-refunded',
-      refunds: [...doc.refunds, { refundId: d.refundId, kind: d.kind, reason: d.reason, amount: d.amount, lines: d.lines, refundedAt: d.refundedAt }],
+      refunds: [
+        ...doc.refunds,
+        { refundId: d.refundId, kind: d.kind, reason: d.reason, amount: d.amount, lines: d.lines, refundedAt: d.refundedAt },
+      ],
       version: event.revision,
     };
   },

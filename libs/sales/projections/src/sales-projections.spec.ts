@@ -50,12 +50,23 @@ const boardOf = (log: Log) => pipelineBoardView(must(foldProjection(pipelineBoar
 
 function salesLog(): { log: Log; pipeline: PipelineSnapshot } {
   const log = new Log();
-  const state = log.run(pipelineDecider, 'sales-pipeline-default', { type: 'define-pipeline', pipelineId: DEFAULT_PIPELINE_ID, name: DEFAULT_PIPELINE_NAME, stages: DEFAULT_STAGES, now: at(0) }, at(0));
+  const state = log.run(
+    pipelineDecider,
+    'sales-pipeline-default',
+    { type: 'define-pipeline', pipelineId: DEFAULT_PIPELINE_ID, name: DEFAULT_PIPELINE_NAME, stages: DEFAULT_STAGES, now: at(0) },
+    at(0),
+  );
   if (state.status !== 'defined') throw new Error('not defined');
   return { log, pipeline: pipelineSnapshot(state) };
 }
 
-function openDeal(log: Log, pipeline: PipelineSnapshot, n: number, amount: number, options: { currency?: string; ownerId?: string; stageId?: string; day?: number } = {}) {
+function openDeal(
+  log: Log,
+  pipeline: PipelineSnapshot,
+  n: number,
+  amount: number,
+  options: { currency?: string; ownerId?: string; stageId?: string; day?: number } = {},
+) {
   const now = at(options.day ?? 0);
   log.run(
     dealDecider,
@@ -113,26 +124,45 @@ describe('pipeline board', () => {
     log.run(dealDecider, `sales-deal-${dealId(1)}`, { type: 'win-deal', reason: 'Signed', pipeline, now: at(5) }, at(5));
     log.run(dealDecider, `sales-deal-${dealId(2)}`, { type: 'lose-deal', reason: 'Budget', pipeline, now: at(5) }, at(5));
     let board = boardOf(log);
-    expect(board.stages.find((s) => s.stageId === 'won')?.totals).toEqual([{ currency: 'EUR', count: 1, amount: 100_000, weightedForecast: 100_000 }]);
-    expect(board.stages.find((s) => s.stageId === 'lost')?.totals).toEqual([{ currency: 'EUR', count: 1, amount: 40_000, weightedForecast: 0 }]);
+    expect(board.stages.find((s) => s.stageId === 'won')?.totals).toEqual([
+      { currency: 'EUR', count: 1, amount: 100_000, weightedForecast: 100_000 },
+    ]);
+    expect(board.stages.find((s) => s.stageId === 'lost')?.totals).toEqual([
+      { currency: 'EUR', count: 1, amount: 40_000, weightedForecast: 0 },
+    ]);
     expect(board.openTotals).toEqual([]);
 
     log.run(dealDecider, `sales-deal-${dealId(2)}`, { type: 'reopen-deal', pipeline, now: at(6) }, at(6));
     log.run(dealDecider, `sales-deal-${dealId(2)}`, { type: 'change-deal-amount', amount: 20_000, currency: 'USD', now: at(6) }, at(6));
     board = boardOf(log);
     expect(board.stages.find((s) => s.stageId === 'lost')?.count).toBe(0);
-    expect(board.stages.find((s) => s.stageId === 'lead')?.totals).toEqual([{ currency: 'USD', count: 1, amount: 20_000, weightedForecast: 2_000 }]);
+    expect(board.stages.find((s) => s.stageId === 'lead')?.totals).toEqual([
+      { currency: 'USD', count: 1, amount: 20_000, weightedForecast: 2_000 },
+    ]);
   });
 
   it('follows the pipeline’s configuration, hiding a retired stage once it is empty', () => {
     const { log, pipeline } = salesLog();
     openDeal(log, pipeline, 1, 10_000, { stageId: 'qualified' });
     log.run(pipelineDecider, 'sales-pipeline-default', { type: 'retire-stage', stageId: 'qualified', now: at(1) }, at(1));
-    log.run(pipelineDecider, 'sales-pipeline-default', { type: 'add-stage', stageId: 'demo', name: 'Demo', probability: 40, afterStageId: 'lead', now: at(1) }, at(1));
+    log.run(
+      pipelineDecider,
+      'sales-pipeline-default',
+      { type: 'add-stage', stageId: 'demo', name: 'Demo', probability: 40, afterStageId: 'lead', now: at(1) },
+      at(1),
+    );
     log.run(pipelineDecider, 'sales-pipeline-default', { type: 'rename-pipeline', name: 'B2B', now: at(1) }, at(1));
     let board = boardOf(log);
     expect(board.name).toBe('B2B');
-    expect(board.stages.map((s) => `${s.stageId}${s.retired ? '(retired)' : ''}`)).toEqual(['lead', 'demo', 'qualified(retired)', 'proposal', 'negotiation', 'won', 'lost']);
+    expect(board.stages.map((s) => `${s.stageId}${s.retired ? '(retired)' : ''}`)).toEqual([
+      'lead',
+      'demo',
+      'qualified(retired)',
+      'proposal',
+      'negotiation',
+      'won',
+      'lost',
+    ]);
 
     const retired = { ...pipeline, stages: pipeline.stages.map((s) => (s.stageId === 'qualified' ? { ...s, retired: true } : s)) };
     log.run(dealDecider, `sales-deal-${dealId(1)}`, { type: 'move-deal', stageId: 'proposal', pipeline: retired, now: at(2) }, at(2));
@@ -216,7 +246,12 @@ describe('purchases and lifetime value', () => {
   it('shows each purchase with its refunds and status', () => {
     const log = new Log();
     record(log, 'W-1', C1, 10_000, 'EUR', 0);
-    log.run(purchaseDecider, `sales-purchase-${purchaseIdFor('web', 'W-1')}`, { type: 'refund-purchase', refundId: 'R-1', kind: 'refund', reason: 'Late', amount: 2_500, now: at(1) }, at(1));
+    log.run(
+      purchaseDecider,
+      `sales-purchase-${purchaseIdFor('web', 'W-1')}`,
+      { type: 'refund-purchase', refundId: 'R-1', kind: 'refund', reason: 'Late', amount: 2_500, now: at(1) },
+      at(1),
+    );
     expect(foldProjection(purchaseHistoryProjection, log.events).get(purchaseIdFor('web', 'W-1'))).toMatchObject({
       customerId: C1,
       total: 10_000,
@@ -234,7 +269,12 @@ describe('purchases and lifetime value', () => {
     record(log, 'W-2', C1, 4_000, 'EUR', 1);
     record(log, 'W-3', C1, 9_900, 'SEK', 5);
     record(log, 'W-4', C2, 1, 'EUR', 5);
-    log.run(purchaseDecider, `sales-purchase-${purchaseIdFor('web', 'W-1')}`, { type: 'refund-purchase', refundId: 'R-1', kind: 'refund', reason: 'Late', amount: 10_000, now: at(6) }, at(6));
+    log.run(
+      purchaseDecider,
+      `sales-purchase-${purchaseIdFor('web', 'W-1')}`,
+      { type: 'refund-purchase', refundId: 'R-1', kind: 'refund', reason: 'Late', amount: 10_000, now: at(6) },
+      at(6),
+    );
     expect(foldProjection(customerValueProjection, log.events).get(C1)).toEqual({
       customerId: C1,
       purchases: 3,
@@ -253,10 +293,39 @@ describe('contracts', () => {
     const log = new Log();
     const contractId = '0190a5c4-0000-7000-8000-0000000000c7';
     const stream = `sales-contract-${contractId}`;
-    log.run(contractDecider, stream, { type: 'start-contract', contractId, customerId: C1, title: 'Plan', value: 990, currency: 'EUR', startDate: '2026-01-15', termMonths: 1, now: at(0) }, at(0));
+    log.run(
+      contractDecider,
+      stream,
+      {
+        type: 'start-contract',
+        contractId,
+        customerId: C1,
+        title: 'Plan',
+        value: 990,
+        currency: 'EUR',
+        startDate: '2026-01-15',
+        termMonths: 1,
+        now: at(0),
+      },
+      at(0),
+    );
     log.run(contractDecider, stream, { type: 'renew-contract', now: at(1) }, at(1));
-    expect(foldProjection(contractRenewalsProjection, log.events).get(contractId)).toMatchObject({ status: 'active', renewalDate: '2026-03-15', renewals: 1, lastRenewedAt: at(1), version: 1 });
-    log.run(contractDecider, stream, { type: 'lapse-contract', reason: 'Not renewed', now: '2026-03-20T00:00:00.000Z' }, '2026-03-20T00:00:00.000Z');
-    expect(foldProjection(contractRenewalsProjection, log.events).get(contractId)).toMatchObject({ status: 'lapsed', lapsedAt: '2026-03-20T00:00:00.000Z' });
+    expect(foldProjection(contractRenewalsProjection, log.events).get(contractId)).toMatchObject({
+      status: 'active',
+      renewalDate: '2026-03-15',
+      renewals: 1,
+      lastRenewedAt: at(1),
+      version: 1,
+    });
+    log.run(
+      contractDecider,
+      stream,
+      { type: 'lapse-contract', reason: 'Not renewed', now: '2026-03-20T00:00:00.000Z' },
+      '2026-03-20T00:00:00.000Z',
+    );
+    expect(foldProjection(contractRenewalsProjection, log.events).get(contractId)).toMatchObject({
+      status: 'lapsed',
+      lapsedAt: '2026-03-20T00:00:00.000Z',
+    });
   });
 });

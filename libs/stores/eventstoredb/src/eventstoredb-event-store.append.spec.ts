@@ -48,14 +48,12 @@ describe('EventStoreDbEventStore appends (scripted client)', () => {
   });
 
   it('reads an unknown stream once for its ids, then writes without reading while the stream is where the writer expects', async () => {
-    client
-      .script('readStream', notFound())
-      .script(
-        'appendToStream',
-        // Three events in one write: prepare is where the batch began, commit is its last event.
-        { returns: { nextExpectedRevision: 2n, position: { commit: 700n, prepare: 500n } } },
-        { returns: { nextExpectedRevision: 3n, position: at(800) } },
-      );
+    client.script('readStream', notFound()).script(
+      'appendToStream',
+      // Three events in one write: prepare is where the batch began, commit is its last event.
+      { returns: { nextExpectedRevision: 2n, position: { commit: 700n, prepare: 500n } } },
+      { returns: { nextExpectedRevision: 3n, position: at(800) } },
+    );
     const first = await store.appendToStream(STREAM, sampleEvents(3), { expectedRevision: 'no_stream' });
     expect(first).toEqual({ nextExpectedRevision: 2, position: 700, duplicate: false });
     const second = await store.appendToStream(STREAM, sampleEvents(1), { expectedRevision: 2 });
@@ -122,7 +120,9 @@ describe('EventStoreDbEventStore appends (scripted client)', () => {
     client
       .script('readStream', notFound())
       .script('appendToStream', wrongVersion(5n))
-      .script('readStream', { returns: Array.from({ length: 6 }, (_, revision) => recorded({ streamId: STREAM, revision, position: 100 * (revision + 1) })) });
+      .script('readStream', {
+        returns: Array.from({ length: 6 }, (_, revision) => recorded({ streamId: STREAM, revision, position: 100 * (revision + 1) })),
+      });
     const attempt = store.appendToStream(STREAM, sampleEvents(1), { expectedRevision: 'no_stream' });
     await expect(attempt).rejects.toBeInstanceOf(WrongExpectedRevisionError);
     await expect(attempt).rejects.toMatchObject({ streamId: STREAM, expected: 'no_stream', actual: 5 });
@@ -169,9 +169,9 @@ describe('EventStoreDbEventStore appends (scripted client)', () => {
 
   it('refuses bad input before talking to the server', async () => {
     await expect(store.appendToStream(STREAM, [], { expectedRevision: 'any' })).rejects.toThrow(/Nothing to append/);
-    await expect(
-      store.appendToStream(STREAM, sampleEvents(1), { expectedRevision: -3 as unknown as 'any' }),
-    ).rejects.toThrow(/expectedRevision/);
+    await expect(store.appendToStream(STREAM, sampleEvents(1), { expectedRevision: -3 as unknown as 'any' })).rejects.toThrow(
+      /expectedRevision/,
+    );
     await expect(
       store.appendToStream(STREAM, [...sampleEvents(1), { ...sampleEvents(1)[0], id: 'nope' }], { expectedRevision: 'any' }),
     ).rejects.toThrow(/events\[1\]\.id/);
@@ -180,22 +180,23 @@ describe('EventStoreDbEventStore appends (scripted client)', () => {
 
   it('sends the event ids a command derived, so a retried command is the same batch', async () => {
     const commandId = '3f0b5c1e-8d2a-4b7c-9e1f-0a2b3c4d5e6f';
-    const fromCommand = (): NewEvent[] =>
-      sampleEvents(2).map((event, index) => ({ ...event, id: deriveEventId(commandId, index) }));
-    client
-      .script('readStream', notFound())
-      .script('appendToStream', { returns: { nextExpectedRevision: 1n, position: at(600) } });
+    const fromCommand = (): NewEvent[] => sampleEvents(2).map((event, index) => ({ ...event, id: deriveEventId(commandId, index) }));
+    client.script('readStream', notFound()).script('appendToStream', { returns: { nextExpectedRevision: 1n, position: at(600) } });
     await store.appendToStream(STREAM, fromCommand(), { expectedRevision: 'no_stream' });
     const sentIds = client.callsTo('appendToStream')[0].events.map((event) => event.id);
     expect(sentIds).toEqual([deriveEventId(commandId, 0), deriveEventId(commandId, 1)]);
 
     client.script('readStream', { returns: [] }, { returns: [storedAs(client.callsTo('appendToStream')[0].events[1], STREAM, 1, 600)] });
-    await expect(store.appendToStream(STREAM, fromCommand(), { expectedRevision: 'no_stream' })).resolves.toMatchObject({ duplicate: true });
+    await expect(store.appendToStream(STREAM, fromCommand(), { expectedRevision: 'no_stream' })).resolves.toMatchObject({
+      duplicate: true,
+    });
   });
 
   it('refuses an append position it cannot represent exactly', async () => {
     const beyond = BigInt(Number.MAX_SAFE_INTEGER) + 10n;
-    client.script('readStream', notFound()).script('appendToStream', { returns: { nextExpectedRevision: 0n, position: { commit: beyond, prepare: beyond } } });
+    client
+      .script('readStream', notFound())
+      .script('appendToStream', { returns: { nextExpectedRevision: 0n, position: { commit: beyond, prepare: beyond } } });
     await expect(store.appendToStream(STREAM, sampleEvents(1), { expectedRevision: 'no_stream' })).rejects.toThrow(/MAX_SAFE_INTEGER/);
   });
 });

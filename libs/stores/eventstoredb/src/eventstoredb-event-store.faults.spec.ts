@@ -156,12 +156,18 @@ describe('EventStoreDbEventStore under routine server faults (scripted client)',
         appends: 3,
       });
       const appends = client.callsTo('appendToStream');
-      expect(appends.map((call) => [call.events.length, call.expectedRevision])).toEqual([[2, 'no_stream'], [2, 1n], [1, 3n]]);
+      expect(appends.map((call) => [call.events.length, call.expectedRevision])).toEqual([
+        [2, 'no_stream'],
+        [2, 1n],
+        [1, 3n],
+      ]);
       expect(appends.map((call) => appendSize(call.events) <= twoEvents)).toEqual([true, true, true]);
     });
 
     it('refuses an import with one event over the limit on its own, sending nothing', async () => {
-      await expect(store.importStream(STREAM, [big(1), big(1_100)], { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(AppendTooLargeError);
+      await expect(store.importStream(STREAM, [big(1), big(1_100)], { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(
+        AppendTooLargeError,
+      );
       expect(client.calls).toEqual([]);
     });
   });

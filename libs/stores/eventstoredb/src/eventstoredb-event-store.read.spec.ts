@@ -17,17 +17,33 @@ describe('EventStoreDbEventStore reads (scripted client)', () => {
 
   describe('a stream', () => {
     it('reads a missing stream as empty, at revision -1', async () => {
-      client.script('readStream', { throws: new StreamNotFoundError(undefined, STREAM) }, { throws: new StreamNotFoundError(undefined, STREAM) });
+      client.script(
+        'readStream',
+        { throws: new StreamNotFoundError(undefined, STREAM) },
+        { throws: new StreamNotFoundError(undefined, STREAM) },
+      );
       expect(await store.readStream(STREAM)).toEqual([]);
       expect(await store.streamRevision(STREAM)).toBe(-1);
     });
 
     it('asks for the revision, direction and count the reader wants, and decodes envelopes', async () => {
-      const events = [recorded({ streamId: STREAM, revision: 3, position: 900 }), recorded({ streamId: STREAM, revision: 4, position: 1_000 })];
+      const events = [
+        recorded({ streamId: STREAM, revision: 3, position: 900 }),
+        recorded({ streamId: STREAM, revision: 4, position: 1_000 }),
+      ];
       client.script('readStream', { returns: events }, { returns: [...events].reverse() }, { returns: [events[1]] });
       const forwards = await store.readStream(STREAM, { fromRevision: 3, maxCount: 2 });
-      expect(forwards.map((event) => [event.revision, event.position])).toEqual([[3, 900], [4, 1_000]]);
-      expect(forwards[0]).toMatchObject({ id: events[0].id, streamId: STREAM, type: 'test.thing-happened', schemaVersion: 1, data: { n: 3 } });
+      expect(forwards.map((event) => [event.revision, event.position])).toEqual([
+        [3, 900],
+        [4, 1_000],
+      ]);
+      expect(forwards[0]).toMatchObject({
+        id: events[0].id,
+        streamId: STREAM,
+        type: 'test.thing-happened',
+        schemaVersion: 1,
+        data: { n: 3 },
+      });
       await store.readStream(STREAM, { direction: 'backwards' });
       expect(await store.streamRevision(STREAM)).toBe(4);
       expect(client.callsTo('readStream').map((call) => call.request)).toEqual([
@@ -47,7 +63,9 @@ describe('EventStoreDbEventStore reads (scripted client)', () => {
     it('learns the ids it reads, so an append right after needs no read of its own', async () => {
       const written = sampleEvents(1)[0];
       client
-        .script('readStream', { returns: [recorded({ streamId: STREAM, revision: 0, position: 100 }), recorded({ streamId: STREAM, revision: 1, position: 200 })] })
+        .script('readStream', {
+          returns: [recorded({ streamId: STREAM, revision: 0, position: 100 }), recorded({ streamId: STREAM, revision: 1, position: 200 })],
+        })
         .script('appendToStream', { returns: { nextExpectedRevision: 2n, position: at(300) } });
       await store.readStream(STREAM, { fromRevision: 0, maxCount: 1_000 });
       await store.appendToStream(STREAM, [written], { expectedRevision: 1 });
@@ -127,7 +145,13 @@ describe('EventStoreDbEventStore reads (scripted client)', () => {
     });
 
     it('reports the head of the log, and pings with a short deadline', async () => {
-      client.script('readAll', { returns: [system(900)] }, { returns: [] }, { returns: [ours(0, 100)] }, { throws: new UnavailableError() });
+      client.script(
+        'readAll',
+        { returns: [system(900)] },
+        { returns: [] },
+        { returns: [ours(0, 100)] },
+        { throws: new UnavailableError() },
+      );
       expect(await store.headPosition()).toBe(900);
       expect(await store.headPosition()).toBeUndefined();
       await store.ping();

@@ -229,8 +229,12 @@ export class EventStoreDbEventStore implements EventStore {
     options: { readonly expectedRevision: ExpectedRevision },
   ): Promise<ImportResult> {
     this.assertOpen();
-    const imported = await importInAppends(streamId, events, options.expectedRevision, this.settings.maxAppendSize, (run, expectedRevision) =>
-      this.appendToStream(streamId, run, { expectedRevision }),
+    const imported = await importInAppends(
+      streamId,
+      events,
+      options.expectedRevision,
+      this.settings.maxAppendSize,
+      (run, expectedRevision) => this.appendToStream(streamId, run, { expectedRevision }),
     );
     if (!imported) throw new AppendTooLargeError(streamId, this.settings.maxAppendSize, undefined);
     return imported;
@@ -315,10 +319,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /** A stream read where a missing stream is empty. */
-  private async readRecorded(
-    streamId: string,
-    request: Parameters<EsdbClient['readStream']>[1],
-  ): Promise<EsdbRecordedEvent[]> {
+  private async readRecorded(streamId: string, request: Parameters<EsdbClient['readStream']>[1]): Promise<EsdbRecordedEvent[]> {
     try {
       return await this.client.readStream(streamId, request);
     } catch (error) {

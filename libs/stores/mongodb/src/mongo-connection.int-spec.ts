@@ -93,7 +93,10 @@ describe('MongoDB connection faults', () => {
 
   it('reports a lost connection as transient, and nothing acknowledged is lost when the server is back', async () => {
     await proxy.up();
-    await stores.documents.write([{ kind: 'replace', collection: 'faults', id: 'a', doc: { v: 1 }, position: 1 }], { name: 'faults', position: 1 });
+    await stores.documents.write([{ kind: 'replace', collection: 'faults', id: 'a', doc: { v: 1 }, position: 1 }], {
+      name: 'faults',
+      position: 1,
+    });
 
     await proxy.down();
     await expect(stores.documents.get('faults', 'a')).rejects.toBeInstanceOf(TransientStoreError);

@@ -47,7 +47,7 @@ const tallies: DocumentProjection<Tally> = {
 };
 
 const collection = projectionCollection(tallies);
-const checkpointName = projectionCheckpointName("spec", tallies);
+const checkpointName = projectionCheckpointName('spec', tallies);
 
 function newEvent(type: string, data: OrderPlaced | CustomerErased, day: number): NewEvent {
   return {
@@ -103,8 +103,24 @@ describe('DocumentProjector on the MongoDB adapter', () => {
     await projector.handle(batch, last);
     const first = await snapshot();
     expect(first).toEqual([
-      { _id: 'ada', _position: batch[2].position, customerId: 'ada', orders: 2, totalMinor: 4_000, currency: 'EUR', lastOrderAt: '2026-03-02T09:00:00.000Z' },
-      { _id: 'bo', _position: batch[1].position, customerId: 'bo', orders: 1, totalMinor: 700, currency: 'EUR', lastOrderAt: '2026-03-01T09:00:00.000Z' },
+      {
+        _id: 'ada',
+        _position: batch[2].position,
+        customerId: 'ada',
+        orders: 2,
+        totalMinor: 4_000,
+        currency: 'EUR',
+        lastOrderAt: '2026-03-02T09:00:00.000Z',
+      },
+      {
+        _id: 'bo',
+        _position: batch[1].position,
+        customerId: 'bo',
+        orders: 1,
+        totalMinor: 700,
+        currency: 'EUR',
+        lastOrderAt: '2026-03-01T09:00:00.000Z',
+      },
     ]);
     expect(await stores.checkpoints.get(checkpointName)).toBe(last);
 
@@ -156,7 +172,11 @@ describe('DocumentProjector on the MongoDB adapter', () => {
       ['dee', 2, 5_000],
       ['fay', 1, 50],
     ]);
-    const bigSpenders = await stores.documents.find<Tally>(collection, { totalMinor: { $gte: 1_000 } }, { sort: { field: 'totalMinor', direction: 'desc' } });
+    const bigSpenders = await stores.documents.find<Tally>(
+      collection,
+      { totalMinor: { $gte: 1_000 } },
+      { sort: { field: 'totalMinor', direction: 'desc' } },
+    );
     expect(bigSpenders.items.map((doc) => doc._id)).toEqual(['dee']);
 
     await stores.checkpoints.reset(checkpointName);

@@ -49,7 +49,10 @@ describe('MongoDB error translation', () => {
 
   it('reports an unreachable server as a transient fault of the store, without a server to talk to', async () => {
     // Port 9 (discard) on the loopback: nothing listens there.
-    const { documents, close } = await connectMongoReadModels({ url: 'mongodb://127.0.0.1:9/?serverSelectionTimeoutMS=200', database: 'c360' });
+    const { documents, close } = await connectMongoReadModels({
+      url: 'mongodb://127.0.0.1:9/?serverSelectionTimeoutMS=200',
+      database: 'c360',
+    });
     try {
       await expect(documents.ping()).rejects.toBeInstanceOf(TransientStoreError);
       await expect(documents.get('things', 'a')).rejects.toBeInstanceOf(TransientStoreError);

@@ -22,7 +22,14 @@ const TRANSIENT_CODES = new Set([
   13436, // NotPrimaryOrSecondary
 ]);
 
-const TRANSIENT_LABELS = ['RetryableWriteError', 'TransientTransactionError', 'ResetPool', 'PoolRequestedRetry', 'RetryableError', 'SystemOverloadedError'];
+const TRANSIENT_LABELS = [
+  'RetryableWriteError',
+  'TransientTransactionError',
+  'ResetPool',
+  'PoolRequestedRetry',
+  'RetryableError',
+  'SystemOverloadedError',
+];
 
 export const DUPLICATE_KEY = 11000;
 
@@ -38,7 +45,9 @@ export function isDuplicateKey(error: unknown): boolean {
   if (!(error instanceof MongoServerError)) return false;
   if (error.code === DUPLICATE_KEY) return true;
   const writeErrors = (error as MongoServerError & { writeErrors?: unknown }).writeErrors;
-  return Array.isArray(writeErrors) && writeErrors.length > 0 && writeErrors.every((each: { code?: unknown }) => each.code === DUPLICATE_KEY);
+  return (
+    Array.isArray(writeErrors) && writeErrors.length > 0 && writeErrors.every((each: { code?: unknown }) => each.code === DUPLICATE_KEY)
+  );
 }
 
 export function translateMongoError(error: unknown, action: string): unknown {

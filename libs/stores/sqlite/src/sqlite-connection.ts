@@ -71,7 +71,7 @@ export function migrate(db: SqliteDatabase, component: string, steps: readonly s
 /** SQLite error codes that mean "try again later" rather than "this is wrong". */
 export function isTransientSqliteError(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code ?? '';
-  return ['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_PROTOCOL'].some(
-    (transient) => code.startsWith(transient),
+  return ['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_PROTOCOL'].some((transient) =>
+    code.startsWith(transient),
   );
 }

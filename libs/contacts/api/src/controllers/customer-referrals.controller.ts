@@ -15,7 +15,9 @@ export class CustomerReferralsController {
   @Put('referrer')
   setReferrer(@Param() { id }: CustomerIdParams, @Body() body: SetReferrerDto, @RequestCommandContext() context: CommandContext) {
     if ((body.referrerId === undefined) === (body.referralCode === undefined)) {
-      throw new DomainError('contacts.invalid-referrer', 'Give exactly one of referrerId or referralCode', 'invalid', { field: 'referrerId' });
+      throw new DomainError('contacts.invalid-referrer', 'Give exactly one of referrerId or referralCode', 'invalid', {
+        field: 'referrerId',
+      });
     }
     return this.commands.execute(new SetCustomerReferrer(id, body, context));
   }

@@ -21,5 +21,8 @@ export class SearchCustomersQuery extends PageQuery {
 
 export class ProfileQuery {
   /** `false`: show a merged customer itself instead of its survivor. */
-  @IsOptional() @Transform(({ value }) => (value === 'false' ? false : value === 'true' ? true : value)) @IsIn([true, false]) resolve?: boolean;
+  @IsOptional()
+  @Transform(({ value }) => (value === 'false' ? false : value === 'true' ? true : value))
+  @IsIn([true, false])
+  resolve?: boolean;
 }

@@ -1,17 +1,6 @@
 import type { RegisterCustomerInput } from '@c360/contacts-application';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { IsAttributeMap, IsPhoneNumberIn, IsPhoneRegion } from '../validation/contacts-validators';
 import { AddressDto, DATE, LANGUAGE, NameDto, SLUG, SLUG_MESSAGE } from './profile-parts.dto';
 
@@ -26,7 +15,9 @@ export class RegisterCustomerDto implements RegisterCustomerInput {
   @IsOptional() @Matches(DATE, { message: 'birthday must be a date YYYY-MM-DD' }) birthday?: string;
   @IsOptional() @ValidateNested() @Type(() => AddressDto) address?: AddressDto;
   @IsOptional() @IsString() @MaxLength(200) company?: string;
-  @IsOptional() @Matches(LANGUAGE, { message: 'preferredLanguage must be a language tag such as "nb" or "en-GB"' }) preferredLanguage?: string;
+  @IsOptional()
+  @Matches(LANGUAGE, { message: 'preferredLanguage must be a language tag such as "nb" or "en-GB"' })
+  preferredLanguage?: string;
   @IsOptional() @IsArray() @ArrayMaxSize(50) @Matches(SLUG, { each: true, message: `each tag ${SLUG_MESSAGE}` }) tags?: string[];
   @IsOptional() @IsAttributeMap(false) attributes?: Record<string, string | number | boolean>;
   @IsOptional() @Matches(SLUG, { message: `acquisitionSource ${SLUG_MESSAGE}` }) acquisitionSource?: string;

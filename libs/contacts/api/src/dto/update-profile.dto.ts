@@ -10,7 +10,8 @@ export class UpdateProfileDto implements ProfileChanges {
   @IsOptional() @Matches(DATE, { message: 'birthday must be a date YYYY-MM-DD' }) birthday?: string | null;
   @IsOptional() @ValidateNested() @Type(() => AddressDto) address?: AddressDto | null;
   @IsOptional() @IsString() @MaxLength(200) company?: string | null;
-  @IsOptional() @Matches(LANGUAGE, { message: 'preferredLanguage must be a language tag such as "nb" or "en-GB"' }) preferredLanguage?: string | null;
+  @IsOptional() @Matches(LANGUAGE, { message: 'preferredLanguage must be a language tag such as "nb" or "en-GB"' }) preferredLanguage?:
+    string | null;
   @IsOptional() @IsArray() @ArrayMaxSize(50) @Matches(SLUG, { each: true, message: `each tag ${SLUG_MESSAGE}` }) tags?: string[];
   @IsOptional() @IsAttributeMap(true) attributes?: Record<string, string | number | boolean | null>;
 }

@@ -23,9 +23,15 @@ describe('contacts API: claims left behind by a crash', () => {
       { type: 'claim', identity: key, kind: 'email', customerId: phantom, at: platform.clock.now().toISOString() },
       { commandId: '0190a000-0000-7000-8000-00000000c1a1', actor: { id: 'test', role: 'system' } },
     );
-    const refused = await platform.http.post('/customers').send({ emails: ['lost@example.com'] }).expect(409);
+    const refused = await platform.http
+      .post('/customers')
+      .send({ emails: ['lost@example.com'] })
+      .expect(409);
     expect(refused.body.details.existingCustomerId).toBe(phantom);
     platform.clock.advance(5 * 60_000);
-    await platform.http.post('/customers').send({ emails: ['lost@example.com'] }).expect(201);
+    await platform.http
+      .post('/customers')
+      .send({ emails: ['lost@example.com'] })
+      .expect(201);
   });
 });

@@ -5,7 +5,10 @@ export async function contactsPlatform(): Promise<TestPlatform> {
   return createTestPlatform({ imports: [ContactsModule] });
 }
 
-export async function registerCustomer(platform: TestPlatform, body: Record<string, unknown>): Promise<{ customerId: string; version: number; referralCode: string }> {
+export async function registerCustomer(
+  platform: TestPlatform,
+  body: Record<string, unknown>,
+): Promise<{ customerId: string; version: number; referralCode: string }> {
   const response = await platform.http.post('/customers').send(body);
   if (response.status !== 201) throw new Error(`register answered ${response.status}: ${JSON.stringify(response.body)}`);
   return response.body as { customerId: string; version: number; referralCode: string };

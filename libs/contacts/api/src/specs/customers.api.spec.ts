@@ -55,7 +55,14 @@ describe('contacts API: register, read, update, search', () => {
       .send({ name: { first: '' }, emails: ['not-an-email'], phones: ['12'], birthday: '17.05.1990', tags: ['Not A Slug'], extra: true })
       .expect(400);
     expect(response.body.error).toBe('validation_failed');
-    expect(response.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['birthday', 'emails', 'extra', 'name.first', 'phones', 'tags']);
+    expect(response.body.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+      'birthday',
+      'emails',
+      'extra',
+      'name.first',
+      'phones',
+      'tags',
+    ]);
     expect(await rawEvents(platform)).toHaveLength(0);
   });
 
@@ -67,8 +74,16 @@ describe('contacts API: register, read, update, search', () => {
 
   it('returns the first result for a repeated Idempotency-Key', async () => {
     const key = '0190a000-0000-7000-8000-00000000beef';
-    const first = await platform.http.post('/customers').set('Idempotency-Key', key).send({ emails: ['once@example.com'] }).expect(201);
-    const again = await platform.http.post('/customers').set('Idempotency-Key', key).send({ emails: ['once@example.com'] }).expect(201);
+    const first = await platform.http
+      .post('/customers')
+      .set('Idempotency-Key', key)
+      .send({ emails: ['once@example.com'] })
+      .expect(201);
+    const again = await platform.http
+      .post('/customers')
+      .set('Idempotency-Key', key)
+      .send({ emails: ['once@example.com'] })
+      .expect(201);
     expect(again.body).toMatchObject({ customerId: first.body.customerId, version: 0, duplicate: true });
   });
 
@@ -81,9 +96,15 @@ describe('contacts API: register, read, update, search', () => {
 
   it('updates profile fields (200), recording only changes, and clears with null', async () => {
     const { customerId } = await registerCustomer(platform, { name: { first: 'Bo' }, emails: ['bo@example.com'], company: 'Acme' });
-    const updated = await platform.http.patch(`/customers/${customerId}`).send({ company: null, address: { line1: 'Storgata 1', city: 'Oslo', country: 'no' } }).expect(200);
+    const updated = await platform.http
+      .patch(`/customers/${customerId}`)
+      .send({ company: null, address: { line1: 'Storgata 1', city: 'Oslo', country: 'no' } })
+      .expect(200);
     expect(updated.body).toMatchObject({ customerId, version: 1 });
-    const same = await platform.http.patch(`/customers/${customerId}`).send({ address: { line1: 'Storgata 1', city: 'Oslo', country: 'NO' } }).expect(200);
+    const same = await platform.http
+      .patch(`/customers/${customerId}`)
+      .send({ address: { line1: 'Storgata 1', city: 'Oslo', country: 'NO' } })
+      .expect(200);
     expect(same.body.version).toBe(1);
     await platform.processors.waitUntilCaughtUp();
     const profile = await platform.http.get(`/customers/${customerId}`).expect(200);

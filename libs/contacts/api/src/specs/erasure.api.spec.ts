@@ -42,7 +42,10 @@ describe('contacts API: erasure (crypto-shredding) and access export', () => {
     });
     await platform.http.patch(`/customers/${customerId}`).send({ company: 'Vikströmsen Fisk AS', birthday: '1985-02-03' }).expect(200);
     await platform.http.post(`/customers/${customerId}/emails`).send({ email: 'second.4f9c@example.com' }).expect(201);
-    await platform.http.post(`/customers/${customerId}/consents/grants`).send({ channel: 'email', purpose: 'marketing', source: 'web' }).expect(201);
+    await platform.http
+      .post(`/customers/${customerId}/consents/grants`)
+      .send({ channel: 'email', purpose: 'marketing', source: 'web' })
+      .expect(201);
     await platform.processors.waitUntilCaughtUp();
 
     // Before erasure: the export holds everything, decrypted.
@@ -99,7 +102,11 @@ describe('contacts API: erasure (crypto-shredding) and access export', () => {
     const files = () => filesUnder(platform.dataDir);
     // Stop the platform as a process would (stores closed, WAL checkpointed) but keep its files.
     await platform.app.close();
-    expect(files().map((file) => file.slice(platform.dataDir.length + 1)).sort()).toEqual(expect.arrayContaining(['events.db', 'keys.db', 'read-models.db']));
+    expect(
+      files()
+        .map((file) => file.slice(platform.dataDir.length + 1))
+        .sort(),
+    ).toEqual(expect.arrayContaining(['events.db', 'keys.db', 'read-models.db']));
     for (const needle of [EMAIL, FIRST, FAMILY, 'second.4f9c@example.com', '+4791234567', 'Fjordveien 12', 'raspeballer']) {
       expect({ needle, files: occurrences(files(), needle) }).toEqual({ needle, files: [] });
     }
@@ -109,7 +116,10 @@ describe('contacts API: erasure (crypto-shredding) and access export', () => {
     platform = await contactsPlatform();
     const { customerId } = await registerCustomer(platform, { name: { first: 'Ola' }, emails: ['ola@example.com'] });
     await platform.http.post(`/customers/${customerId}/erasure`).expect(200);
-    const again = await platform.http.post('/customers').send({ name: { first: 'Ola' }, emails: ['ola@example.com'] }).expect(201);
+    const again = await platform.http
+      .post('/customers')
+      .send({ name: { first: 'Ola' }, emails: ['ola@example.com'] })
+      .expect(201);
     expect(again.body.customerId).not.toBe(customerId);
     expect(existsSync(join(platform.dataDir, 'keys.db'))).toBe(true);
   });
@@ -128,7 +138,10 @@ describe('contacts API: erasure (crypto-shredding) and access export', () => {
     expect(absorbed.body).toMatchObject({ status: 'erased' });
     const exported = JSON.stringify((await platform.http.get(`/customers/${ann.customerId}/export`).expect(200)).body);
     expect(exported).not.toMatch(/merge@example\.com|Annie/);
-    await platform.http.post('/customers').send({ emails: ['annie.merge@example.com'] }).expect(201);
+    await platform.http
+      .post('/customers')
+      .send({ emails: ['annie.merge@example.com'] })
+      .expect(201);
     expect((await rawEvents(platform)).filter((e) => e.type === 'contacts.customer-erased')).toHaveLength(2);
   });
 

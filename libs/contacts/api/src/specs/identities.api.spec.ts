@@ -14,7 +14,10 @@ describe('contacts API: identities (an e-mail or phone belongs to at most one ac
       .post('/customers')
       .send({ name: { first: 'Annie' }, emails: ['fresh@example.com', 'ANN@example.com'] })
       .expect(409);
-    expect(response.body).toMatchObject({ error: 'contacts.identity-taken', details: { kind: 'email', existingCustomerId: ann.customerId, field: 'emails.1' } });
+    expect(response.body).toMatchObject({
+      error: 'contacts.identity-taken',
+      details: { kind: 'email', existingCustomerId: ann.customerId, field: 'emails.1' },
+    });
     // The compensation released fresh@example.com: another customer can have it.
     await registerCustomer(platform, { name: { first: 'Cy' }, emails: ['fresh@example.com'] });
   });
@@ -28,10 +31,18 @@ describe('contacts API: identities (an e-mail or phone belongs to at most one ac
     expect(response.body.suspectedDuplicates).toEqual([{ otherCustomerId: ann.customerId, reasons: ['same-phone'] }]);
     await platform.processors.waitUntilCaughtUp();
     const profile = await platform.http.get(`/customers/${response.body.customerId}`).expect(200);
-    expect(profile.body).toMatchObject({ phones: [], emails: ['annie@example.com'], suspectedDuplicates: [{ otherCustomerId: ann.customerId, reasons: ['same-phone'] }] });
+    expect(profile.body).toMatchObject({
+      phones: [],
+      emails: ['annie@example.com'],
+      suspectedDuplicates: [{ otherCustomerId: ann.customerId, reasons: ['same-phone'] }],
+    });
     const events = await rawEvents(platform);
     const suspected = events.find((event) => event.type === 'contacts.duplicate-suspected');
-    expect(suspected?.data).toMatchObject({ customerId: response.body.customerId, otherCustomerId: ann.customerId, reasons: ['same-phone'] });
+    expect(suspected?.data).toMatchObject({
+      customerId: response.body.customerId,
+      otherCustomerId: ann.customerId,
+      reasons: ['same-phone'],
+    });
   });
 
   it('adds (201) and removes (200) e-mails and phones; a removed e-mail can be used by someone else', async () => {

@@ -10,7 +10,10 @@ describe('contacts API: duplicates, merge and undo', () => {
     platform = await contactsPlatform();
     platform.clock.set('2026-03-01T10:00:00.000Z');
     ann = await registerCustomer(platform, { name: { first: 'Ann', last: 'Lee' }, emails: ['ann@example.com'], tags: ['vip'] });
-    await platform.http.post(`/customers/${ann.customerId}/consents/grants`).send({ channel: 'email', purpose: 'marketing', source: 'web' }).expect(201);
+    await platform.http
+      .post(`/customers/${ann.customerId}/consents/grants`)
+      .send({ channel: 'email', purpose: 'marketing', source: 'web' })
+      .expect(201);
     platform.clock.set('2026-03-02T10:00:00.000Z');
     annie = await registerCustomer(platform, {
       name: { first: 'Anne', last: 'Lee' },
@@ -20,7 +23,10 @@ describe('contacts API: duplicates, merge and undo', () => {
       tags: ['club'],
       onDuplicate: 'flag',
     });
-    await platform.http.post(`/customers/${annie.customerId}/consents/grants`).send({ channel: 'sms', purpose: 'marketing', source: 'store' }).expect(201);
+    await platform.http
+      .post(`/customers/${annie.customerId}/consents/grants`)
+      .send({ channel: 'sms', purpose: 'marketing', source: 'store' })
+      .expect(201);
     await platform.processors.waitUntilCaughtUp();
   });
   afterEach(() => platform.close());
@@ -33,7 +39,10 @@ describe('contacts API: duplicates, merge and undo', () => {
       { customerId: annie.customerId, displayName: 'Anne Lee', reasons: ['same-email', 'similar-name'], nameSimilarity: 0.88 },
     ]);
     const theOtherWay = await platform.http.get(`/customers/${annie.customerId}/duplicates`).expect(200);
-    expect(theOtherWay.body.suggestions[0]).toMatchObject({ customerId: ann.customerId, reasons: ['flagged', 'same-email', 'similar-name'] });
+    expect(theOtherWay.body.suggestions[0]).toMatchObject({
+      customerId: ann.customerId,
+      reasons: ['flagged', 'same-email', 'similar-name'],
+    });
   });
 
   it('merges a duplicate into the survivor by the conflict policy; absorbed ids resolve to the survivor', async () => {
@@ -62,15 +71,22 @@ describe('contacts API: duplicates, merge and undo', () => {
     // The absorbed customer is frozen; its identities now belong to the survivor.
     const frozen = await platform.http.post(`/customers/${annie.customerId}/emails`).send({ email: 'x@example.com' }).expect(409);
     expect(frozen.body).toMatchObject({ error: 'contacts.customer-merged', details: { survivorId: ann.customerId } });
-    const taken = await platform.http.post('/customers').send({ emails: ['annie@example.com'] }).expect(409);
+    const taken = await platform.http
+      .post('/customers')
+      .send({ emails: ['annie@example.com'] })
+      .expect(409);
     expect(taken.body.details.existingCustomerId).toBe(ann.customerId);
     // Consent questions about the absorbed customer go to the survivor for the merged period.
     const consent = await platform.http.get(`/customers/${annie.customerId}/consents/email/marketing`).expect(200);
     expect(consent.body).toMatchObject({ valid: true, answeredBy: ann.customerId });
 
     const events = await rawEvents(platform);
-    expect(events.filter((e) => e.type === 'contacts.customers-merged').map((e) => e.streamId)).toEqual([`contacts-customer-${annie.customerId}`]);
-    expect(events.filter((e) => e.type === 'contacts.customer-absorbed').map((e) => e.streamId)).toEqual([`contacts-customer-${ann.customerId}`]);
+    expect(events.filter((e) => e.type === 'contacts.customers-merged').map((e) => e.streamId)).toEqual([
+      `contacts-customer-${annie.customerId}`,
+    ]);
+    expect(events.filter((e) => e.type === 'contacts.customer-absorbed').map((e) => e.streamId)).toEqual([
+      `contacts-customer-${ann.customerId}`,
+    ]);
   });
 
   it('undoes a merge: both customers as before, identities back with the absorbed customer', async () => {
@@ -82,15 +98,32 @@ describe('contacts API: duplicates, merge and undo', () => {
     await platform.processors.waitUntilCaughtUp();
 
     const survivor = await platform.http.get(`/customers/${ann.customerId}`).expect(200);
-    expect(survivor.body).toMatchObject({ emails: ['ann@example.com'], phones: [], tags: ['vip'], absorbed: [], consents: { 'sms:marketing': { granted: false } } });
+    expect(survivor.body).toMatchObject({
+      emails: ['ann@example.com'],
+      phones: [],
+      tags: ['vip'],
+      absorbed: [],
+      consents: { 'sms:marketing': { granted: false } },
+    });
     expect(survivor.body.birthday).toBeUndefined();
     const restored = await platform.http.get(`/customers/${annie.customerId}`).expect(200);
-    expect(restored.body).toMatchObject({ customerId: annie.customerId, status: 'active', emails: ['annie@example.com'], phones: ['+4791234567'] });
+    expect(restored.body).toMatchObject({
+      customerId: annie.customerId,
+      status: 'active',
+      emails: ['annie@example.com'],
+      phones: ['+4791234567'],
+    });
     expect(await platform.stores.documents.get(ALIASES, annie.customerId)).toBeNull();
     await platform.http.post(`/customers/${annie.customerId}/phones`).send({ phone: '+4791234567' }).expect(201);
-    await platform.http.post('/customers').send({ emails: ['annie@example.com'] }).expect(409);
+    await platform.http
+      .post('/customers')
+      .send({ emails: ['annie@example.com'] })
+      .expect(409);
     // Consent answers keep history: during the merge the survivor answered.
-    const during = await platform.http.get(`/customers/${annie.customerId}/consents/email/marketing`).query({ at: '2026-03-03T12:00:00.000Z' }).expect(200);
+    const during = await platform.http
+      .get(`/customers/${annie.customerId}/consents/email/marketing`)
+      .query({ at: '2026-03-03T12:00:00.000Z' })
+      .expect(200);
     expect(during.body).toMatchObject({ valid: true, answeredBy: ann.customerId });
     const after = await platform.http.get(`/customers/${annie.customerId}/consents/email/marketing`).expect(200);
     expect(after.body).toMatchObject({ valid: false, answeredBy: annie.customerId });
@@ -101,9 +134,16 @@ describe('contacts API: duplicates, merge and undo', () => {
   it('refuses merging into itself (400/422), an unknown customer (404), and a stale If-Match (409) without touching the absorbed customer', async () => {
     await platform.http.post(`/customers/${ann.customerId}/merges`).send({ absorbedId: 'nope' }).expect(400);
     await platform.http.post(`/customers/${ann.customerId}/merges`).send({ absorbedId: ann.customerId }).expect(422);
-    await platform.http.post(`/customers/${ann.customerId}/merges`).send({ absorbedId: '0190a000-0000-7000-8000-000000000404' }).expect(404);
+    await platform.http
+      .post(`/customers/${ann.customerId}/merges`)
+      .send({ absorbedId: '0190a000-0000-7000-8000-000000000404' })
+      .expect(404);
     const before = (await rawEvents(platform)).length;
-    const stale = await platform.http.post(`/customers/${ann.customerId}/merges`).set('If-Match', '0').send({ absorbedId: annie.customerId }).expect(409);
+    const stale = await platform.http
+      .post(`/customers/${ann.customerId}/merges`)
+      .set('If-Match', '0')
+      .send({ absorbedId: annie.customerId })
+      .expect(409);
     expect(stale.body).toMatchObject({ error: 'concurrency_conflict', currentVersion: 1 });
     expect(await rawEvents(platform)).toHaveLength(before);
     await platform.http.post(`/customers/${ann.customerId}/merges/0190a000-0000-7000-8000-000000000404/undo`).expect(404);

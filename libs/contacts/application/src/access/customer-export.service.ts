@@ -22,7 +22,12 @@ export interface CustomerExport {
   readonly profile: CustomerProfileView;
   readonly identities: ReadonlyArray<{ readonly kind: 'email' | 'phone'; readonly value: string }>;
   readonly consents: { readonly current: unknown; readonly history: readonly unknown[] };
-  readonly referrals: { readonly referralCode: string; readonly referrerId?: string; readonly referredAt?: string; readonly referees: readonly string[] };
+  readonly referrals: {
+    readonly referralCode: string;
+    readonly referrerId?: string;
+    readonly referredAt?: string;
+    readonly referees: readonly string[];
+  };
   readonly merges: { readonly history: readonly unknown[]; readonly mergedInto?: unknown; readonly absorbed: readonly unknown[] };
   readonly suspectedDuplicates: readonly unknown[];
   readonly events: readonly ExportedEvent[];
@@ -90,7 +95,7 @@ export class CustomerExportService {
   /** Every event of the customer's stream, revealed (personal fields decrypted or marked erased). */
   private async streamEvents(customerId: string): Promise<EventEnvelope[]> {
     const out: EventEnvelope[] = [];
-    for (let from = 0; ; ) {
+    for (let from = 0; ;) {
       const page = await this.events.readStream(customerStream(customerId), { fromRevision: from, maxCount: 1_000 });
       out.push(...page);
       if (page.length < 1_000) return out;
@@ -112,5 +117,8 @@ export class CustomerExportService {
 
 /** The customer's own e-mails and phones (none once erased: the tombstone empties them). */
 function identitiesOf(doc: CustomerProfileDocument): Array<{ kind: 'email' | 'phone'; value: string }> {
-  return [...doc.emails.map((value) => ({ kind: 'email' as const, value })), ...doc.phones.map((value) => ({ kind: 'phone' as const, value }))];
+  return [
+    ...doc.emails.map((value) => ({ kind: 'email' as const, value })),
+    ...doc.phones.map((value) => ({ kind: 'phone' as const, value })),
+  ];
 }

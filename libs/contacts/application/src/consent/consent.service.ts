@@ -20,7 +20,12 @@ export class ConsentService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(customerId: string, decision: 'grant' | 'revoke', input: ConsentInput, context: CommandContext): Promise<CustomerCommandResult> {
+  async execute(
+    customerId: string,
+    decision: 'grant' | 'revoke',
+    input: ConsentInput,
+    context: CommandContext,
+  ): Promise<CustomerCommandResult> {
     const at = this.clock.now().toISOString();
     const result = await this.customers.handle(
       customerId,

@@ -41,4 +41,9 @@ export class RemoveCustomerIdentityHandler implements ICommandHandler<RemoveCust
   }
 }
 
-export const CUSTOMER_COMMAND_HANDLERS = [RegisterCustomerHandler, UpdateCustomerProfileHandler, AddCustomerIdentityHandler, RemoveCustomerIdentityHandler];
+export const CUSTOMER_COMMAND_HANDLERS = [
+  RegisterCustomerHandler,
+  UpdateCustomerProfileHandler,
+  AddCustomerIdentityHandler,
+  RemoveCustomerIdentityHandler,
+];

@@ -20,7 +20,13 @@ export class CustomerIdentitiesService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async add(customerId: string, kind: IdentityKind, raw: string, defaultRegion: string | undefined, context: CommandContext): Promise<CustomerCommandResult> {
+  async add(
+    customerId: string,
+    kind: IdentityKind,
+    raw: string,
+    defaultRegion: string | undefined,
+    context: CommandContext,
+  ): Promise<CustomerCommandResult> {
     const at = this.clock.now().toISOString();
     const identity = this.normalise(kind, raw, defaultRegion);
     await this.precheck(customerId);
@@ -38,7 +44,13 @@ export class CustomerIdentitiesService {
     }
   }
 
-  async remove(customerId: string, kind: IdentityKind, raw: string, defaultRegion: string | undefined, context: CommandContext): Promise<CustomerCommandResult> {
+  async remove(
+    customerId: string,
+    kind: IdentityKind,
+    raw: string,
+    defaultRegion: string | undefined,
+    context: CommandContext,
+  ): Promise<CustomerCommandResult> {
     const at = this.clock.now().toISOString();
     const identity = this.normalise(kind, raw, defaultRegion);
     const command =

@@ -63,8 +63,16 @@ export class CustomerRegistrationService {
     const customerId = input.customerId ?? deriveId(`contacts/register/${context.commandId}`);
     const region = input.defaultRegion ?? this.options.defaultPhoneRegion;
     const identities: Array<Identity & { field: string }> = [
-      ...(input.emails ?? []).map((email, index) => ({ kind: 'email' as const, value: normaliseEmail(email, `emails.${index}`), field: `emails.${index}` })),
-      ...(input.phones ?? []).map((phone, index) => ({ kind: 'phone' as const, value: normalisePhone(phone, region, `phones.${index}`), field: `phones.${index}` })),
+      ...(input.emails ?? []).map((email, index) => ({
+        kind: 'email' as const,
+        value: normaliseEmail(email, `emails.${index}`),
+        field: `emails.${index}`,
+      })),
+      ...(input.phones ?? []).map((phone, index) => ({
+        kind: 'phone' as const,
+        value: normalisePhone(phone, region, `phones.${index}`),
+        field: `phones.${index}`,
+      })),
     ];
     const referrerId = await resolveReferrer(input, this.directory, this.commands);
 
@@ -102,7 +110,10 @@ export class CustomerRegistrationService {
           attributes: input.attributes,
           acquisitionSource: input.acquisitionSource,
           referrerId,
-          duplicates: [...contested].map(([otherCustomerId, contestedIdentities]) => ({ otherCustomerId, identities: contestedIdentities })),
+          duplicates: [...contested].map(([otherCustomerId, contestedIdentities]) => ({
+            otherCustomerId,
+            identities: contestedIdentities,
+          })),
         },
         context,
       );
@@ -111,7 +122,8 @@ export class CustomerRegistrationService {
         customerId,
         version: result.revision,
         referralCode: state.status === 'active' ? state.referralCode : '',
-        suspectedDuplicates: state.status === 'active' ? state.suspectedDuplicates.map(({ otherCustomerId, reasons }) => ({ otherCustomerId, reasons })) : [],
+        suspectedDuplicates:
+          state.status === 'active' ? state.suspectedDuplicates.map(({ otherCustomerId, reasons }) => ({ otherCustomerId, reasons })) : [],
         duplicate: result.duplicate,
       };
     } catch (error) {

@@ -1,9 +1,4 @@
-import {
-  customerAggregate,
-  customerStream,
-  type CustomerCommand,
-  type CustomerState,
-} from '@c360/contacts-domain';
+import { customerAggregate, customerStream, type CustomerCommand, type CustomerState } from '@c360/contacts-domain';
 import { CommandHandler, type CommandContext, type CommandResult } from '@c360/kernel';
 import { Injectable } from '@nestjs/common';
 

@@ -10,14 +10,20 @@ describe('erasure completion workflow', () => {
   it('re-sends the erasure of a customer whose tombstone is in the log', () => {
     workflowSpec(erasureCompletion)
       .given([])
-      .when({ type: 'contacts.customer-erased', data: { customerId: ANN, erasedAt: '2026-03-02T10:00:00.000Z', releasedIdentities: ['email:x'] } })
+      .when({
+        type: 'contacts.customer-erased',
+        data: { customerId: ANN, erasedAt: '2026-03-02T10:00:00.000Z', releasedIdentities: ['email:x'] },
+      })
       .then([{ command: new EraseCustomer(ANN) }]);
   });
 
   it('erases a customer erased through its survivor through the same survivor', () => {
     workflowSpec(erasureCompletion)
       .given([])
-      .when({ type: 'contacts.customer-erased', data: { customerId: BO, erasedAt: '2026-03-02T10:00:00.000Z', releasedIdentities: [], viaSurvivorId: ANN } })
+      .when({
+        type: 'contacts.customer-erased',
+        data: { customerId: BO, erasedAt: '2026-03-02T10:00:00.000Z', releasedIdentities: [], viaSurvivorId: ANN },
+      })
       .thenSteps((steps) => {
         expect(steps).toHaveLength(1);
         expect(steps[0].step).toBeUndefined();
@@ -29,9 +35,13 @@ describe('erasure completion workflow', () => {
   it('derives its command id from the event alone, as the first-wave processor did', () => {
     const event = { id: '00000000-0000-4000-8000-0000000000e1', metadata: { correlationId: 'c' } } as EventEnvelope;
     const [step] = erasureCompletion.decide(
-      { ...event, type: 'contacts.customer-erased', data: { customerId: ANN, erasedAt: 'T', releasedIdentities: [] } } as Parameters<typeof erasureCompletion.decide>[0],
+      { ...event, type: 'contacts.customer-erased', data: { customerId: ANN, erasedAt: 'T', releasedIdentities: [] } } as Parameters<
+        typeof erasureCompletion.decide
+      >[0],
       undefined,
     );
-    expect(reactionContext(erasureCompletion.name, event, step.step)).toEqual(reactionContext('process:contacts-erasure-completion', event));
+    expect(reactionContext(erasureCompletion.name, event, step.step)).toEqual(
+      reactionContext('process:contacts-erasure-completion', event),
+    );
   });
 });

@@ -19,4 +19,3 @@ export const erasureCompletion: Workflow<CustomerErasedEvent, EraseCustomer> = {
   // One command per event and no step name: the id derives from the event alone, as the first wave's did.
   decide: (event) => [{ command: new EraseCustomer(event.data.customerId, event.data.viaSurvivorId) }],
 };
-

@@ -34,7 +34,11 @@ export class ErasureService {
 
   async erase(customerId: string, context: CommandContext, viaSurvivorId?: string): Promise<ErasureResult> {
     const at = this.clock.now().toISOString();
-    const result = await this.customers.handle(customerId, { type: 'erase', customerId, at, ...(viaSurvivorId ? { viaSurvivorId } : {}) }, context);
+    const result = await this.customers.handle(
+      customerId,
+      { type: 'erase', customerId, at, ...(viaSurvivorId ? { viaSurvivorId } : {}) },
+      context,
+    );
     const erased = result.state;
     if (erased.status !== 'erased') throw new TypeError(`Customer ${customerId} did not reach the erased state`);
     const cascaded: string[] = [];

@@ -47,7 +47,13 @@ export class IdentityClaims {
     }
   }
 
-  async release(identityKeyValue: string, customerId: string, reason: ClaimReleaseReason, at: string, context: CommandContext): Promise<void> {
+  async release(
+    identityKeyValue: string,
+    customerId: string,
+    reason: ClaimReleaseReason,
+    at: string,
+    context: CommandContext,
+  ): Promise<void> {
     await this.commands.handle(
       identityClaimAggregate,
       identityStream(identityKeyValue),
@@ -57,7 +63,14 @@ export class IdentityClaims {
   }
 
   /** Moves a claim between customers (merge and undo); a claim the giver does not hold is left alone. */
-  async transfer(identity: Identity, fromCustomerId: string, toCustomerId: string, mergeId: string, at: string, context: CommandContext): Promise<void> {
+  async transfer(
+    identity: Identity,
+    fromCustomerId: string,
+    toCustomerId: string,
+    mergeId: string,
+    at: string,
+    context: CommandContext,
+  ): Promise<void> {
     const key = identityKey(identity);
     try {
       await this.commands.handle(

@@ -35,20 +35,41 @@ export class CustomerMergeService {
     const mergeId = deriveId(`contacts/merge/${context.commandId}`);
     const survivor = await this.customers.load(survivorId);
     if (survivor.state.status === 'none') throw ContactsErrors.notFound(survivorId);
-    if (context.expectedRevision !== undefined && context.expectedRevision !== survivor.revision && !this.appliedBefore(survivor.state, mergeId)) {
-      throw new ConcurrencyError(survivorId, survivor.revision, `Customer ${survivorId} is at version ${survivor.revision}, the request expected ${context.expectedRevision}`);
+    if (
+      context.expectedRevision !== undefined &&
+      context.expectedRevision !== survivor.revision &&
+      !this.appliedBefore(survivor.state, mergeId)
+    ) {
+      throw new ConcurrencyError(
+        survivorId,
+        survivor.revision,
+        `Customer ${survivorId} is at version ${survivor.revision}, the request expected ${context.expectedRevision}`,
+      );
     }
 
-    const frozen = await this.customers.handle(absorbedId, { type: 'merge-into', customerId: absorbedId, at, mergeId, survivorId }, stepContext(context, 'merge-into'));
+    const frozen = await this.customers.handle(
+      absorbedId,
+      { type: 'merge-into', customerId: absorbedId, at, mergeId, survivorId },
+      stepContext(context, 'merge-into'),
+    );
     if (frozen.state.status !== 'merged' || frozen.state.mergeId !== mergeId) {
-      throw new DomainError('contacts.merge-not-applied', 'An earlier attempt with this Idempotency-Key was rolled back; retry with a new key', 'conflict', {
-        mergeId,
-      });
+      throw new DomainError(
+        'contacts.merge-not-applied',
+        'An earlier attempt with this Idempotency-Key was rolled back; retry with a new key',
+        'conflict',
+        {
+          mergeId,
+        },
+      );
     }
     const absorbed = customerData(frozen.state) as CustomerData;
     let version: number;
     try {
-      const result = await this.customers.handle(survivorId, { type: 'absorb', customerId: survivorId, at, mergeId, absorbed }, { ...stepContext(context, 'absorb'), expectedRevision: context.expectedRevision });
+      const result = await this.customers.handle(
+        survivorId,
+        { type: 'absorb', customerId: survivorId, at, mergeId, absorbed },
+        { ...stepContext(context, 'absorb'), expectedRevision: context.expectedRevision },
+      );
       version = result.revision;
     } catch (error) {
       await this.customers.handle(

@@ -24,12 +24,16 @@ export class MergeUndoService {
   async execute(survivorId: string, mergeId: string, context: CommandContext): Promise<MergeResult> {
     const at = this.clock.now().toISOString();
     const undone = await this.customers.handle(survivorId, { type: 'undo-merge', customerId: survivorId, at, mergeId }, context);
-    const event = undone.events.find((candidate) => candidate.type === 'contacts.merge-undone') ?? (await this.undoneEvent(survivorId, mergeId));
+    const event =
+      undone.events.find((candidate) => candidate.type === 'contacts.merge-undone') ?? (await this.undoneEvent(survivorId, mergeId));
     const data = event.data as Extract<CustomerEvent, { type: 'contacts.merge-undone' }>['data'];
     const returned: MergeAdoption = data.returned ?? { emails: [], phones: [], tags: [], attributes: {} };
     const emails = Array.isArray(returned.emails) ? returned.emails : [];
     const phones = Array.isArray(returned.phones) ? returned.phones : [];
-    const identities: Identity[] = [...emails.map((value) => ({ kind: 'email' as const, value })), ...phones.map((value) => ({ kind: 'phone' as const, value }))];
+    const identities: Identity[] = [
+      ...emails.map((value) => ({ kind: 'email' as const, value })),
+      ...phones.map((value) => ({ kind: 'phone' as const, value })),
+    ];
     for (const identity of identities) await this.claims.transfer(identity, survivorId, data.absorbedId, mergeId, at, context);
     await this.customers.handle(
       data.absorbedId,
@@ -42,8 +46,11 @@ export class MergeUndoService {
   /** The survivor's `merge-undone` of an undo done by an earlier request (this one changed nothing). */
   private async undoneEvent(survivorId: string, mergeId: string) {
     const stream = await this.events.readStream(customerStream(survivorId), { direction: 'backwards' });
-    const found = stream.find((event) => event.type === 'contacts.merge-undone' && (event.data as { mergeId?: string }).mergeId === mergeId);
-    if (!found) throw new DomainError('contacts.merge-not-found', `Customer ${survivorId} has no merge ${mergeId} to undo`, 'not-found', { mergeId });
+    const found = stream.find(
+      (event) => event.type === 'contacts.merge-undone' && (event.data as { mergeId?: string }).mergeId === mergeId,
+    );
+    if (!found)
+      throw new DomainError('contacts.merge-not-found', `Customer ${survivorId} has no merge ${mergeId} to undo`, 'not-found', { mergeId });
     return found;
   }
 }

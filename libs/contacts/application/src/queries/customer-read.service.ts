@@ -52,18 +52,27 @@ export class CustomerReadService {
   /** Active customers by name prefix (any word, accents and case ignored), e-mail or phone. */
   async search(input: SearchInput): Promise<CustomerSearchPage> {
     const given = [input.name, input.email, input.phone].filter((value) => value !== undefined);
-    if (given.length !== 1) throw new DomainError('contacts.invalid-search', 'Search by exactly one of name, email or phone', 'invalid', { field: 'name' });
+    if (given.length !== 1)
+      throw new DomainError('contacts.invalid-search', 'Search by exactly one of name, email or phone', 'invalid', { field: 'name' });
     let filter: Filter;
     if (input.name !== undefined) {
       const prefix = foldName(input.name);
-      if (!prefix) throw new DomainError('contacts.invalid-search', 'name: give at least one letter or digit', 'invalid', { field: 'name' });
+      if (!prefix)
+        throw new DomainError('contacts.invalid-search', 'name: give at least one letter or digit', 'invalid', { field: 'name' });
       filter = { status: 'active', nameKeys: prefix.slice(0, 40) };
     } else if (input.email !== undefined) {
       filter = { status: 'active', emails: normaliseEmail(input.email, 'email') };
     } else {
-      filter = { status: 'active', phones: normalisePhone(input.phone as string, input.defaultRegion ?? this.options.defaultPhoneRegion, 'phone') };
+      filter = {
+        status: 'active',
+        phones: normalisePhone(input.phone as string, input.defaultRegion ?? this.options.defaultPhoneRegion, 'phone'),
+      };
     }
-    const page = await this.directory.profiles(filter, { sort: { field: 'sortName', direction: 'asc' }, limit: input.limit, after: input.cursor });
+    const page = await this.directory.profiles(filter, {
+      sort: { field: 'sortName', direction: 'asc' },
+      limit: input.limit,
+      after: input.cursor,
+    });
     return { items: page.items.map(summary), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
   }
 }

@@ -59,9 +59,15 @@ export class DuplicateSuggestionService {
       if (other) note(other, 'flagged');
     }
     const ownName = displayName(doc.profile.name);
-    for (const word of new Set(foldName(ownName).split(' ').filter((w) => w.length >= 2))) {
+    for (const word of new Set(
+      foldName(ownName)
+        .split(' ')
+        .filter((w) => w.length >= 2),
+    )) {
       await lookup({ nameKeys: word }, (other) =>
-        nameSimilarity(ownName, displayName(other.status === 'active' ? other.profile.name : undefined)) >= SIMILAR_NAME_THRESHOLD ? 'similar-name' : undefined,
+        nameSimilarity(ownName, displayName(other.status === 'active' ? other.profile.name : undefined)) >= SIMILAR_NAME_THRESHOLD
+          ? 'similar-name'
+          : undefined,
       );
     }
 
@@ -74,7 +80,9 @@ export class DuplicateSuggestionService {
         nameSimilarity: ownName && otherName ? Math.round(nameSimilarity(ownName, otherName) * 100) / 100 : 0,
       };
     });
-    suggestions.sort((a, b) => b.reasons.length - a.reasons.length || b.nameSimilarity - a.nameSimilarity || a.customerId.localeCompare(b.customerId));
+    suggestions.sort(
+      (a, b) => b.reasons.length - a.reasons.length || b.nameSimilarity - a.nameSimilarity || a.customerId.localeCompare(b.customerId),
+    );
     return { customerId, suggestions };
   }
 }

@@ -7,40 +7,79 @@ const spec = deciderSpec(customerDecider);
 const grant = (effectiveAt: string, at = T3) =>
   ({ type: 'grant-consent', customerId: ANN, at, effectiveAt, channel: 'email', purpose: 'marketing', source: 'Web-Form' }) as const;
 const revoke = (effectiveAt: string, at = T3) =>
-  ({ type: 'revoke-consent', customerId: ANN, at, effectiveAt, channel: 'email', purpose: 'marketing', source: 'unsubscribe-link' }) as const;
+  ({
+    type: 'revoke-consent',
+    customerId: ANN,
+    at,
+    effectiveAt,
+    channel: 'email',
+    purpose: 'marketing',
+    source: 'unsubscribe-link',
+  }) as const;
 
 describe('consent per channel and purpose', () => {
   it('grants with source and time', () => {
     spec
       .given([registered(ANN)])
       .when(grant(T1))
-      .then([{ type: 'contacts.consent-granted', data: { customerId: ANN, channel: 'email', purpose: 'marketing', source: 'web-form', grantedAt: T1 } }]);
+      .then([
+        {
+          type: 'contacts.consent-granted',
+          data: { customerId: ANN, channel: 'email', purpose: 'marketing', source: 'web-form', grantedAt: T1 },
+        },
+      ]);
   });
 
   it('revokes what was granted', () => {
     spec
       .given([registered(ANN), granted(ANN, 'email', T1)])
       .when(revoke(T2))
-      .then([{ type: 'contacts.consent-revoked', data: { customerId: ANN, channel: 'email', purpose: 'marketing', source: 'unsubscribe-link', revokedAt: T2 } }]);
+      .then([
+        {
+          type: 'contacts.consent-revoked',
+          data: { customerId: ANN, channel: 'email', purpose: 'marketing', source: 'unsubscribe-link', revokedAt: T2 },
+        },
+      ]);
   });
 
   it('records nothing when granting what is granted or revoking what is not', () => {
-    spec.given([registered(ANN), granted(ANN, 'email', T1)]).when(grant(T2)).thenNothing();
-    spec.given([registered(ANN)]).when(revoke(T2)).thenNothing();
+    spec
+      .given([registered(ANN), granted(ANN, 'email', T1)])
+      .when(grant(T2))
+      .thenNothing();
+    spec
+      .given([registered(ANN)])
+      .when(revoke(T2))
+      .thenNothing();
   });
 
   it('keeps each channel and purpose apart', () => {
-    spec.given([registered(ANN), granted(ANN, 'sms', T1)]).when(grant(T2)).thenEvents((events) => expect(events).toHaveLength(1));
+    spec
+      .given([registered(ANN), granted(ANN, 'sms', T1)])
+      .when(grant(T2))
+      .thenEvents((events) => expect(events).toHaveLength(1));
   });
 
   it('refuses a decision dated in the future, or before the previous decision', () => {
-    spec.given([registered(ANN)]).when(grant(T2, T1)).thenThrows('contacts.consent-in-future');
-    spec.given([registered(ANN), granted(ANN, 'email', T2)]).when(revoke(T1)).thenThrows('contacts.consent-out-of-order');
+    spec
+      .given([registered(ANN)])
+      .when(grant(T2, T1))
+      .thenThrows('contacts.consent-in-future');
+    spec
+      .given([registered(ANN), granted(ANN, 'email', T2)])
+      .when(revoke(T1))
+      .thenThrows('contacts.consent-out-of-order');
   });
 
   it('refuses an unknown channel and a free-text source', () => {
-    spec.given([registered(ANN)]).when({ ...grant(T1), channel: 'fax' as 'email' }).thenThrows('contacts.invalid-channel');
-    spec.given([registered(ANN)]).when({ ...grant(T1), source: 'she said yes on the phone' }).thenThrows('contacts.invalid-code');
+    spec
+      .given([registered(ANN)])
+      .when({ ...grant(T1), channel: 'fax' as 'email' })
+      .thenThrows('contacts.invalid-channel');
+    spec
+      .given([registered(ANN)])
+      .when({ ...grant(T1), source: 'she said yes on the phone' })
+      .thenThrows('contacts.invalid-code');
   });
 
   it('needs an active customer', () => {

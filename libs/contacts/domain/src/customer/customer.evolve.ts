@@ -73,13 +73,21 @@ function evolveData(data: CustomerData, event: CustomerEvent): CustomerData {
       return { ...data, updatedAt: event.data.updatedAt, profile: withProfileChanges(data.profile, event.data) };
     case 'contacts.email-added': {
       const email = plain(event.data.email);
-      return { ...data, updatedAt: event.data.addedAt, emails: typeof email === 'string' && !data.emails.includes(email) ? [...data.emails, email] : data.emails };
+      return {
+        ...data,
+        updatedAt: event.data.addedAt,
+        emails: typeof email === 'string' && !data.emails.includes(email) ? [...data.emails, email] : data.emails,
+      };
     }
     case 'contacts.email-removed':
       return { ...data, updatedAt: event.data.removedAt, emails: data.emails.filter((email) => email !== plain(event.data.email)) };
     case 'contacts.phone-added': {
       const phone = plain(event.data.phone);
-      return { ...data, updatedAt: event.data.addedAt, phones: typeof phone === 'string' && !data.phones.includes(phone) ? [...data.phones, phone] : data.phones };
+      return {
+        ...data,
+        updatedAt: event.data.addedAt,
+        phones: typeof phone === 'string' && !data.phones.includes(phone) ? [...data.phones, phone] : data.phones,
+      };
     }
     case 'contacts.phone-removed':
       return { ...data, updatedAt: event.data.removedAt, phones: data.phones.filter((phone) => phone !== plain(event.data.phone)) };
@@ -99,7 +107,11 @@ function evolveData(data: CustomerData, event: CustomerEvent): CustomerData {
         updatedAt: event.data.suspectedAt,
         suspectedDuplicates: [
           ...data.suspectedDuplicates,
-          { otherCustomerId: event.data.otherCustomerId, reasons: [...event.data.reasons], identities: Array.isArray(identities) ? identities : [] },
+          {
+            otherCustomerId: event.data.otherCustomerId,
+            reasons: [...event.data.reasons],
+            identities: Array.isArray(identities) ? identities : [],
+          },
         ],
       };
     }
@@ -107,7 +119,10 @@ function evolveData(data: CustomerData, event: CustomerEvent): CustomerData {
       return {
         ...data,
         updatedAt: event.data.mergedAt,
-        mergeHistory: [...data.mergeHistory, { mergeId: event.data.mergeId, role: 'absorbed', otherCustomerId: event.data.survivorId, mergedAt: event.data.mergedAt }],
+        mergeHistory: [
+          ...data.mergeHistory,
+          { mergeId: event.data.mergeId, role: 'absorbed', otherCustomerId: event.data.survivorId, mergedAt: event.data.mergedAt },
+        ],
       };
     case 'contacts.customer-absorbed': {
       const d = event.data;
@@ -122,7 +137,10 @@ function evolveData(data: CustomerData, event: CustomerEvent): CustomerData {
         ...withAdoption(data, d.adopted),
         updatedAt: d.mergedAt,
         consents: withConsentChanges(data.consents, d.consentChanges, d.mergedAt),
-        activeMerges: [...data.activeMerges, { mergeId: d.mergeId, absorbedId: d.absorbedId, mergedAt: d.mergedAt, adopted: d.adopted, consentBefore }],
+        activeMerges: [
+          ...data.activeMerges,
+          { mergeId: d.mergeId, absorbedId: d.absorbedId, mergedAt: d.mergedAt, adopted: d.adopted, consentBefore },
+        ],
         mergeHistory: [...data.mergeHistory, { mergeId: d.mergeId, role: 'survivor', otherCustomerId: d.absorbedId, mergedAt: d.mergedAt }],
       };
     }

@@ -12,7 +12,10 @@ const byAbsorbed = (data: Readonly<Record<string, unknown>>) => String(data.abso
  * referral codes), consent decisions and languages are pseudonymous business facts and stay readable.
  */
 export const contactsPersonalData: PersonalDataPolicy & Partial<Record<CustomerEventType, unknown>> = {
-  'contacts.customer-registered': { subject: byCustomer, fields: ['name', 'emails', 'phones', 'birthday', 'address', 'company', 'attributes'] },
+  'contacts.customer-registered': {
+    subject: byCustomer,
+    fields: ['name', 'emails', 'phones', 'birthday', 'address', 'company', 'attributes'],
+  },
   'contacts.profile-updated': { subject: byCustomer, fields: ['name', 'birthday', 'address', 'company', 'attributes'] },
   'contacts.email-added': { subject: byCustomer, fields: ['email'] },
   'contacts.email-removed': { subject: byCustomer, fields: ['email'] },

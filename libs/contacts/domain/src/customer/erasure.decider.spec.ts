@@ -19,7 +19,10 @@ describe('erasure (right to be forgotten)', () => {
           data: {
             customerId: ANN,
             erasedAt: T1,
-            releasedIdentities: [identityKey({ kind: 'email', value: 'ann@example.com' }), identityKey({ kind: 'phone', value: '+4791234567' })],
+            releasedIdentities: [
+              identityKey({ kind: 'email', value: 'ann@example.com' }),
+              identityKey({ kind: 'phone', value: '+4791234567' }),
+            ],
           },
         },
       ]);
@@ -41,13 +44,22 @@ describe('erasure (right to be forgotten)', () => {
   });
 
   it('refuses every later command, and erasing twice records nothing', () => {
-    const given = [registered(ANN), { type: 'contacts.customer-erased' as const, data: { customerId: ANN, erasedAt: T1, releasedIdentities: [] } }];
+    const given = [
+      registered(ANN),
+      { type: 'contacts.customer-erased' as const, data: { customerId: ANN, erasedAt: T1, releasedIdentities: [] } },
+    ];
     spec.given(given).when({ type: 'erase', customerId: ANN, at: T2 }).thenNothing();
-    spec.given(given).when({ type: 'add-email', customerId: ANN, at: T2, email: 'a@example.com' }).thenThrows('contacts.customer-erased', 'conflict');
+    spec
+      .given(given)
+      .when({ type: 'add-email', customerId: ANN, at: T2, email: 'a@example.com' })
+      .thenThrows('contacts.customer-erased', 'conflict');
   });
 
   it('erases a merged customer only through its survivor', () => {
-    const merged = [registered(BO), { type: 'contacts.customers-merged' as const, data: { mergeId: MERGE, survivorId: ANN, absorbedId: BO, mergedAt: T1 } }];
+    const merged = [
+      registered(BO),
+      { type: 'contacts.customers-merged' as const, data: { mergeId: MERGE, survivorId: ANN, absorbedId: BO, mergedAt: T1 } },
+    ];
     spec.given(merged).when({ type: 'erase', customerId: BO, at: T2 }).thenThrows('contacts.customer-merged', 'conflict');
     spec
       .given(merged)

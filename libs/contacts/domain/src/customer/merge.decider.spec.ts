@@ -54,7 +54,10 @@ describe('merging a duplicate into a survivor', () => {
       .given(boEvents)
       .when({ type: 'merge-into', customerId: BO, at: T3, mergeId: MERGE, survivorId: ANN })
       .then([{ type: 'contacts.customers-merged', data: { mergeId: MERGE, survivorId: ANN, absorbedId: BO, mergedAt: T3 } }]);
-    const merged = spec.given([...boEvents, { type: 'contacts.customers-merged', data: { mergeId: MERGE, survivorId: ANN, absorbedId: BO, mergedAt: T3 } }]);
+    const merged = spec.given([
+      ...boEvents,
+      { type: 'contacts.customers-merged', data: { mergeId: MERGE, survivorId: ANN, absorbedId: BO, mergedAt: T3 } },
+    ]);
     expect(merged.state()).toMatchObject({ status: 'merged', survivorId: ANN });
     merged.when({ type: 'add-email', customerId: BO, at: T3, email: 'x@example.com' }).thenThrows('contacts.customer-merged', 'conflict');
     merged.when({ type: 'merge-into', customerId: BO, at: T3, mergeId: MERGE, survivorId: ANN }).thenNothing();
@@ -68,7 +71,13 @@ describe('merging a duplicate into a survivor', () => {
     expect(spec.given([...annEvents, absorbedEvent]).state()).toMatchObject({
       emails: ['ann@example.com', 'annie@example.com'],
       phones: ['+4791234567'],
-      profile: { name: { first: 'Ann', last: 'Lee' }, birthday: '1990-05-17', company: 'Acme', tags: ['club', 'vip'], attributes: { shoeSize: 38, pet: 'cat' } },
+      profile: {
+        name: { first: 'Ann', last: 'Lee' },
+        birthday: '1990-05-17',
+        company: 'Acme',
+        tags: ['club', 'vip'],
+        attributes: { shoeSize: 38, pet: 'cat' },
+      },
       consents: {
         'email:marketing': { granted: false, source: `merge:${MERGE}`, at: T3 },
         'sms:marketing': { granted: true, source: `merge:${MERGE}`, at: T3 },
@@ -78,7 +87,10 @@ describe('merging a duplicate into a survivor', () => {
   });
 
   it('refuses to merge a customer into itself', () => {
-    spec.given(boEvents).when({ type: 'merge-into', customerId: BO, at: T3, mergeId: MERGE, survivorId: BO }).thenThrows('contacts.merge-into-self');
+    spec
+      .given(boEvents)
+      .when({ type: 'merge-into', customerId: BO, at: T3, mergeId: MERGE, survivorId: BO })
+      .thenThrows('contacts.merge-into-self');
   });
 
   it('undoes a merge: the survivor gives back what is unchanged and reverts the consents it took over', () => {
@@ -94,7 +106,13 @@ describe('merging a duplicate into a survivor', () => {
             survivorId: ANN,
             absorbedId: BO,
             undoneAt: T3,
-            returned: { emails: ['annie@example.com'], phones: ['+4791234567'], birthday: '1990-05-17', tags: ['club'], attributes: { pet: 'cat' } },
+            returned: {
+              emails: ['annie@example.com'],
+              phones: ['+4791234567'],
+              birthday: '1990-05-17',
+              tags: ['club'],
+              attributes: { pet: 'cat' },
+            },
             consentChanges: [
               { channel: 'email', purpose: 'marketing', granted: true, source: `merge-undo:${MERGE}` },
               { channel: 'sms', purpose: 'marketing', granted: false, source: `merge-undo:${MERGE}` },
@@ -118,13 +136,25 @@ describe('merging a duplicate into a survivor', () => {
   });
 
   it('says 404 for an unknown merge and nothing for one already undone', () => {
-    spec.given(annEvents).when({ type: 'undo-merge', customerId: ANN, at: T3, mergeId: MERGE }).thenThrows('contacts.merge-not-found', 'not-found');
-    const undone: CustomerEvent = { type: 'contacts.merge-undone', data: { mergeId: MERGE, survivorId: ANN, absorbedId: BO, undoneAt: T3 } };
-    spec.given([...annEvents, absorbedEvent, undone]).when({ type: 'undo-merge', customerId: ANN, at: T3, mergeId: MERGE }).thenNothing();
+    spec
+      .given(annEvents)
+      .when({ type: 'undo-merge', customerId: ANN, at: T3, mergeId: MERGE })
+      .thenThrows('contacts.merge-not-found', 'not-found');
+    const undone: CustomerEvent = {
+      type: 'contacts.merge-undone',
+      data: { mergeId: MERGE, survivorId: ANN, absorbedId: BO, undoneAt: T3 },
+    };
+    spec
+      .given([...annEvents, absorbedEvent, undone])
+      .when({ type: 'undo-merge', customerId: ANN, at: T3, mergeId: MERGE })
+      .thenNothing();
   });
 
   it('releases the absorbed customer, removing identities the survivor no longer held', () => {
-    const merged = [...boEvents, { type: 'contacts.customers-merged' as const, data: { mergeId: MERGE, survivorId: ANN, absorbedId: BO, mergedAt: T3 } }];
+    const merged = [
+      ...boEvents,
+      { type: 'contacts.customers-merged' as const, data: { mergeId: MERGE, survivorId: ANN, absorbedId: BO, mergedAt: T3 } },
+    ];
     spec
       .given(merged)
       .when({ type: 'release-from-merge', customerId: BO, at: T3, mergeId: MERGE, returned: { emails: ['annie@example.com'], phones: [] } })
@@ -144,14 +174,26 @@ describe('merging a duplicate into a survivor', () => {
   });
 
   it('absorbs once per merge id, and only into an active survivor', () => {
-    spec.given([...annEvents, absorbedEvent]).when({ type: 'absorb', customerId: ANN, at: T3, mergeId: MERGE, absorbed: bo }).thenNothing();
-    spec.given([]).when({ type: 'absorb', customerId: ANN, at: T3, mergeId: MERGE, absorbed: bo }).thenThrows('contacts.customer-not-found', 'not-found');
+    spec
+      .given([...annEvents, absorbedEvent])
+      .when({ type: 'absorb', customerId: ANN, at: T3, mergeId: MERGE, absorbed: bo })
+      .thenNothing();
+    spec
+      .given([])
+      .when({ type: 'absorb', customerId: ANN, at: T3, mergeId: MERGE, absorbed: bo })
+      .thenThrows('contacts.customer-not-found', 'not-found');
   });
 
   it('undoes merges in reverse order: a survivor merged away since cannot undo', () => {
     const later = '0190a000-0000-7000-8000-0000000000bb';
-    const mergedAway: CustomerEvent = { type: 'contacts.customers-merged', data: { mergeId: later, survivorId: BO, absorbedId: ANN, mergedAt: T3 } };
-    const error = spec.given([...annEvents, absorbedEvent, mergedAway]).when({ type: 'undo-merge', customerId: ANN, at: T3, mergeId: MERGE }).thenThrows('contacts.customer-merged', 'conflict');
+    const mergedAway: CustomerEvent = {
+      type: 'contacts.customers-merged',
+      data: { mergeId: later, survivorId: BO, absorbedId: ANN, mergedAt: T3 },
+    };
+    const error = spec
+      .given([...annEvents, absorbedEvent, mergedAway])
+      .when({ type: 'undo-merge', customerId: ANN, at: T3, mergeId: MERGE })
+      .thenThrows('contacts.customer-merged', 'conflict');
     expect(error.details).toEqual({ customerId: ANN, survivorId: BO });
   });
 });

@@ -12,7 +12,13 @@ describe('customer profile updates', () => {
         type: 'update-profile',
         customerId: ANN,
         at: T1,
-        changes: { name: { first: 'Ann', last: 'Lee' }, company: 'Globex', tags: ['vip'], birthday: '1990-05-17', attributes: { shoeSize: 39 } },
+        changes: {
+          name: { first: 'Ann', last: 'Lee' },
+          company: 'Globex',
+          tags: ['vip'],
+          birthday: '1990-05-17',
+          attributes: { shoeSize: 39 },
+        },
       })
       .then([
         {
@@ -23,7 +29,10 @@ describe('customer profile updates', () => {
   });
 
   it('records nothing when nothing changes', () => {
-    spec.given([registered(ANN, { company: 'Acme' })]).when({ type: 'update-profile', customerId: ANN, at: T1, changes: { company: 'Acme' } }).thenNothing();
+    spec
+      .given([registered(ANN, { company: 'Acme' })])
+      .when({ type: 'update-profile', customerId: ANN, at: T1, changes: { company: 'Acme' } })
+      .thenNothing();
   });
 
   it('clears a field with null and removes an attribute set to null', () => {
@@ -31,26 +40,55 @@ describe('customer profile updates', () => {
     spec
       .given(given)
       .when({ type: 'update-profile', customerId: ANN, at: T1, changes: { company: null, attributes: { pet: null, colour: 'red' } } })
-      .then([{ type: 'contacts.profile-updated', data: { customerId: ANN, updatedAt: T1, company: null, attributes: { pet: null, colour: 'red' } } }]);
+      .then([
+        {
+          type: 'contacts.profile-updated',
+          data: { customerId: ANN, updatedAt: T1, company: null, attributes: { pet: null, colour: 'red' } },
+        },
+      ]);
     const state = spec
-      .given([...given, { type: 'contacts.profile-updated', data: { customerId: ANN, updatedAt: T1, company: null, attributes: { pet: null, colour: 'red' } } }])
+      .given([
+        ...given,
+        {
+          type: 'contacts.profile-updated',
+          data: { customerId: ANN, updatedAt: T1, company: null, attributes: { pet: null, colour: 'red' } },
+        },
+      ])
       .state();
     expect(state).toMatchObject({ profile: { attributes: { shoeSize: 38, colour: 'red' } } });
     expect(state.status === 'active' && state.profile.company).toBeUndefined();
   });
 
   it('refuses an empty update and invalid values', () => {
-    spec.given([registered(ANN)]).when({ type: 'update-profile', customerId: ANN, at: T1, changes: {} }).thenThrows('contacts.nothing-to-update');
-    spec.given([registered(ANN)]).when({ type: 'update-profile', customerId: ANN, at: T1, changes: { name: { first: '' } } }).thenThrows('contacts.invalid-name');
-    spec.given([registered(ANN)]).when({ type: 'update-profile', customerId: ANN, at: T1, changes: { attributes: { 'bad key': 1 } } }).thenThrows('contacts.invalid-attributes');
-    spec.given([registered(ANN)]).when({ type: 'update-profile', customerId: ANN, at: T1, changes: { tags: ['Not A Slug'] } }).thenThrows('contacts.invalid-code');
+    spec
+      .given([registered(ANN)])
+      .when({ type: 'update-profile', customerId: ANN, at: T1, changes: {} })
+      .thenThrows('contacts.nothing-to-update');
+    spec
+      .given([registered(ANN)])
+      .when({ type: 'update-profile', customerId: ANN, at: T1, changes: { name: { first: '' } } })
+      .thenThrows('contacts.invalid-name');
+    spec
+      .given([registered(ANN)])
+      .when({ type: 'update-profile', customerId: ANN, at: T1, changes: { attributes: { 'bad key': 1 } } })
+      .thenThrows('contacts.invalid-attributes');
+    spec
+      .given([registered(ANN)])
+      .when({ type: 'update-profile', customerId: ANN, at: T1, changes: { tags: ['Not A Slug'] } })
+      .thenThrows('contacts.invalid-code');
   });
 
   it('keeps a name while the customer has no e-mail or phone', () => {
-    spec.given([registered(ANN, { emails: [] })]).when({ type: 'update-profile', customerId: ANN, at: T1, changes: { name: null } }).thenThrows('contacts.empty-profile');
+    spec
+      .given([registered(ANN, { emails: [] })])
+      .when({ type: 'update-profile', customerId: ANN, at: T1, changes: { name: null } })
+      .thenThrows('contacts.empty-profile');
   });
 
   it('answers 404 for an unknown customer', () => {
-    spec.given([]).when({ type: 'update-profile', customerId: ANN, at: T0, changes: { company: 'X' } }).thenThrows('contacts.customer-not-found', 'not-found');
+    spec
+      .given([])
+      .when({ type: 'update-profile', customerId: ANN, at: T0, changes: { company: 'X' } })
+      .thenThrows('contacts.customer-not-found', 'not-found');
   });
 });

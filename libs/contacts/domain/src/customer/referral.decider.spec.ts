@@ -13,7 +13,10 @@ describe('referrals', () => {
   });
 
   it('refuses a self-referral', () => {
-    spec.given([registered(BO)]).when({ type: 'set-referrer', customerId: BO, at: T1, referrerId: BO, referrerChain: [] }).thenThrows('contacts.self-referral', 'invalid');
+    spec
+      .given([registered(BO)])
+      .when({ type: 'set-referrer', customerId: BO, at: T1, referrerId: BO, referrerChain: [] })
+      .thenThrows('contacts.self-referral', 'invalid');
   });
 
   it('refuses a cycle through the referrer chain', () => {
@@ -26,8 +29,14 @@ describe('referrals', () => {
   });
 
   it('is set once: the same referrer again changes nothing, another is refused', () => {
-    const given = [registered(BO), { type: 'contacts.customer-referred' as const, data: { customerId: BO, referrerId: ANN, referredAt: T1 } }];
+    const given = [
+      registered(BO),
+      { type: 'contacts.customer-referred' as const, data: { customerId: BO, referrerId: ANN, referredAt: T1 } },
+    ];
     spec.given(given).when({ type: 'set-referrer', customerId: BO, at: T1, referrerId: ANN, referrerChain: [] }).thenNothing();
-    spec.given(given).when({ type: 'set-referrer', customerId: BO, at: T1, referrerId: CY, referrerChain: [] }).thenThrows('contacts.referrer-already-set', 'conflict');
+    spec
+      .given(given)
+      .when({ type: 'set-referrer', customerId: BO, at: T1, referrerId: CY, referrerChain: [] })
+      .thenThrows('contacts.referrer-already-set', 'conflict');
   });
 });

@@ -48,9 +48,15 @@ describe('customer registration', () => {
   });
 
   it('refuses an invalid e-mail or phone, naming the field', () => {
-    const error = spec.given([]).when({ type: 'register', customerId: ANN, at: T0, emails: ['ok@example.com', 'nope'] }).thenThrows('contacts.invalid-email', 'invalid');
+    const error = spec
+      .given([])
+      .when({ type: 'register', customerId: ANN, at: T0, emails: ['ok@example.com', 'nope'] })
+      .thenThrows('contacts.invalid-email', 'invalid');
     expect(error.details).toEqual({ field: 'emails.1' });
-    spec.given([]).when({ type: 'register', customerId: ANN, at: T0, phones: ['123'] }).thenThrows('contacts.invalid-phone', 'invalid');
+    spec
+      .given([])
+      .when({ type: 'register', customerId: ANN, at: T0, phones: ['123'] })
+      .thenThrows('contacts.invalid-phone', 'invalid');
   });
 
   it('needs a name, an e-mail or a phone', () => {
@@ -58,21 +64,38 @@ describe('customer registration', () => {
   });
 
   it('refuses a second registration of the same customer', () => {
-    spec.given([registered(ANN)]).when({ type: 'register', customerId: ANN, at: T0, name: { first: 'Ann' } }).thenThrows('contacts.customer-exists', 'conflict');
+    spec
+      .given([registered(ANN)])
+      .when({ type: 'register', customerId: ANN, at: T0, name: { first: 'Ann' } })
+      .thenThrows('contacts.customer-exists', 'conflict');
   });
 
   it('refuses a birthday in the future or a bad language tag', () => {
-    spec.given([]).when({ type: 'register', customerId: ANN, at: T0, name: { first: 'Ann' }, birthday: '2030-01-01' }).thenThrows('contacts.invalid-birthday');
-    spec.given([]).when({ type: 'register', customerId: ANN, at: T0, name: { first: 'Ann' }, birthday: '1990-02-30' }).thenThrows('contacts.invalid-birthday');
-    spec.given([]).when({ type: 'register', customerId: ANN, at: T0, name: { first: 'Ann' }, preferredLanguage: 'english' }).thenThrows('contacts.invalid-language');
+    spec
+      .given([])
+      .when({ type: 'register', customerId: ANN, at: T0, name: { first: 'Ann' }, birthday: '2030-01-01' })
+      .thenThrows('contacts.invalid-birthday');
+    spec
+      .given([])
+      .when({ type: 'register', customerId: ANN, at: T0, name: { first: 'Ann' }, birthday: '1990-02-30' })
+      .thenThrows('contacts.invalid-birthday');
+    spec
+      .given([])
+      .when({ type: 'register', customerId: ANN, at: T0, name: { first: 'Ann' }, preferredLanguage: 'english' })
+      .thenThrows('contacts.invalid-language');
   });
 
   it('records the referrer at registration, but never oneself', () => {
     spec
       .given([])
       .when({ type: 'register', customerId: BO, at: T0, name: { first: 'Bo' }, referrerId: ANN })
-      .thenEvents((events) => expect(events[1]).toEqual({ type: 'contacts.customer-referred', data: { customerId: BO, referrerId: ANN, referredAt: T0 } }));
-    spec.given([]).when({ type: 'register', customerId: BO, at: T0, name: { first: 'Bo' }, referrerId: BO }).thenThrows('contacts.self-referral');
+      .thenEvents((events) =>
+        expect(events[1]).toEqual({ type: 'contacts.customer-referred', data: { customerId: BO, referrerId: ANN, referredAt: T0 } }),
+      );
+    spec
+      .given([])
+      .when({ type: 'register', customerId: BO, at: T0, name: { first: 'Bo' }, referrerId: BO })
+      .thenThrows('contacts.self-referral');
   });
 
   it('records identities taken by another customer as a suspected duplicate, not as its own', () => {
@@ -83,7 +106,15 @@ describe('customer registration', () => {
         customerId: BO,
         at: T0,
         name: { first: 'Bo' },
-        duplicates: [{ otherCustomerId: ANN, identities: [{ kind: 'email', value: 'ann@example.com' }, { kind: 'phone', value: '+4791234567' }] }],
+        duplicates: [
+          {
+            otherCustomerId: ANN,
+            identities: [
+              { kind: 'email', value: 'ann@example.com' },
+              { kind: 'phone', value: '+4791234567' },
+            ],
+          },
+        ],
       })
       .thenEvents((events) => {
         expect(events[0].data).toMatchObject({ emails: [], phones: [] });
@@ -94,7 +125,10 @@ describe('customer registration', () => {
             otherCustomerId: ANN,
             reasons: ['same-email', 'same-phone'],
             suspectedAt: T0,
-            identities: [{ kind: 'email', value: 'ann@example.com' }, { kind: 'phone', value: '+4791234567' }],
+            identities: [
+              { kind: 'email', value: 'ann@example.com' },
+              { kind: 'phone', value: '+4791234567' },
+            ],
           },
         });
       });
@@ -103,11 +137,22 @@ describe('customer registration', () => {
   it('refuses an identity that is both claimed and contested', () => {
     spec
       .given([])
-      .when({ type: 'register', customerId: BO, at: T0, emails: ['ann@example.com'], duplicates: [{ otherCustomerId: ANN, identities: [{ kind: 'email', value: 'ann@example.com' }] }] })
+      .when({
+        type: 'register',
+        customerId: BO,
+        at: T0,
+        emails: ['ann@example.com'],
+        duplicates: [{ otherCustomerId: ANN, identities: [{ kind: 'email', value: 'ann@example.com' }] }],
+      })
       .thenThrows('contacts.invalid-duplicate');
   });
 
   it('is active after registration', () => {
-    expect(spec.given([registered(ANN)]).state()).toMatchObject({ status: 'active', customerId: ANN, emails: ['ann@example.com'], profile: { name: { first: 'Ann', last: 'Lee' } } });
+    expect(spec.given([registered(ANN)]).state()).toMatchObject({
+      status: 'active',
+      customerId: ANN,
+      emails: ['ann@example.com'],
+      profile: { name: { first: 'Ann', last: 'Lee' } },
+    });
   });
 });

@@ -4,7 +4,10 @@ import { identityClaimDecider, type IdentityClaimEvent } from './identity-claim'
 
 const spec = deciderSpec(identityClaimDecider);
 const KEY = 'a'.repeat(64);
-const claimedByAnn: IdentityClaimEvent = { type: 'contacts.identity-claimed', data: { identity: KEY, kind: 'email', customerId: ANN, claimedAt: T0 } };
+const claimedByAnn: IdentityClaimEvent = {
+  type: 'contacts.identity-claimed',
+  data: { identity: KEY, kind: 'email', customerId: ANN, claimedAt: T0 },
+};
 
 describe('identity claims (an e-mail or phone belongs to at most one active customer)', () => {
   it('claims a free identity', () => {
@@ -12,7 +15,10 @@ describe('identity claims (an e-mail or phone belongs to at most one active cust
   });
 
   it('refuses an identity held by another customer, naming the holder', () => {
-    const error = spec.given([claimedByAnn]).when({ type: 'claim', identity: KEY, kind: 'email', customerId: BO, at: T1 }).thenThrows('contacts.identity-taken', 'conflict');
+    const error = spec
+      .given([claimedByAnn])
+      .when({ type: 'claim', identity: KEY, kind: 'email', customerId: BO, at: T1 })
+      .thenThrows('contacts.identity-taken', 'conflict');
     expect(error.details).toEqual({ kind: 'email', existingCustomerId: ANN });
   });
 
@@ -32,9 +38,15 @@ describe('identity claims (an e-mail or phone belongs to at most one active cust
 
   it('releases only for the holder, so the identity can be used again', () => {
     spec.given([claimedByAnn]).when({ type: 'release', identity: KEY, customerId: BO, reason: 'removed', at: T1 }).thenNothing();
-    const released: IdentityClaimEvent = { type: 'contacts.identity-released', data: { identity: KEY, kind: 'email', customerId: ANN, reason: 'erased', releasedAt: T1 } };
+    const released: IdentityClaimEvent = {
+      type: 'contacts.identity-released',
+      data: { identity: KEY, kind: 'email', customerId: ANN, reason: 'erased', releasedAt: T1 },
+    };
     spec.given([claimedByAnn]).when({ type: 'release', identity: KEY, customerId: ANN, reason: 'erased', at: T1 }).then([released]);
-    spec.given([claimedByAnn, released]).when({ type: 'claim', identity: KEY, kind: 'email', customerId: BO, at: T1 }).thenEvents((events) => expect(events).toHaveLength(1));
+    spec
+      .given([claimedByAnn, released])
+      .when({ type: 'claim', identity: KEY, kind: 'email', customerId: BO, at: T1 })
+      .thenEvents((events) => expect(events).toHaveLength(1));
   });
 
   it('transfers to a survivor on merge, once', () => {
@@ -42,8 +54,17 @@ describe('identity claims (an e-mail or phone belongs to at most one active cust
       type: 'contacts.identity-transferred',
       data: { identity: KEY, kind: 'email', fromCustomerId: ANN, toCustomerId: BO, mergeId: 'm1', transferredAt: T1 },
     };
-    spec.given([claimedByAnn]).when({ type: 'transfer', identity: KEY, fromCustomerId: ANN, toCustomerId: BO, mergeId: 'm1', at: T1 }).then([transferred]);
-    spec.given([claimedByAnn, transferred]).when({ type: 'transfer', identity: KEY, fromCustomerId: ANN, toCustomerId: BO, mergeId: 'm1', at: T1 }).thenNothing();
-    spec.given([]).when({ type: 'transfer', identity: KEY, fromCustomerId: ANN, toCustomerId: BO, mergeId: 'm1', at: T1 }).thenThrows('contacts.identity-not-held', 'conflict');
+    spec
+      .given([claimedByAnn])
+      .when({ type: 'transfer', identity: KEY, fromCustomerId: ANN, toCustomerId: BO, mergeId: 'm1', at: T1 })
+      .then([transferred]);
+    spec
+      .given([claimedByAnn, transferred])
+      .when({ type: 'transfer', identity: KEY, fromCustomerId: ANN, toCustomerId: BO, mergeId: 'm1', at: T1 })
+      .thenNothing();
+    spec
+      .given([])
+      .when({ type: 'transfer', identity: KEY, fromCustomerId: ANN, toCustomerId: BO, mergeId: 'm1', at: T1 })
+      .thenThrows('contacts.identity-not-held', 'conflict');
   });
 });

@@ -48,7 +48,13 @@ export type IdentityClaimCommand =
       /** The current holder, when the application verified its claim is stale (see claim-identity.handler). */
       readonly takeOverFrom?: string;
     }
-  | { readonly type: 'release'; readonly identity: string; readonly customerId: string; readonly reason: ClaimReleaseReason; readonly at: string }
+  | {
+      readonly type: 'release';
+      readonly identity: string;
+      readonly customerId: string;
+      readonly reason: ClaimReleaseReason;
+      readonly at: string;
+    }
   | {
       readonly type: 'transfer';
       readonly identity: string;
@@ -87,15 +93,26 @@ export const identityClaimDecider: Decider<IdentityClaimCommand, IdentityClaimEv
         return [
           {
             type: 'contacts.identity-released',
-            data: { identity: command.identity, kind: state.kind, customerId: command.customerId, reason: command.reason, releasedAt: command.at },
+            data: {
+              identity: command.identity,
+              kind: state.kind,
+              customerId: command.customerId,
+              reason: command.reason,
+              releasedAt: command.at,
+            },
           },
         ];
       case 'transfer':
         if (state.status === 'claimed' && state.customerId === command.toCustomerId) return [];
         if (state.status !== 'claimed' || state.customerId !== command.fromCustomerId) {
-          throw new DomainError('contacts.identity-not-held', `The identity is not held by customer ${command.fromCustomerId}`, 'conflict', {
-            customerId: command.fromCustomerId,
-          });
+          throw new DomainError(
+            'contacts.identity-not-held',
+            `The identity is not held by customer ${command.fromCustomerId}`,
+            'conflict',
+            {
+              customerId: command.fromCustomerId,
+            },
+          );
         }
         return [
           {

@@ -126,9 +126,14 @@ export function withoutReturned(data: IdentitiesAndProfile, returned: MergeAdopt
   };
 }
 
-export function withConsentChanges(consents: ConsentDecisions, changes: readonly ConsentChange[] | undefined, at: string): ConsentDecisions {
+export function withConsentChanges(
+  consents: ConsentDecisions,
+  changes: readonly ConsentChange[] | undefined,
+  at: string,
+): ConsentDecisions {
   const next: Partial<Record<ConsentKey, ConsentDecision>> = { ...consents };
-  for (const change of changes ?? []) next[consentKey(change.channel, change.purpose)] = { granted: change.granted, source: change.source, at };
+  for (const change of changes ?? [])
+    next[consentKey(change.channel, change.purpose)] = { granted: change.granted, source: change.source, at };
   return next;
 }
 

@@ -9,7 +9,8 @@ export function validName(name: PersonName, field = 'name'): PersonName {
   const first = typeof name?.first === 'string' ? name.first.trim() : '';
   const last = typeof name?.last === 'string' ? name.last.trim() : undefined;
   if (first.length === 0 || first.length > 100) throw ContactsErrors.invalid('invalid-name', `${field}.first`, 'must be 1-100 characters');
-  if (last !== undefined && last.length > 100) throw ContactsErrors.invalid('invalid-name', `${field}.last`, 'must be at most 100 characters');
+  if (last !== undefined && last.length > 100)
+    throw ContactsErrors.invalid('invalid-name', `${field}.last`, 'must be at most 100 characters');
   return last ? { first, last } : { first };
 }
 

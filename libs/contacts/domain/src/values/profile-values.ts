@@ -48,7 +48,8 @@ export function normaliseLanguage(value: string, field = 'preferredLanguage'): s
 /** Codes such as tags, acquisition sources and consent sources: lower-case slugs, never free text. */
 export function validSlug(value: string, field: string): string {
   const slug = typeof value === 'string' ? value.trim().toLowerCase() : '';
-  if (!SLUG.test(slug)) throw ContactsErrors.invalid('invalid-code', field, 'must be a code of 1-64 characters a-z, 0-9, ".", "_", ":" or "-"');
+  if (!SLUG.test(slug))
+    throw ContactsErrors.invalid('invalid-code', field, 'must be a code of 1-64 characters a-z, 0-9, ".", "_", ":" or "-"');
   return slug;
 }
 
@@ -67,22 +68,26 @@ export function validAttributes(attributes: Readonly<Record<string, AttributeVal
       typeof value === 'boolean' ||
       (typeof value === 'number' && Number.isFinite(value)) ||
       (typeof value === 'string' && value.length <= 1000);
-    if (!ok) throw ContactsErrors.invalid('invalid-attributes', `${field}.${key}`, 'must be a string (≤ 1000), a finite number or a boolean');
+    if (!ok)
+      throw ContactsErrors.invalid('invalid-attributes', `${field}.${key}`, 'must be a string (≤ 1000), a finite number or a boolean');
   }
 }
 
 export function validAddress(address: PostalAddress, field = 'address'): PostalAddress {
   const line1 = typeof address?.line1 === 'string' ? address.line1.trim() : '';
-  if (line1.length === 0 || line1.length > 200) throw ContactsErrors.invalid('invalid-address', `${field}.line1`, 'must be 1-200 characters');
+  if (line1.length === 0 || line1.length > 200)
+    throw ContactsErrors.invalid('invalid-address', `${field}.line1`, 'must be 1-200 characters');
   const clean: Record<string, string> = { line1 };
   for (const part of ['line2', 'postalCode', 'city', 'region'] as const) {
     const value = address[part];
     if (value === undefined) continue;
-    if (typeof value !== 'string' || value.trim().length > 100) throw ContactsErrors.invalid('invalid-address', `${field}.${part}`, 'must be at most 100 characters');
+    if (typeof value !== 'string' || value.trim().length > 100)
+      throw ContactsErrors.invalid('invalid-address', `${field}.${part}`, 'must be at most 100 characters');
     if (value.trim()) clean[part] = value.trim();
   }
   if (address.country !== undefined) {
-    if (!/^[A-Za-z]{2}$/.test(address.country)) throw ContactsErrors.invalid('invalid-address', `${field}.country`, 'must be an ISO 3166 alpha-2 code');
+    if (!/^[A-Za-z]{2}$/.test(address.country))
+      throw ContactsErrors.invalid('invalid-address', `${field}.country`, 'must be an ISO 3166 alpha-2 code');
     clean.country = address.country.toUpperCase();
   }
   return clean as unknown as PostalAddress;

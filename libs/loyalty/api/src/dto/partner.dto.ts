@@ -14,7 +14,9 @@ export class PartnerParams {
 export class PartnerPointsDto {
   @IsUUID() customerId!: string;
   @IsInt() @Min(1) @Max(10_000_000) points!: number;
-  @IsString() @Matches(REFERENCE, { message: 'reference must be 1-128 letters, digits or ._:/@- (your transaction id)' }) reference!: string;
+  @IsString()
+  @Matches(REFERENCE, { message: 'reference must be 1-128 letters, digits or ._:/@- (your transaction id)' })
+  reference!: string;
 }
 
 export class PartnerCancellationDto {

@@ -40,7 +40,15 @@ export class RewardTermsDto {
 }
 
 export function toTerms(dto: RewardTermsDto): RewardTerms {
-  return { name: dto.name, value: toValue(dto.value), pointsCost: dto.pointsCost, stock: dto.stock, validFrom: dto.validFrom, validUntil: dto.validUntil, tiers: dto.tiers };
+  return {
+    name: dto.name,
+    value: toValue(dto.value),
+    pointsCost: dto.pointsCost,
+    stock: dto.stock,
+    validFrom: dto.validFrom,
+    validUntil: dto.validUntil,
+    tiers: dto.tiers,
+  };
 }
 
 function toValue(dto: RewardValueDto): RewardValue {

@@ -48,7 +48,10 @@ export function accountResult(write: AccountWrite): AccountResult {
 }
 
 /** The data of the first written event of a type (for a repeated command: of the first execution). */
-export function writtenData<T>(write: Pick<CommandResult<unknown>, 'events'>, ...types: readonly string[]): { type: string; data: T } | undefined {
+export function writtenData<T>(
+  write: Pick<CommandResult<unknown>, 'events'>,
+  ...types: readonly string[]
+): { type: string; data: T } | undefined {
   const event = write.events.find((candidate) => types.includes(candidate.type));
   return event && { type: event.type, data: event.data as T };
 }

@@ -14,7 +14,10 @@ export class GetBalance extends ContextQuery<BalanceResponse> {
 export type LedgerEntry = LedgerEntryDocument & { readonly entryId: string };
 
 export class GetLedger extends ContextQuery<ListPage<LedgerEntry>> {
-  constructor(readonly customerId: string, readonly page: { readonly limit?: number; readonly after?: string }) {
+  constructor(
+    readonly customerId: string,
+    readonly page: { readonly limit?: number; readonly after?: string },
+  ) {
     super();
   }
 }

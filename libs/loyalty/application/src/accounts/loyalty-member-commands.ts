@@ -23,11 +23,17 @@ export class LoyaltyMemberCommands {
   ) {}
 
   async enrol(customerId: string, context: CommandContext): Promise<AccountResult> {
-    return accountResult(await this.accounts.execute(customerId, ({ now }) => ({ type: 'enrol', customerId, now, source: 'api' }), context));
+    return accountResult(
+      await this.accounts.execute(customerId, ({ now }) => ({ type: 'enrol', customerId, now, source: 'api' }), context),
+    );
   }
 
   /** Direct points redemption (points as payment, agent-desk redemptions); rewards use LoyaltyRewardRedemptions. */
-  async redeem(customerId: string, input: { points: number; reference: string | null; purpose?: RedemptionPurpose }, context: CommandContext): Promise<RedemptionResult> {
+  async redeem(
+    customerId: string,
+    input: { points: number; reference: string | null; purpose?: RedemptionPurpose },
+    context: CommandContext,
+  ): Promise<RedemptionResult> {
     const redemptionId = this.ids.next();
     const purpose = input.purpose ?? { kind: 'points', reference: input.reference };
     const write = await this.accounts.execute(
@@ -39,10 +45,16 @@ export class LoyaltyMemberCommands {
   }
 
   async cancelRedemption(customerId: string, redemptionId: string, context: CommandContext): Promise<AccountResult> {
-    return accountResult(await this.accounts.execute(customerId, ({ now, program }) => ({ type: 'cancel-redemption', redemptionId, now, program }), context));
+    return accountResult(
+      await this.accounts.execute(customerId, ({ now, program }) => ({ type: 'cancel-redemption', redemptionId, now, program }), context),
+    );
   }
 
-  async adjust(customerId: string, input: { points: number; reason: AdjustmentReason; reference: string | null }, context: CommandContext): Promise<AccountResult> {
+  async adjust(
+    customerId: string,
+    input: { points: number; reason: AdjustmentReason; reference: string | null },
+    context: CommandContext,
+  ): Promise<AccountResult> {
     const adjustmentId = context.commandId;
     const write = await this.accounts.execute(
       customerId,
@@ -69,10 +81,22 @@ export class LoyaltyMemberCommands {
     return { ...accountResult(write), transferId };
   }
 
-  async engagement(customerId: string, input: { rule: EngagementRuleName; reference: string }, context: CommandContext): Promise<AccountResult> {
+  async engagement(
+    customerId: string,
+    input: { rule: EngagementRuleName; reference: string },
+    context: CommandContext,
+  ): Promise<AccountResult> {
     const write = await this.accounts.execute(
       customerId,
-      ({ now, program }) => ({ type: 'earn-for-engagement', customerId, rule: input.rule, reference: input.reference, autoEnrol: false, now, program }),
+      ({ now, program }) => ({
+        type: 'earn-for-engagement',
+        customerId,
+        rule: input.rule,
+        reference: input.reference,
+        autoEnrol: false,
+        now,
+        program,
+      }),
       context,
     );
     return accountResult(write);
@@ -85,7 +109,15 @@ export class LoyaltyMemberCommands {
   async surveyAnswered(input: { customerId: string; responseId: string }, context: CommandContext): Promise<EngagementResult> {
     const write = await this.accounts.execute(
       input.customerId,
-      ({ now, program, customerId }) => ({ type: 'earn-for-engagement', customerId, rule: 'survey-answered', reference: input.responseId, autoEnrol: true, now, program }),
+      ({ now, program, customerId }) => ({
+        type: 'earn-for-engagement',
+        customerId,
+        rule: 'survey-answered',
+        reference: input.responseId,
+        autoEnrol: true,
+        now,
+        program,
+      }),
       context,
       { followMerges: true },
     );
@@ -93,9 +125,17 @@ export class LoyaltyMemberCommands {
     return { ...accountResult(write), points: earned?.data.points ?? 0 };
   }
 
-  async setTierFloor(customerId: string, input: { tier: TierName | null; reason: AdjustmentReason }, context: CommandContext): Promise<AccountResult> {
+  async setTierFloor(
+    customerId: string,
+    input: { tier: TierName | null; reason: AdjustmentReason },
+    context: CommandContext,
+  ): Promise<AccountResult> {
     return accountResult(
-      await this.accounts.execute(customerId, ({ now, program }) => ({ type: 'set-tier-floor', ...input, actor: context.actor, now, program }), context),
+      await this.accounts.execute(
+        customerId,
+        ({ now, program }) => ({ type: 'set-tier-floor', ...input, actor: context.actor, now, program }),
+        context,
+      ),
     );
   }
 

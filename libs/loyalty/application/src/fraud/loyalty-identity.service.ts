@@ -14,6 +14,11 @@ export class LoyaltyIdentityService {
 
   observe(kind: IdentityKind, value: string, customerId: string, now: string, context: CommandContext) {
     const key = identityKey(kind, value);
-    return this.commands.handle(loyaltyIdentity, streamName('loyalty', 'identity', key), { type: 'observe-identity', identityKey: key, kind, customerId, now }, context);
+    return this.commands.handle(
+      loyaltyIdentity,
+      streamName('loyalty', 'identity', key),
+      { type: 'observe-identity', identityKey: key, kind, customerId, now },
+      context,
+    );
   }
 }

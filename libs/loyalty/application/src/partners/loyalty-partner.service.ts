@@ -1,4 +1,12 @@
-import { CommandHandler, DomainError, streamName, type Clock, type CommandContext, type DocumentStore, type IdGenerator } from '@c360/kernel';
+import {
+  CommandHandler,
+  DomainError,
+  streamName,
+  type Clock,
+  type CommandContext,
+  type DocumentStore,
+  type IdGenerator,
+} from '@c360/kernel';
 import { loyaltyPartner } from '@c360/loyalty-domain';
 import {
   LOYALTY_PARTNER_CREDENTIALS_COLLECTION,
@@ -57,10 +65,18 @@ export class LoyaltyPartners {
     const result = await this.commands.handle(
       loyaltyPartner,
       partnerStream(partnerId),
-      { type: 'register-partner', partnerId, name, keyHash: hashPartnerKey(apiKey), actor: context.actor, now: this.clock.now().toISOString() },
+      {
+        type: 'register-partner',
+        partnerId,
+        name,
+        keyHash: hashPartnerKey(apiKey),
+        actor: context.actor,
+        now: this.clock.now().toISOString(),
+      },
       context,
     );
-    if (result.duplicate) throw new DomainError('loyalty.key-already-issued', 'This request issued a key before; it is shown only once', 'conflict');
+    if (result.duplicate)
+      throw new DomainError('loyalty.key-already-issued', 'This request issued a key before; it is shown only once', 'conflict');
     return { partnerId, apiKey, version: result.revision };
   }
 
@@ -72,12 +88,18 @@ export class LoyaltyPartners {
       { type: 'rotate-partner-key', keyHash: hashPartnerKey(apiKey), actor: context.actor, now: this.clock.now().toISOString() },
       context,
     );
-    if (result.duplicate) throw new DomainError('loyalty.key-already-issued', 'This request issued a key before; it is shown only once', 'conflict');
+    if (result.duplicate)
+      throw new DomainError('loyalty.key-already-issued', 'This request issued a key before; it is shown only once', 'conflict');
     return { partnerId, apiKey, version: result.revision };
   }
 
   async deactivate(partnerId: string, context: CommandContext): Promise<{ partnerId: string; version: number }> {
-    const result = await this.commands.handle(loyaltyPartner, partnerStream(partnerId), { type: 'deactivate-partner', actor: context.actor, now: this.clock.now().toISOString() }, context);
+    const result = await this.commands.handle(
+      loyaltyPartner,
+      partnerStream(partnerId),
+      { type: 'deactivate-partner', actor: context.actor, now: this.clock.now().toISOString() },
+      context,
+    );
     return { partnerId, version: result.revision };
   }
 
@@ -87,21 +109,44 @@ export class LoyaltyPartners {
     return credential?.active ? credential.partnerId : null;
   }
 
-  async earn(partnerId: string, input: { customerId: string; points: number; reference: string }, context: CommandContext): Promise<AccountResult> {
+  async earn(
+    partnerId: string,
+    input: { customerId: string; points: number; reference: string },
+    context: CommandContext,
+  ): Promise<AccountResult> {
     const write = await this.accounts.execute(
       input.customerId,
-      ({ now, program, customerId }) => ({ type: 'earn-from-partner', customerId, partnerId, reference: input.reference, points: input.points, now, program }),
+      ({ now, program, customerId }) => ({
+        type: 'earn-from-partner',
+        customerId,
+        partnerId,
+        reference: input.reference,
+        points: input.points,
+        now,
+        program,
+      }),
       context,
       { followMerges: true },
     );
     return accountResult(write);
   }
 
-  async burn(partnerId: string, input: { customerId: string; points: number; reference: string }, context: CommandContext): Promise<RedemptionResult> {
+  async burn(
+    partnerId: string,
+    input: { customerId: string; points: number; reference: string },
+    context: CommandContext,
+  ): Promise<RedemptionResult> {
     const redemptionId = this.ids.next();
     const write = await this.accounts.execute(
       input.customerId,
-      ({ now, program }) => ({ type: 'redeem-points', redemptionId, points: input.points, purpose: { kind: 'partner', partnerId, reference: input.reference }, now, program }),
+      ({ now, program }) => ({
+        type: 'redeem-points',
+        redemptionId,
+        points: input.points,
+        purpose: { kind: 'partner', partnerId, reference: input.reference },
+        now,
+        program,
+      }),
       context,
       { followMerges: true },
     );
@@ -115,7 +160,9 @@ export class LoyaltyPartners {
     if (!record || record.purpose.kind !== 'partner' || record.purpose.partnerId !== partnerId) {
       throw new DomainError('loyalty.redemption-not-found', `No redemption ${redemptionId} of this partner`, 'not-found');
     }
-    return accountResult(await this.accounts.execute(customerId, ({ now, program }) => ({ type: 'cancel-redemption', redemptionId, now, program }), context));
+    return accountResult(
+      await this.accounts.execute(customerId, ({ now, program }) => ({ type: 'cancel-redemption', redemptionId, now, program }), context),
+    );
   }
 
   /** Issued, redeemed and net per partner over the UTC days from..to (inclusive). */

@@ -15,19 +15,28 @@ export interface IssuedKey {
 }
 
 export class RegisterPartner extends ContextCommand<IssuedKey> {
-  constructor(readonly name: string, context?: CommandContext) {
+  constructor(
+    readonly name: string,
+    context?: CommandContext,
+  ) {
     super(context);
   }
 }
 
 export class RotatePartnerKey extends ContextCommand<IssuedKey> {
-  constructor(readonly partnerId: string, context?: CommandContext) {
+  constructor(
+    readonly partnerId: string,
+    context?: CommandContext,
+  ) {
     super(context);
   }
 }
 
 export class DeactivatePartner extends ContextCommand<{ partnerId: string; version: number }> {
-  constructor(readonly partnerId: string, context?: CommandContext) {
+  constructor(
+    readonly partnerId: string,
+    context?: CommandContext,
+  ) {
     super(context);
   }
 }
@@ -39,34 +48,55 @@ export interface PartnerPointsInput {
 }
 
 export class EarnPartnerPoints extends ContextCommand<AccountResult> {
-  constructor(readonly partnerId: string, readonly input: PartnerPointsInput, context?: CommandContext) {
+  constructor(
+    readonly partnerId: string,
+    readonly input: PartnerPointsInput,
+    context?: CommandContext,
+  ) {
     super(context);
   }
 }
 
 export class BurnPartnerPoints extends ContextCommand<RedemptionResult> {
-  constructor(readonly partnerId: string, readonly input: PartnerPointsInput, context?: CommandContext) {
+  constructor(
+    readonly partnerId: string,
+    readonly input: PartnerPointsInput,
+    context?: CommandContext,
+  ) {
     super(context);
   }
 }
 
 /** A partner may cancel only its own redemptions. */
 export class CancelPartnerBurn extends ContextCommand<AccountResult> {
-  constructor(readonly partnerId: string, readonly customerId: string, readonly redemptionId: string, context?: CommandContext) {
+  constructor(
+    readonly partnerId: string,
+    readonly customerId: string,
+    readonly redemptionId: string,
+    context?: CommandContext,
+  ) {
     super(context);
   }
 }
 
 /** Supervisors' and auditors' partner list. */
 export class ListPartners extends ContextQuery<ListPage<PartnerDocument>> {
-  constructor(readonly viewer: Actor, readonly page: { readonly limit?: number; readonly after?: string }) {
+  constructor(
+    readonly viewer: Actor,
+    readonly page: { readonly limit?: number; readonly after?: string },
+  ) {
     super();
   }
 }
 
 /** A partner's settlement over UTC days: for supervisors and auditors, or the partner itself. */
 export class GetPartnerSettlement extends ContextQuery<SettlementReport> {
-  constructor(readonly viewer: Actor, readonly partnerId: string, readonly from: string, readonly to: string) {
+  constructor(
+    readonly viewer: Actor,
+    readonly partnerId: string,
+    readonly from: string,
+    readonly to: string,
+  ) {
     super();
   }
 }

@@ -76,11 +76,15 @@ export class ListPartnersHandler implements IQueryHandler<ListPartners, ListPage
   constructor(@Inject(DOCUMENT_STORE) private readonly documents: DocumentStore) {}
   async execute(query: ListPartners): Promise<ListPage<PartnerDocument>> {
     requireRole(query.viewer, OVERSIGHT);
-    const page = await this.documents.find<PartnerDocument>(LOYALTY_PARTNERS_COLLECTION, {}, {
-      sort: { field: 'name', direction: 'asc' },
-      limit: query.page.limit ?? 50,
-      after: query.page.after,
-    });
+    const page = await this.documents.find<PartnerDocument>(
+      LOYALTY_PARTNERS_COLLECTION,
+      {},
+      {
+        sort: { field: 'name', direction: 'asc' },
+        limit: query.page.limit ?? 50,
+        after: query.page.after,
+      },
+    );
     return listPage(page, withoutStoreFields);
   }
 }

@@ -37,6 +37,11 @@ export class LoyaltyProgramService {
   async change(change: ProgramChange, context: CommandContext): Promise<ProgramResult> {
     const command = { ...change, actor: context.actor, changedAt: this.clock.now().toISOString() } as ProgramCommand;
     const result = await this.commands.handle(loyaltyProgram, PROGRAM_STREAM, command, context);
-    return { version: result.revision, programVersion: result.state.version, changed: result.events.length > 0 && !result.duplicate, settings: result.state };
+    return {
+      version: result.revision,
+      programVersion: result.state.version,
+      changed: result.events.length > 0 && !result.duplicate,
+      settings: result.state,
+    };
   }
 }

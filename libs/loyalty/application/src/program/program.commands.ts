@@ -5,7 +5,10 @@ import type { ProgramChange, ProgramResult } from './loyalty-program.service';
 
 /** A supervisor's change of the club's rules (spend rule, engagement rules, tiers, points, transfers, fraud). */
 export class ChangeProgram extends ContextCommand<ProgramResult> {
-  constructor(readonly change: ProgramChange, context?: CommandContext) {
+  constructor(
+    readonly change: ProgramChange,
+    context?: CommandContext,
+  ) {
     super(context);
   }
 }

@@ -19,24 +19,51 @@ describe('contacts reactions workflow', () => {
   it('flags both accounts of a suspected duplicate, each naming the other', () => {
     spec
       .given([])
-      .when({ type: 'contacts.duplicate-suspected', data: { customerId: 'a', otherCustomerId: 'b', reasons: ['same-phone', 'same-email'] } })
+      .when({
+        type: 'contacts.duplicate-suspected',
+        data: { customerId: 'a', otherCustomerId: 'b', reasons: ['same-phone', 'same-email'] },
+      })
       .then([
-        { step: 'flag/a', command: new RaiseFraudFlag('a', 'duplicate-suspected/b', 'duplicate-suspected', { otherCustomerId: 'b', reasons: 'same-phone,same-email' }, false) },
-        { step: 'flag/b', command: new RaiseFraudFlag('b', 'duplicate-suspected/a', 'duplicate-suspected', { otherCustomerId: 'a', reasons: 'same-phone,same-email' }, false) },
+        {
+          step: 'flag/a',
+          command: new RaiseFraudFlag(
+            'a',
+            'duplicate-suspected/b',
+            'duplicate-suspected',
+            { otherCustomerId: 'b', reasons: 'same-phone,same-email' },
+            false,
+          ),
+        },
+        {
+          step: 'flag/b',
+          command: new RaiseFraudFlag(
+            'b',
+            'duplicate-suspected/a',
+            'duplicate-suspected',
+            { otherCustomerId: 'a', reasons: 'same-phone,same-email' },
+            false,
+          ),
+        },
       ]);
   });
 
   it('moves the absorbed account’s lots out on a merge', () => {
     spec
       .given([])
-      .when({ type: 'contacts.customers-merged', data: { mergeId: 'm-1', survivorId: 's', absorbedId: 'a', mergedAt: '2026-03-01T00:00:00.000Z' } })
+      .when({
+        type: 'contacts.customers-merged',
+        data: { mergeId: 'm-1', survivorId: 's', absorbedId: 'a', mergedAt: '2026-03-01T00:00:00.000Z' },
+      })
       .then([{ step: 'move-lots-out', command: new MoveLotsOut('a', 'm-1', 's') }]);
   });
 
   it('returns the merged lots on undo, and reopens the absorbed account when nothing came back', () => {
     spec
       .given([])
-      .when({ type: 'contacts.merge-undone', data: { mergeId: 'm-1', survivorId: 's', absorbedId: 'a', undoneAt: '2026-03-02T00:00:00.000Z' } })
+      .when({
+        type: 'contacts.merge-undone',
+        data: { mergeId: 'm-1', survivorId: 's', absorbedId: 'a', undoneAt: '2026-03-02T00:00:00.000Z' },
+      })
       .then([
         { step: 'return-merged-lots', command: new ReturnMergedLots('s', 'm-1') },
         { step: 'restore-merged-lots', command: new ReopenUnmergedAccount('a', 's', 'm-1') },

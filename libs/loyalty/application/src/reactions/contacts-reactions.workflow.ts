@@ -21,7 +21,8 @@ export type ContactsInput =
   | DomainEvent<typeof CONTACTS_MERGE_UNDONE, unknown>
   | DomainEvent<typeof CONTACTS_CUSTOMER_ERASED, unknown>;
 
-export type ContactsReactionCommand = RecordReferral | RaiseFraudFlag | MoveLotsOut | ReturnMergedLots | ReopenUnmergedAccount | CloseForErasure;
+export type ContactsReactionCommand =
+  RecordReferral | RaiseFraudFlag | MoveLotsOut | ReturnMergedLots | ReopenUnmergedAccount | CloseForErasure;
 
 /**
  * contacts.customer-referred → record the referral (rings detected); contacts.duplicate-suspected →
@@ -32,7 +33,13 @@ export type ContactsReactionCommand = RecordReferral | RaiseFraudFlag | MoveLots
 export const contactsReactionsWorkflow: Workflow<ContactsInput, ContactsReactionCommand> = {
   // The processor's name before workflows: it derives the command ids, so it never changes.
   name: 'loyalty-contacts-reactions',
-  handles: [CONTACTS_CUSTOMER_REFERRED, CONTACTS_DUPLICATE_SUSPECTED, CONTACTS_CUSTOMERS_MERGED, CONTACTS_MERGE_UNDONE, CONTACTS_CUSTOMER_ERASED],
+  handles: [
+    CONTACTS_CUSTOMER_REFERRED,
+    CONTACTS_DUPLICATE_SUSPECTED,
+    CONTACTS_CUSTOMERS_MERGED,
+    CONTACTS_MERGE_UNDONE,
+    CONTACTS_CUSTOMER_ERASED,
+  ],
   initialState: undefined,
   decide(event): WorkflowStep<ContactsReactionCommand>[] {
     switch (event.type) {
@@ -47,7 +54,13 @@ export const contactsReactionsWorkflow: Workflow<ContactsInput, ContactsReaction
           [otherCustomerId, customerId],
         ].map(([self, other]) => ({
           step: `flag/${self}`,
-          command: new RaiseFraudFlag(self, `duplicate-suspected/${other}`, 'duplicate-suspected', { otherCustomerId: other, reasons: reasons.join(',') }, false),
+          command: new RaiseFraudFlag(
+            self,
+            `duplicate-suspected/${other}`,
+            'duplicate-suspected',
+            { otherCustomerId: other, reasons: reasons.join(',') },
+            false,
+          ),
         }));
       }
       case CONTACTS_CUSTOMERS_MERGED: {

@@ -1,6 +1,14 @@
 import { workflowSpec } from '@c360/kernel/testing';
 import { loyaltyInternalReactionsWorkflow } from './loyalty-internal-reactions.workflow';
-import { AwardEngagementBonus, RaiseFraudFlag, ReceiveMergedLots, ReceiveTransfer, RestoreMergedLots, ReturnUnreceivedTransfer, SettleRewardReservation } from './reaction.commands';
+import {
+  AwardEngagementBonus,
+  RaiseFraudFlag,
+  ReceiveMergedLots,
+  ReceiveTransfer,
+  RestoreMergedLots,
+  ReturnUnreceivedTransfer,
+  SettleRewardReservation,
+} from './reaction.commands';
 
 const AT = '2026-03-10T09:00:00.000Z';
 const snapshot = { lots: [], purchases: [], tierEarnings: [], debt: 5 };
@@ -30,11 +38,19 @@ describe('loyalty internal reactions workflow', () => {
   it('moves merged lots to the survivor, and restores them to the absorbed account on undo', () => {
     spec
       .given([])
-      .when({ type: 'loyalty.lots-moved-out', streamId: 'loyalty-account-absorbed', data: { ...snapshot, mergeId: 'm-1', toCustomerId: 'survivor', movedAt: AT } })
+      .when({
+        type: 'loyalty.lots-moved-out',
+        streamId: 'loyalty-account-absorbed',
+        data: { ...snapshot, mergeId: 'm-1', toCustomerId: 'survivor', movedAt: AT },
+      })
       .then([{ step: 'receive-merged-lots', command: new ReceiveMergedLots('survivor', 'absorbed', 'm-1', snapshot) }]);
     spec
       .given([])
-      .when({ type: 'loyalty.merged-lots-returned', streamId: 'loyalty-account-survivor', data: { ...snapshot, mergeId: 'm-1', toCustomerId: 'absorbed', returnedAt: AT } })
+      .when({
+        type: 'loyalty.merged-lots-returned',
+        streamId: 'loyalty-account-survivor',
+        data: { ...snapshot, mergeId: 'm-1', toCustomerId: 'absorbed', returnedAt: AT },
+      })
       .then([{ step: 'restore-merged-lots', command: new RestoreMergedLots('absorbed', 'survivor', 'm-1', snapshot) }]);
   });
 
@@ -51,23 +67,53 @@ describe('loyalty internal reactions workflow', () => {
   it('flags every member of a referral ring, and nothing for an ordinary referral', () => {
     spec
       .given([])
-      .when({ type: 'loyalty.referral-recorded', data: { refereeId: 'a', referrerId: 'b', referredAt: AT, suspicion: 'referral-ring', ringMembers: ['a', 'b', 'c'] } })
+      .when({
+        type: 'loyalty.referral-recorded',
+        data: { refereeId: 'a', referrerId: 'b', referredAt: AT, suspicion: 'referral-ring', ringMembers: ['a', 'b', 'c'] },
+      })
       .then(
         ['a', 'b', 'c'].map((member) => ({
           step: `flag/${member}`,
           command: new RaiseFraudFlag(member, 'referral-ring/a', 'referral-ring', { refereeId: 'a', referrerId: 'b', ringSize: 3 }, true),
         })),
       );
-    spec.given([]).when({ type: 'loyalty.referral-recorded', data: { refereeId: 'a', referrerId: 'b', referredAt: AT, suspicion: null, ringMembers: [] } }).thenNothing();
+    spec
+      .given([])
+      .when({
+        type: 'loyalty.referral-recorded',
+        data: { refereeId: 'a', referrerId: 'b', referredAt: AT, suspicion: null, ringMembers: [] },
+      })
+      .thenNothing();
   });
 
   it('flags every customer sharing an identity', () => {
     spec
       .given([])
-      .when({ type: 'loyalty.identity-observed', data: { identityKey: 'k', kind: 'device-id', customerId: 'new', otherCustomerIds: ['old'], observedAt: AT } })
+      .when({
+        type: 'loyalty.identity-observed',
+        data: { identityKey: 'k', kind: 'device-id', customerId: 'new', otherCustomerIds: ['old'], observedAt: AT },
+      })
       .then([
-        { step: 'flag/new', command: new RaiseFraudFlag('new', 'shared-identity/k', 'shared-identity', { identityKey: 'k', kind: 'device-id', otherCustomerId: 'old' }, true) },
-        { step: 'flag/old', command: new RaiseFraudFlag('old', 'shared-identity/k', 'shared-identity', { identityKey: 'k', kind: 'device-id', otherCustomerId: 'new' }, true) },
+        {
+          step: 'flag/new',
+          command: new RaiseFraudFlag(
+            'new',
+            'shared-identity/k',
+            'shared-identity',
+            { identityKey: 'k', kind: 'device-id', otherCustomerId: 'old' },
+            true,
+          ),
+        },
+        {
+          step: 'flag/old',
+          command: new RaiseFraudFlag(
+            'old',
+            'shared-identity/k',
+            'shared-identity',
+            { identityKey: 'k', kind: 'device-id', otherCustomerId: 'new' },
+            true,
+          ),
+        },
       ]);
   });
 
@@ -87,7 +133,10 @@ describe('loyalty internal reactions workflow', () => {
       .then([{ step: 'reward', command: new SettleRewardReservation('rw-1', 'r-1', 'cancel') }]);
     spec
       .given([])
-      .when({ type: 'loyalty.redemption-cancelled', data: { redemptionId: 'r-2', points: 10, purpose: { kind: 'points', reference: null }, restored: [], cancelledAt: AT } })
+      .when({
+        type: 'loyalty.redemption-cancelled',
+        data: { redemptionId: 'r-2', points: 10, purpose: { kind: 'points', reference: null }, restored: [], cancelledAt: AT },
+      })
       .thenNothing();
   });
 });

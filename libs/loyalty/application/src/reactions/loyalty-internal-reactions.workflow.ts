@@ -72,11 +72,21 @@ export const loyaltyInternalReactionsWorkflow: Workflow<InternalInput, InternalR
       }
       case 'loyalty.lots-moved-out': {
         const { lots, purchases, tierEarnings, debt, mergeId, toCustomerId } = event.data;
-        return [{ step: 'receive-merged-lots', command: new ReceiveMergedLots(toCustomerId, customerOfStream, mergeId, { lots, purchases, tierEarnings, debt }) }];
+        return [
+          {
+            step: 'receive-merged-lots',
+            command: new ReceiveMergedLots(toCustomerId, customerOfStream, mergeId, { lots, purchases, tierEarnings, debt }),
+          },
+        ];
       }
       case 'loyalty.merged-lots-returned': {
         const { lots, purchases, tierEarnings, debt, mergeId, toCustomerId } = event.data;
-        return [{ step: 'restore-merged-lots', command: new RestoreMergedLots(toCustomerId, customerOfStream, mergeId, { lots, purchases, tierEarnings, debt }) }];
+        return [
+          {
+            step: 'restore-merged-lots',
+            command: new RestoreMergedLots(toCustomerId, customerOfStream, mergeId, { lots, purchases, tierEarnings, debt }),
+          },
+        ];
       }
       case 'loyalty.referral-recorded':
         return referralFlags(event);
@@ -92,7 +102,12 @@ export const loyaltyInternalReactionsWorkflow: Workflow<InternalInput, InternalR
       case 'loyalty.redemption-cancelled': {
         const { purpose, redemptionId } = event.data;
         if (purpose.kind !== 'reward') return [];
-        const settlement = event.type === 'loyalty.held-redemption-released' ? 'confirm' : event.type === 'loyalty.held-redemption-rejected' ? 'release' : 'cancel';
+        const settlement =
+          event.type === 'loyalty.held-redemption-released'
+            ? 'confirm'
+            : event.type === 'loyalty.held-redemption-rejected'
+              ? 'release'
+              : 'cancel';
         return [{ step: 'reward', command: new SettleRewardReservation(purpose.rewardId, redemptionId, settlement) }];
       }
       case 'loyalty.identity-observed': {

@@ -33,9 +33,14 @@ export class EarnForPurchaseHandler implements ICommandHandler<EarnForPurchase, 
   async execute(command: EarnForPurchase): Promise<AccountResult> {
     const { purchase } = command;
     return accountResult(
-      await this.accounts.execute(command.customerId, ({ now, program, customerId }) => ({ type: 'earn-for-purchase', customerId, purchase, now, program }), contextOf(command), {
-        followMerges: true,
-      }),
+      await this.accounts.execute(
+        command.customerId,
+        ({ now, program, customerId }) => ({ type: 'earn-for-purchase', customerId, purchase, now, program }),
+        contextOf(command),
+        {
+          followMerges: true,
+        },
+      ),
     );
   }
 }
@@ -68,7 +73,12 @@ export class TakeBackForRefundHandler implements ICommandHandler<TakeBackForRefu
   async execute(command: TakeBackForRefund): Promise<AccountResult> {
     const { refund } = command;
     return accountResult(
-      await this.accounts.execute(command.customerId, ({ now, program }) => ({ type: 'take-back-for-refund', refund, now, program }), contextOf(command), { followMerges: true }),
+      await this.accounts.execute(
+        command.customerId,
+        ({ now, program }) => ({ type: 'take-back-for-refund', refund, now, program }),
+        contextOf(command),
+        { followMerges: true },
+      ),
     );
   }
 }
@@ -92,7 +102,10 @@ export class AwardEngagementBonusHandler implements ICommandHandler<AwardEngagem
 export class RecordReferralHandler implements ICommandHandler<RecordReferral, void> {
   constructor(private readonly referrals: LoyaltyReferralService) {}
   async execute(command: RecordReferral): Promise<void> {
-    await this.referrals.record({ refereeId: command.refereeId, referrerId: command.referrerId, referredAt: command.referredAt }, contextOf(command));
+    await this.referrals.record(
+      { refereeId: command.refereeId, referrerId: command.referrerId, referredAt: command.referredAt },
+      contextOf(command),
+    );
   }
 }
 
@@ -101,9 +114,14 @@ export class RaiseFraudFlagHandler implements ICommandHandler<RaiseFraudFlag, Ac
   constructor(private readonly accounts: LoyaltyAccountService) {}
   async execute(command: RaiseFraudFlag): Promise<AccountResult> {
     const { flagId, reason, details } = command;
-    const write = await this.accounts.execute(command.customerId, ({ now }) => ({ type: 'raise-fraud-flag', flagId, reason, details, now }), contextOf(command), {
-      followMerges: command.followMerges,
-    });
+    const write = await this.accounts.execute(
+      command.customerId,
+      ({ now }) => ({ type: 'raise-fraud-flag', flagId, reason, details, now }),
+      contextOf(command),
+      {
+        followMerges: command.followMerges,
+      },
+    );
     return accountResult(write);
   }
 }
@@ -114,7 +132,11 @@ export class MoveLotsOutHandler implements ICommandHandler<MoveLotsOut, AccountR
   async execute(command: MoveLotsOut): Promise<AccountResult> {
     const { absorbedId, mergeId, survivorId } = command;
     return accountResult(
-      await this.accounts.execute(absorbedId, ({ now }) => ({ type: 'move-lots-out', customerId: absorbedId, mergeId, toCustomerId: survivorId, now }), contextOf(command)),
+      await this.accounts.execute(
+        absorbedId,
+        ({ now }) => ({ type: 'move-lots-out', customerId: absorbedId, mergeId, toCustomerId: survivorId, now }),
+        contextOf(command),
+      ),
     );
   }
 }
@@ -124,7 +146,13 @@ export class ReturnMergedLotsHandler implements ICommandHandler<ReturnMergedLots
   constructor(private readonly accounts: LoyaltyAccountService) {}
   async execute(command: ReturnMergedLots): Promise<AccountResult> {
     const { mergeId } = command;
-    return accountResult(await this.accounts.execute(command.survivorId, ({ now, program }) => ({ type: 'return-merged-lots', mergeId, now, program }), contextOf(command)));
+    return accountResult(
+      await this.accounts.execute(
+        command.survivorId,
+        ({ now, program }) => ({ type: 'return-merged-lots', mergeId, now, program }),
+        contextOf(command),
+      ),
+    );
   }
 }
 
@@ -136,7 +164,8 @@ export class ReopenUnmergedAccountHandler implements ICommandHandler<ReopenUnmer
     // The survivor marks the merge undone exactly when it returned the lots (loyalty.merged-lots-returned):
     // then restoring them is the internal workflow's job.
     const { state: survivor } = await this.accounts.load(survivorId);
-    const returned = survivor.status !== 'none' && survivor.merges.some((merge) => merge.mergeId === mergeId && merge.role === 'survivor' && merge.undone);
+    const returned =
+      survivor.status !== 'none' && survivor.merges.some((merge) => merge.mergeId === mergeId && merge.role === 'survivor' && merge.undone);
     if (returned) return null;
     const write = await this.accounts.execute(
       command.absorbedId,
@@ -158,7 +187,9 @@ export class ReopenUnmergedAccountHandler implements ICommandHandler<ReopenUnmer
 export class CloseForErasureHandler implements ICommandHandler<CloseForErasure, AccountResult> {
   constructor(private readonly accounts: LoyaltyAccountService) {}
   async execute(command: CloseForErasure): Promise<AccountResult> {
-    return accountResult(await this.accounts.execute(command.customerId, ({ now }) => ({ type: 'close-for-erasure', now }), contextOf(command)));
+    return accountResult(
+      await this.accounts.execute(command.customerId, ({ now }) => ({ type: 'close-for-erasure', now }), contextOf(command)),
+    );
   }
 }
 
@@ -185,7 +216,14 @@ export class ReturnUnreceivedTransferHandler implements ICommandHandler<ReturnUn
     if (await this.accounts.receivedTransfer(recipientId, transferId)) return null;
     const write = await this.accounts.execute(
       command.senderId,
-      ({ now, program }) => ({ type: 'receive-transfer', transferId: `returned/${transferId}`, fromCustomerId: recipientId, portions, now, program }),
+      ({ now, program }) => ({
+        type: 'receive-transfer',
+        transferId: `returned/${transferId}`,
+        fromCustomerId: recipientId,
+        portions,
+        now,
+        program,
+      }),
       contextOf(command),
       { followMerges: true },
     );
@@ -200,7 +238,15 @@ export class ReceiveMergedLotsHandler implements ICommandHandler<ReceiveMergedLo
     const { mergeId, absorbedId, snapshot } = command;
     const write = await this.accounts.execute(
       command.survivorId,
-      ({ now, program, customerId }) => ({ type: 'receive-merged-lots', customerId, mergeId, fromCustomerId: absorbedId, snapshot, now, program }),
+      ({ now, program, customerId }) => ({
+        type: 'receive-merged-lots',
+        customerId,
+        mergeId,
+        fromCustomerId: absorbedId,
+        snapshot,
+        now,
+        program,
+      }),
       contextOf(command),
       { followMerges: true },
     );

@@ -40,7 +40,15 @@ describe('sales reactions workflow', () => {
   });
 
   it('takes points back for a refund', () => {
-    const refund = { refundId: 'r-1', purchaseId: 'p-1', amount: 5_000, currency: 'EUR', lines: [], refundedAt: '2026-03-11T09:00:00.000Z', fullyRefunded: false };
+    const refund = {
+      refundId: 'r-1',
+      purchaseId: 'p-1',
+      amount: 5_000,
+      currency: 'EUR',
+      lines: [],
+      refundedAt: '2026-03-11T09:00:00.000Z',
+      fullyRefunded: false,
+    };
     spec
       .given([])
       .when({ type: 'sales.purchase-refunded', data: { customerId: 'c-1', ...refund } })
@@ -55,6 +63,11 @@ describe('sales reactions workflow', () => {
   });
 
   it('refuses an event that breaks the agreed contract, naming the field', () => {
-    expect(() => spec.given([]).when({ type: 'sales.purchase-recorded', data: { customerId: 'c-1', total: 'lots' } }).thenNothing()).toThrow(ContractViolationError);
+    expect(() =>
+      spec
+        .given([])
+        .when({ type: 'sales.purchase-recorded', data: { customerId: 'c-1', total: 'lots' } })
+        .thenNothing(),
+    ).toThrow(ContractViolationError);
   });
 });

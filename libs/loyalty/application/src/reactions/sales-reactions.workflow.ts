@@ -38,7 +38,10 @@ export const salesReactionsWorkflow: Workflow<SalesInput, SalesReactionCommand> 
           { step: 'qualify-referral', command: new QualifyReferral(customerId, purchase.purchaseId) },
         ];
         if (paymentFingerprint) {
-          steps.push({ step: 'identity/payment-fingerprint', command: new ObserveIdentity('payment-fingerprint', paymentFingerprint, customerId) });
+          steps.push({
+            step: 'identity/payment-fingerprint',
+            command: new ObserveIdentity('payment-fingerprint', paymentFingerprint, customerId),
+          });
         }
         if (deviceId) steps.push({ step: 'identity/device-id', command: new ObserveIdentity('device-id', deviceId, customerId) });
         return steps;

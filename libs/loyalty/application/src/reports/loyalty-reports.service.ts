@@ -1,11 +1,18 @@
 import type { Clock, DocumentStore } from '@c360/kernel';
-import { LOYALTY_MEMBER_ACTIVITY_COLLECTION, LOYALTY_REWARDS_COLLECTION, type MemberActivityDocument, type RewardDocument } from '@c360/loyalty-projections';
+import {
+  LOYALTY_MEMBER_ACTIVITY_COLLECTION,
+  LOYALTY_REWARDS_COLLECTION,
+  type MemberActivityDocument,
+  type RewardDocument,
+} from '@c360/loyalty-projections';
 import { CLOCK, DOCUMENT_STORE } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { RewardEffectivenessCalculator, type RewardEffectivenessReport } from './reward-effectiveness';
 
 /** The reward-effectiveness report, each reward named from the catalogue (null once it is gone). */
-export type RewardEffectiveness = RewardEffectivenessReport & { rewards: readonly (RewardEffectivenessReport['rewards'][number] & { name: string | null })[] };
+export type RewardEffectiveness = RewardEffectivenessReport & {
+  rewards: readonly (RewardEffectivenessReport['rewards'][number] & { name: string | null })[];
+};
 
 /** Reports computed from read models (one pass over the member-activity documents). */
 @Injectable()
@@ -25,7 +32,12 @@ export class LoyaltyReports {
     } while (after);
     const report = calculator.report();
     const names = new Map(
-      (await this.documents.getMany<RewardDocument>(LOYALTY_REWARDS_COLLECTION, report.rewards.map((row) => row.rewardId))).map((doc) => [doc.rewardId, doc.name]),
+      (
+        await this.documents.getMany<RewardDocument>(
+          LOYALTY_REWARDS_COLLECTION,
+          report.rewards.map((row) => row.rewardId),
+        )
+      ).map((doc) => [doc.rewardId, doc.name]),
     );
     return { ...report, rewards: report.rewards.map((row) => ({ ...row, name: names.get(row.rewardId) ?? null })) };
   }

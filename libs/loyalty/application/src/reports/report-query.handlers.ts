@@ -17,11 +17,15 @@ export class GetFraudQueueHandler implements IQueryHandler<GetFraudQueue, ListPa
   constructor(@Inject(DOCUMENT_STORE) private readonly documents: DocumentStore) {}
   async execute(query: GetFraudQueue): Promise<ListPage<FraudReviewDocument>> {
     requireOversight(query.viewer);
-    const page = await this.documents.find<FraudReviewDocument>(LOYALTY_FRAUD_REVIEW_COLLECTION, { status: query.filter.status ?? 'open' }, {
-      sort: { field: 'raisedAt', direction: 'asc' },
-      limit: query.page.limit ?? 50,
-      after: query.page.after,
-    });
+    const page = await this.documents.find<FraudReviewDocument>(
+      LOYALTY_FRAUD_REVIEW_COLLECTION,
+      { status: query.filter.status ?? 'open' },
+      {
+        sort: { field: 'raisedAt', direction: 'asc' },
+        limit: query.page.limit ?? 50,
+        after: query.page.after,
+      },
+    );
     return listPage(page, withoutStoreFields);
   }
 }

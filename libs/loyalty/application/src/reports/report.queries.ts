@@ -17,7 +17,10 @@ export class GetFraudQueue extends ContextQuery<ListPage<FraudReviewDocument>> {
 
 /** Does redeeming bring customers back within the window? */
 export class GetRewardEffectiveness extends ContextQuery<RewardEffectiveness> {
-  constructor(readonly viewer: Actor, readonly windowDays: number) {
+  constructor(
+    readonly viewer: Actor,
+    readonly windowDays: number,
+  ) {
     super();
   }
 }

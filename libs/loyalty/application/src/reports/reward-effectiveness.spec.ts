@@ -1,10 +1,20 @@
 import type { MemberActivityDocument } from '@c360/loyalty-projections';
 import { RewardEffectivenessCalculator } from './reward-effectiveness';
 
-const member = (customerId: string, purchases: string[], redemptions: Array<[string, string, 'completed' | 'cancelled']> = []): MemberActivityDocument => ({
+const member = (
+  customerId: string,
+  purchases: string[],
+  redemptions: Array<[string, string, 'completed' | 'cancelled']> = [],
+): MemberActivityDocument => ({
   customerId,
   purchases: purchases.map((at, index) => ({ purchaseId: `${customerId}-${index}`, at: `${at}T10:00:00.000Z` })),
-  redemptions: redemptions.map(([rewardId, at, status], index) => ({ redemptionId: `${customerId}-r${index}`, rewardId, points: 200, at: `${at}T10:00:00.000Z`, status })),
+  redemptions: redemptions.map(([rewardId, at, status], index) => ({
+    redemptionId: `${customerId}-r${index}`,
+    rewardId,
+    points: 200,
+    at: `${at}T10:00:00.000Z`,
+    status,
+  })),
 });
 
 describe('reward effectiveness', () => {

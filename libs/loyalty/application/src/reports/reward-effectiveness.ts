@@ -46,7 +46,8 @@ export class RewardEffectivenessCalculator {
 
   add(member: MemberActivityDocument): void {
     const completed = member.redemptions.filter((redemption) => redemption.status === 'completed');
-    const purchaseWithin = (from: string) => member.purchases.some((purchase) => purchase.at > from && purchase.at <= addDays(from, this.windowDays));
+    const purchaseWithin = (from: string) =>
+      member.purchases.some((purchase) => purchase.at > from && purchase.at <= addDays(from, this.windowDays));
     const windowOpen = (from: string) => addDays(from, this.windowDays) > this.asOf;
     if (completed.length > 0) {
       let memberRepeated = false;
@@ -69,7 +70,9 @@ export class RewardEffectivenessCalculator {
     }
     if (member.purchases.length === 0) return;
     this.others.members++;
-    const repeated = member.purchases.some((purchase, index) => index > 0 && purchase.at <= addDays(member.purchases[index - 1].at, this.windowDays));
+    const repeated = member.purchases.some(
+      (purchase, index) => index > 0 && purchase.at <= addDays(member.purchases[index - 1].at, this.windowDays),
+    );
     if (repeated) this.others.repeated++;
     else if (windowOpen(member.purchases[member.purchases.length - 1].at)) this.others.open++;
   }

@@ -25,22 +25,42 @@ export class LoyaltyRewardCatalogue {
 
   async create(terms: RewardTerms, context: CommandContext): Promise<RewardResult> {
     const rewardId = this.ids.next();
-    const result = await this.commands.handle(loyaltyReward, rewardStream(rewardId), { type: 'create-reward', rewardId, terms, actor: context.actor, now: this.now() }, context);
+    const result = await this.commands.handle(
+      loyaltyReward,
+      rewardStream(rewardId),
+      { type: 'create-reward', rewardId, terms, actor: context.actor, now: this.now() },
+      context,
+    );
     return { rewardId: result.state.status === 'none' ? rewardId : result.state.rewardId, version: result.revision };
   }
 
   async change(rewardId: string, terms: RewardTerms, context: CommandContext): Promise<RewardResult> {
-    const result = await this.commands.handle(loyaltyReward, rewardStream(rewardId), { type: 'change-reward', terms, actor: context.actor, now: this.now() }, context);
+    const result = await this.commands.handle(
+      loyaltyReward,
+      rewardStream(rewardId),
+      { type: 'change-reward', terms, actor: context.actor, now: this.now() },
+      context,
+    );
     return { rewardId, version: result.revision };
   }
 
   async addCouponCodes(rewardId: string, codes: readonly string[], context: CommandContext): Promise<RewardResult & { added: number }> {
-    const result = await this.commands.handle(loyaltyReward, rewardStream(rewardId), { type: 'add-coupon-codes', codes, actor: context.actor, now: this.now() }, context);
+    const result = await this.commands.handle(
+      loyaltyReward,
+      rewardStream(rewardId),
+      { type: 'add-coupon-codes', codes, actor: context.actor, now: this.now() },
+      context,
+    );
     return { rewardId, version: result.revision, added: codes.length };
   }
 
   async retire(rewardId: string, context: CommandContext): Promise<RewardResult> {
-    const result = await this.commands.handle(loyaltyReward, rewardStream(rewardId), { type: 'retire-reward', actor: context.actor, now: this.now() }, context);
+    const result = await this.commands.handle(
+      loyaltyReward,
+      rewardStream(rewardId),
+      { type: 'retire-reward', actor: context.actor, now: this.now() },
+      context,
+    );
     return { rewardId, version: result.revision };
   }
 }

@@ -38,8 +38,10 @@ export class LoyaltyRewardRedemptions {
     const redemptionId = deriveId(`reward-redemption/${context.commandId}`);
     const step = (name: string): CommandContext => stepContext(context, name);
     const account = await this.accounts.load(customerId);
-    if (account.state.status === 'none') throw new DomainError('loyalty.account-not-found', 'The customer is not enrolled in the club', 'not-found');
-    if (account.state.status !== 'active') throw new DomainError('loyalty.account-not-active', `The account is ${account.state.status}`, 'conflict');
+    if (account.state.status === 'none')
+      throw new DomainError('loyalty.account-not-found', 'The customer is not enrolled in the club', 'not-found');
+    if (account.state.status !== 'active')
+      throw new DomainError('loyalty.account-not-active', `The account is ${account.state.status}`, 'conflict');
 
     const reserved = await this.commands.handle(
       loyaltyReward,
@@ -49,9 +51,13 @@ export class LoyaltyRewardRedemptions {
     );
     const reservation = reservationOf(reserved.state, redemptionId);
     if (reservation.status === 'released' || reservation.status === 'cancelled') {
-      throw new DomainError('loyalty.redemption-abandoned', 'This request was refused before; send a new one', 'conflict', { redemptionId });
+      throw new DomainError('loyalty.redemption-abandoned', 'This request was refused before; send a new one', 'conflict', {
+        redemptionId,
+      });
     }
-    const pointsCost = (reserved.events.find((event) => event.type === 'loyalty.reward-reserved')?.data as { pointsCost?: number } | undefined)?.pointsCost;
+    const pointsCost = (
+      reserved.events.find((event) => event.type === 'loyalty.reward-reserved')?.data as { pointsCost?: number } | undefined
+    )?.pointsCost;
     const cost = pointsCost ?? termsCost(reserved.state);
 
     let debit;
@@ -67,7 +73,8 @@ export class LoyaltyRewardRedemptions {
       if (error instanceof DomainError) await this.release(rewardId, redemptionId, 'points-refused', step('release'));
       throw error;
     }
-    const record = debit.state.status === 'none' ? undefined : debit.state.redemptions.find((candidate) => candidate.redemptionId === redemptionId);
+    const record =
+      debit.state.status === 'none' ? undefined : debit.state.redemptions.find((candidate) => candidate.redemptionId === redemptionId);
     const held = record?.status === 'held';
     if (!held) await this.confirm(rewardId, redemptionId, step('confirm'));
     return {
@@ -82,15 +89,30 @@ export class LoyaltyRewardRedemptions {
   }
 
   confirm(rewardId: string, redemptionId: string, context: CommandContext) {
-    return this.commands.handle(loyaltyReward, rewardStream(rewardId), { type: 'confirm-reservation', redemptionId, now: this.now() }, context);
+    return this.commands.handle(
+      loyaltyReward,
+      rewardStream(rewardId),
+      { type: 'confirm-reservation', redemptionId, now: this.now() },
+      context,
+    );
   }
 
   release(rewardId: string, redemptionId: string, reason: ReleaseReason, context: CommandContext) {
-    return this.commands.handle(loyaltyReward, rewardStream(rewardId), { type: 'release-reservation', redemptionId, reason, now: this.now() }, context);
+    return this.commands.handle(
+      loyaltyReward,
+      rewardStream(rewardId),
+      { type: 'release-reservation', redemptionId, reason, now: this.now() },
+      context,
+    );
   }
 
   cancel(rewardId: string, redemptionId: string, context: CommandContext) {
-    return this.commands.handle(loyaltyReward, rewardStream(rewardId), { type: 'cancel-reward-redemption', redemptionId, now: this.now() }, context);
+    return this.commands.handle(
+      loyaltyReward,
+      rewardStream(rewardId),
+      { type: 'cancel-reward-redemption', redemptionId, now: this.now() },
+      context,
+    );
   }
 
   /**
@@ -98,11 +120,19 @@ export class LoyaltyRewardRedemptions {
    * happened is confirmed (or cancelled / released to match the account); no debit voids the
    * redemption id on the account first — so a late debit can no longer land — then releases.
    */
-  async resolveAbandoned(reservation: { rewardId: string; redemptionId: string; customerId: string }, context: CommandContext): Promise<string> {
+  async resolveAbandoned(
+    reservation: { rewardId: string; redemptionId: string; customerId: string },
+    context: CommandContext,
+  ): Promise<string> {
     const { rewardId, redemptionId, customerId } = reservation;
     const sub = (name: string): CommandContext => ({ ...context, commandId: stepContext(context, name).commandId });
-    const voided = await this.accounts.execute(customerId, ({ now }) => ({ type: 'void-redemption', redemptionId, purpose: { kind: 'reward', rewardId }, now }), sub('void'));
-    const record = voided.state.status === 'none' ? undefined : voided.state.redemptions.find((candidate) => candidate.redemptionId === redemptionId);
+    const voided = await this.accounts.execute(
+      customerId,
+      ({ now }) => ({ type: 'void-redemption', redemptionId, purpose: { kind: 'reward', rewardId }, now }),
+      sub('void'),
+    );
+    const record =
+      voided.state.status === 'none' ? undefined : voided.state.redemptions.find((candidate) => candidate.redemptionId === redemptionId);
     switch (record?.status) {
       case 'completed':
         await this.confirm(rewardId, redemptionId, sub('confirm'));

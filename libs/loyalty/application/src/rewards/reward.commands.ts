@@ -9,32 +9,50 @@ import type { RewardRedemptionOutcome } from './loyalty-reward-redemption.servic
 /** The rewards catalogue (supervisors) and reward redemptions (members), as commands and queries. */
 
 export class CreateReward extends ContextCommand<RewardResult> {
-  constructor(readonly terms: RewardTerms, context?: CommandContext) {
+  constructor(
+    readonly terms: RewardTerms,
+    context?: CommandContext,
+  ) {
     super(context);
   }
 }
 
 export class ChangeReward extends ContextCommand<RewardResult> {
-  constructor(readonly rewardId: string, readonly terms: RewardTerms, context?: CommandContext) {
+  constructor(
+    readonly rewardId: string,
+    readonly terms: RewardTerms,
+    context?: CommandContext,
+  ) {
     super(context);
   }
 }
 
 export class AddCouponCodes extends ContextCommand<RewardResult & { added: number }> {
-  constructor(readonly rewardId: string, readonly codes: readonly string[], context?: CommandContext) {
+  constructor(
+    readonly rewardId: string,
+    readonly codes: readonly string[],
+    context?: CommandContext,
+  ) {
     super(context);
   }
 }
 
 export class RetireReward extends ContextCommand<RewardResult> {
-  constructor(readonly rewardId: string, context?: CommandContext) {
+  constructor(
+    readonly rewardId: string,
+    context?: CommandContext,
+  ) {
     super(context);
   }
 }
 
 /** Stock and coupon reserved, points debited, reservation confirmed — or nothing. */
 export class RedeemReward extends ContextCommand<RewardRedemptionOutcome> {
-  constructor(readonly customerId: string, readonly rewardId: string, context?: CommandContext) {
+  constructor(
+    readonly customerId: string,
+    readonly rewardId: string,
+    context?: CommandContext,
+  ) {
     super(context);
   }
 }
@@ -45,7 +63,10 @@ export interface PageRequest {
 }
 
 export class ListRewards extends ContextQuery<ListPage<PublicReward>> {
-  constructor(readonly filter: { readonly tier?: TierName; readonly status?: 'active' | 'retired' }, readonly page: PageRequest) {
+  constructor(
+    readonly filter: { readonly tier?: TierName; readonly status?: 'active' | 'retired' },
+    readonly page: PageRequest,
+  ) {
     super();
   }
 }
@@ -60,7 +81,10 @@ export class GetReward extends ContextQuery<PublicReward> {
 export type MemberRewardRedemption = RewardRedemptionDocument;
 
 export class ListMemberRewardRedemptions extends ContextQuery<ListPage<MemberRewardRedemption>> {
-  constructor(readonly customerId: string, readonly page: PageRequest) {
+  constructor(
+    readonly customerId: string,
+    readonly page: PageRequest,
+  ) {
     super();
   }
 }

@@ -1,11 +1,28 @@
 import { DomainError, type DocumentStore, type Filter } from '@c360/kernel';
-import { LOYALTY_REWARDS_COLLECTION, LOYALTY_REWARD_REDEMPTIONS_COLLECTION, publicReward, type PublicReward, type RewardDocument, type RewardRedemptionDocument } from '@c360/loyalty-projections';
+import {
+  LOYALTY_REWARDS_COLLECTION,
+  LOYALTY_REWARD_REDEMPTIONS_COLLECTION,
+  publicReward,
+  type PublicReward,
+  type RewardDocument,
+  type RewardRedemptionDocument,
+} from '@c360/loyalty-projections';
 import { DOCUMENT_STORE, HandlesCommand, HandlesQuery, contextOf, type ICommandHandler, type IQueryHandler } from '@c360/runtime';
 import { Inject } from '@nestjs/common';
 import { listPage, withoutStoreFields, type ListPage } from '../shared/list-page';
 import { LoyaltyRewardCatalogue, type RewardResult } from './loyalty-reward-catalogue.service';
 import { LoyaltyRewardRedemptions, type RewardRedemptionOutcome } from './loyalty-reward-redemption.service';
-import { AddCouponCodes, ChangeReward, CreateReward, GetReward, ListMemberRewardRedemptions, ListRewards, RedeemReward, RetireReward, type MemberRewardRedemption } from './reward.commands';
+import {
+  AddCouponCodes,
+  ChangeReward,
+  CreateReward,
+  GetReward,
+  ListMemberRewardRedemptions,
+  ListRewards,
+  RedeemReward,
+  RetireReward,
+  type MemberRewardRedemption,
+} from './reward.commands';
 
 @HandlesCommand(CreateReward)
 export class CreateRewardHandler implements ICommandHandler<CreateReward, RewardResult> {

@@ -44,7 +44,12 @@ export type AccountCommand =
       readonly reference: string | null;
       readonly actor: Actor;
     })
-  | (Ruled & { readonly type: 'redeem-points'; readonly redemptionId: string; readonly points: number; readonly purpose: RedemptionPurpose })
+  | (Ruled & {
+      readonly type: 'redeem-points';
+      readonly redemptionId: string;
+      readonly points: number;
+      readonly purpose: RedemptionPurpose;
+    })
   | (Ruled & { readonly type: 'cancel-redemption'; readonly redemptionId: string })
   | (Base & { readonly type: 'void-redemption'; readonly redemptionId: string; readonly purpose: RedemptionPurpose })
   | (Ruled & { readonly type: 'transfer-points'; readonly transferId: string; readonly toCustomerId: string; readonly points: number })
@@ -66,7 +71,12 @@ export type AccountCommand =
       readonly snapshot: MergeSnapshot;
     })
   | (Ruled & { readonly type: 'return-merged-lots'; readonly mergeId: string })
-  | (Ruled & { readonly type: 'restore-merged-lots'; readonly mergeId: string; readonly fromCustomerId: string; readonly snapshot: MergeSnapshot })
+  | (Ruled & {
+      readonly type: 'restore-merged-lots';
+      readonly mergeId: string;
+      readonly fromCustomerId: string;
+      readonly snapshot: MergeSnapshot;
+    })
   | (Base & { readonly type: 'close-for-erasure' })
   | (Base & {
       readonly type: 'raise-fraud-flag';
@@ -74,7 +84,12 @@ export type AccountCommand =
       readonly reason: FraudReason;
       readonly details: Readonly<Record<string, string | number>>;
     })
-  | (Ruled & { readonly type: 'review-fraud-flag'; readonly flagId: string; readonly decision: 'confirm' | 'clear'; readonly actor: Actor });
+  | (Ruled & {
+      readonly type: 'review-fraud-flag';
+      readonly flagId: string;
+      readonly decision: 'confirm' | 'clear';
+      readonly actor: Actor;
+    });
 
 export type AccountCommandType = AccountCommand['type'];
 export type AccountCommandOf<T extends AccountCommandType> = Extract<AccountCommand, { type: T }>;

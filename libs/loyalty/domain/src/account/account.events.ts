@@ -65,12 +65,24 @@ export type AccountEvent =
       }
     >
   | E<'loyalty.debt-repaid', { readonly lotId: string; readonly points: number; readonly remainingDebt: number }>
-  | E<'loyalty.points-unlocked', { readonly lotId: string; readonly points: number; readonly unlockedAt: string; readonly expiresAt: string }>
-  | E<'loyalty.expiry-warning-issued', { readonly expiresAt: string; readonly points: number; readonly lotIds: readonly string[]; readonly warnedAt: string }>
+  | E<
+      'loyalty.points-unlocked',
+      { readonly lotId: string; readonly points: number; readonly unlockedAt: string; readonly expiresAt: string }
+    >
+  | E<
+      'loyalty.expiry-warning-issued',
+      { readonly expiresAt: string; readonly points: number; readonly lotIds: readonly string[]; readonly warnedAt: string }
+    >
   | E<'loyalty.points-expired', { readonly lotId: string; readonly points: number; readonly expiredAt: string }>
   | E<
       'loyalty.points-redeemed',
-      { readonly redemptionId: string; readonly points: number; readonly draws: readonly Draw[]; readonly purpose: RedemptionPurpose; readonly redeemedAt: string }
+      {
+        readonly redemptionId: string;
+        readonly points: number;
+        readonly draws: readonly Draw[];
+        readonly purpose: RedemptionPurpose;
+        readonly redeemedAt: string;
+      }
     >
   | E<
       'loyalty.redemption-held',
@@ -83,10 +95,19 @@ export type AccountEvent =
         readonly flagIds: readonly string[];
       }
     >
-  | E<'loyalty.held-redemption-released', { readonly redemptionId: string; readonly points: number; readonly purpose: RedemptionPurpose; readonly releasedAt: string }>
+  | E<
+      'loyalty.held-redemption-released',
+      { readonly redemptionId: string; readonly points: number; readonly purpose: RedemptionPurpose; readonly releasedAt: string }
+    >
   | E<
       'loyalty.held-redemption-rejected',
-      { readonly redemptionId: string; readonly points: number; readonly purpose: RedemptionPurpose; readonly restored: readonly RestoredPortion[]; readonly rejectedAt: string }
+      {
+        readonly redemptionId: string;
+        readonly points: number;
+        readonly purpose: RedemptionPurpose;
+        readonly restored: readonly RestoredPortion[];
+        readonly rejectedAt: string;
+      }
     >
   | E<
       'loyalty.redemption-cancelled',
@@ -139,26 +160,55 @@ export type AccountEvent =
         readonly transferredAt: string;
       }
     >
-  | E<'loyalty.points-transferred-in', { readonly transferId: string; readonly fromCustomerId: string; readonly points: number; readonly lots: readonly LotFacts[] }>
+  | E<
+      'loyalty.points-transferred-in',
+      { readonly transferId: string; readonly fromCustomerId: string; readonly points: number; readonly lots: readonly LotFacts[] }
+    >
   | E<
       'loyalty.tier-changed',
-      { readonly from: TierName; readonly to: TierName; readonly reason: 'upgrade' | 'downgrade' | 'floor'; readonly rollingPoints: number; readonly changedAt: string }
+      {
+        readonly from: TierName;
+        readonly to: TierName;
+        readonly reason: 'upgrade' | 'downgrade' | 'floor';
+        readonly rollingPoints: number;
+        readonly changedAt: string;
+      }
     >
-  | E<'loyalty.tier-floor-set', { readonly tier: TierName | null; readonly reason: AdjustmentReason; readonly actorId: string; readonly setAt: string }>
+  | E<
+      'loyalty.tier-floor-set',
+      { readonly tier: TierName | null; readonly reason: AdjustmentReason; readonly actorId: string; readonly setAt: string }
+    >
   | E<
       'loyalty.tier-grace-started',
-      { readonly tier: TierName; readonly threshold: number; readonly rollingPoints: number; readonly graceEndsAt: string; readonly startedAt: string }
+      {
+        readonly tier: TierName;
+        readonly threshold: number;
+        readonly rollingPoints: number;
+        readonly graceEndsAt: string;
+        readonly startedAt: string;
+      }
     >
   | E<'loyalty.tier-grace-ended', { readonly tier: TierName; readonly rollingPoints: number; readonly endedAt: string }>
   | E<'loyalty.tier-review-scheduled', { readonly reviewAt: string | null }>
   | E<'loyalty.lots-moved-out', MergeSnapshot & { readonly mergeId: string; readonly toCustomerId: string; readonly movedAt: string }>
   | E<'loyalty.lots-moved-in', MergeSnapshot & { readonly mergeId: string; readonly fromCustomerId: string; readonly movedAt: string }>
-  | E<'loyalty.merged-lots-returned', MergeSnapshot & { readonly mergeId: string; readonly toCustomerId: string; readonly returnedAt: string }>
-  | E<'loyalty.merged-lots-restored', MergeSnapshot & { readonly mergeId: string; readonly fromCustomerId: string; readonly restoredAt: string }>
+  | E<
+      'loyalty.merged-lots-returned',
+      MergeSnapshot & { readonly mergeId: string; readonly toCustomerId: string; readonly returnedAt: string }
+    >
+  | E<
+      'loyalty.merged-lots-restored',
+      MergeSnapshot & { readonly mergeId: string; readonly fromCustomerId: string; readonly restoredAt: string }
+    >
   | E<'loyalty.account-closed', { readonly reason: 'customer-erased'; readonly forfeitedPoints: number; readonly closedAt: string }>
   | E<
       'loyalty.fraud-flag-raised',
-      { readonly flagId: string; readonly reason: FraudReason; readonly details: Readonly<Record<string, string | number>>; readonly raisedAt: string }
+      {
+        readonly flagId: string;
+        readonly reason: FraudReason;
+        readonly details: Readonly<Record<string, string | number>>;
+        readonly raisedAt: string;
+      }
     >
   | E<'loyalty.fraud-flag-confirmed', { readonly flagId: string; readonly actorId: string; readonly confirmedAt: string }>
   | E<'loyalty.fraud-flag-cleared', { readonly flagId: string; readonly actorId: string; readonly clearedAt: string }>;

@@ -104,7 +104,9 @@ function evolveEnrolled(account: Account, event: Exclude<AccountEvent, { type: '
             : record,
         ),
         tierEarnings: purchase
-          ? next.tierEarnings.map((earning) => (earning.lotId === purchase.lotId ? { ...earning, points: Math.max(0, earning.points - points) } : earning))
+          ? next.tierEarnings.map((earning) =>
+              earning.lotId === purchase.lotId ? { ...earning, points: Math.max(0, earning.points - points) } : earning,
+            )
           : next.tierEarnings,
       };
     }
@@ -115,7 +117,10 @@ function evolveEnrolled(account: Account, event: Exclude<AccountEvent, { type: '
     case 'loyalty.points-transferred-out':
       return {
         ...applyDraws(account, event.data.draws),
-        transfersOut: [...account.transfersOut, { transferId: event.data.transferId, at: event.data.transferredAt, points: event.data.points }],
+        transfersOut: [
+          ...account.transfersOut,
+          { transferId: event.data.transferId, at: event.data.transferredAt, points: event.data.points },
+        ],
       };
     case 'loyalty.points-transferred-in': {
       const next = event.data.lots.reduce((acc, lot) => addLot(acc, lot, 'transfer'), account);
@@ -140,7 +145,14 @@ function evolveEnrolled(account: Account, event: Exclude<AccountEvent, { type: '
         graceEndsAt: null,
         merges: [
           ...account.merges,
-          { mergeId: event.data.mergeId, role: 'absorbed', otherCustomerId: event.data.toCustomerId, ...mergedIds(event.data), debt: event.data.debt, undone: false },
+          {
+            mergeId: event.data.mergeId,
+            role: 'absorbed',
+            otherCustomerId: event.data.toCustomerId,
+            ...mergedIds(event.data),
+            debt: event.data.debt,
+            undone: false,
+          },
         ],
       };
     case 'loyalty.lots-moved-in':
@@ -148,7 +160,14 @@ function evolveEnrolled(account: Account, event: Exclude<AccountEvent, { type: '
         ...addSnapshot(account, event.data),
         merges: [
           ...account.merges,
-          { mergeId: event.data.mergeId, role: 'survivor', otherCustomerId: event.data.fromCustomerId, ...mergedIds(event.data), debt: event.data.debt, undone: false },
+          {
+            mergeId: event.data.mergeId,
+            role: 'survivor',
+            otherCustomerId: event.data.fromCustomerId,
+            ...mergedIds(event.data),
+            debt: event.data.debt,
+            undone: false,
+          },
         ],
       };
     case 'loyalty.merged-lots-returned':
@@ -166,12 +185,27 @@ function evolveEnrolled(account: Account, event: Exclude<AccountEvent, { type: '
     case 'loyalty.fraud-flag-raised':
       return {
         ...account,
-        flags: [...account.flags, { flagId: event.data.flagId, reason: event.data.reason, details: event.data.details, raisedAt: event.data.raisedAt, status: 'open' }],
+        flags: [
+          ...account.flags,
+          {
+            flagId: event.data.flagId,
+            reason: event.data.reason,
+            details: event.data.details,
+            raisedAt: event.data.raisedAt,
+            status: 'open',
+          },
+        ],
       };
     case 'loyalty.fraud-flag-confirmed':
-      return { ...account, flags: account.flags.map((flag) => (flag.flagId === event.data.flagId ? { ...flag, status: 'confirmed' } : flag)) };
+      return {
+        ...account,
+        flags: account.flags.map((flag) => (flag.flagId === event.data.flagId ? { ...flag, status: 'confirmed' } : flag)),
+      };
     case 'loyalty.fraud-flag-cleared':
-      return { ...account, flags: account.flags.map((flag) => (flag.flagId === event.data.flagId ? { ...flag, status: 'cleared' } : flag)) };
+      return {
+        ...account,
+        flags: account.flags.map((flag) => (flag.flagId === event.data.flagId ? { ...flag, status: 'cleared' } : flag)),
+      };
   }
 }
 
@@ -180,7 +214,9 @@ function recordEarning(account: Account, data: AccountEventOf<'loyalty.points-ea
   const next: Account = {
     ...addLot(account, data, source.kind),
     firstEarnedAt: account.firstEarnedAt ?? data.earnedAt,
-    tierEarnings: data.countsForTier ? [...account.tierEarnings, { lotId: data.lotId, at: data.earnedAt, points: data.points }] : account.tierEarnings,
+    tierEarnings: data.countsForTier
+      ? [...account.tierEarnings, { lotId: data.lotId, at: data.earnedAt, points: data.points }]
+      : account.tierEarnings,
   };
   switch (source.kind) {
     case 'purchase':
@@ -203,7 +239,10 @@ function recordEarning(account: Account, data: AccountEventOf<'loyalty.points-ea
         ],
       };
     case 'engagement':
-      return { ...next, engagements: [...next.engagements, { rule: source.rule, reference: source.reference, at: data.earnedAt, points: data.points }] };
+      return {
+        ...next,
+        engagements: [...next.engagements, { rule: source.rule, reference: source.reference, at: data.earnedAt, points: data.points }],
+      };
     case 'partner':
       return { ...next, partnerEarnings: [...next.partnerEarnings, `${source.partnerId}/${source.reference}`] };
   }
@@ -233,7 +272,10 @@ function applyDraws(account: Account, draws: readonly Draw[]): Account {
   if (draws.length === 0) return account;
   const taken = new Map<string, number>();
   for (const draw of draws) taken.set(draw.lotId, (taken.get(draw.lotId) ?? 0) + draw.points);
-  return { ...account, lots: account.lots.map((lot) => (taken.has(lot.lotId) ? { ...lot, remaining: lot.remaining - (taken.get(lot.lotId) ?? 0) } : lot)) };
+  return {
+    ...account,
+    lots: account.lots.map((lot) => (taken.has(lot.lotId) ? { ...lot, remaining: lot.remaining - (taken.get(lot.lotId) ?? 0) } : lot)),
+  };
 }
 
 function restore(account: Account, portions: readonly RestoredPortion[]): Account {
@@ -251,7 +293,10 @@ function addRedemption(account: Account, record: RedemptionRecord): Account {
 }
 
 function setRedemptionStatus(account: Account, redemptionId: string, status: RedemptionRecord['status']): Account {
-  return { ...account, redemptions: account.redemptions.map((record) => (record.redemptionId === redemptionId ? { ...record, status } : record)) };
+  return {
+    ...account,
+    redemptions: account.redemptions.map((record) => (record.redemptionId === redemptionId ? { ...record, status } : record)),
+  };
 }
 
 function mergedIds(snapshot: MergeSnapshot) {

@@ -87,7 +87,14 @@ export function earnForEngagement(
       period: evaluation.cappedBy,
     });
   }
-  const lot = newLotFacts(lotIdFor(account.customerId, 'engagement', `${ruleName}/${reference}`), evaluation.points, now, now, 0, program.points);
+  const lot = newLotFacts(
+    lotIdFor(account.customerId, 'engagement', `${ruleName}/${reference}`),
+    evaluation.points,
+    now,
+    now,
+    0,
+    program.points,
+  );
   decision.emit({
     type: 'loyalty.points-earned',
     data: {
@@ -111,12 +118,20 @@ export function earnFromPartner(
   requireReference(reference);
   const account = decision.account;
   if (account.partnerEarnings.includes(`${partnerId}/${reference}`)) {
-    throw new DomainError('loyalty.duplicate-partner-reference', `Partner reference "${reference}" was credited before`, 'conflict', { reference });
+    throw new DomainError('loyalty.duplicate-partner-reference', `Partner reference "${reference}" was credited before`, 'conflict', {
+      reference,
+    });
   }
   const lot = newLotFacts(lotIdFor(account.customerId, 'partner', `${partnerId}/${reference}`), points, now, now, 0, program.points);
   decision.emit({
     type: 'loyalty.points-earned',
-    data: { ...lot, customerId: account.customerId, source: { kind: 'partner', partnerId, reference }, countsForTier: true, programVersion: program.version },
+    data: {
+      ...lot,
+      customerId: account.customerId,
+      source: { kind: 'partner', partnerId, reference },
+      countsForTier: true,
+      programVersion: program.version,
+    },
   });
   afterEarning(decision, now, program);
 }
@@ -128,7 +143,13 @@ export function earnFromPartner(
  */
 export function receiveTransfer(
   decision: Decision,
-  command: { transferId: string; fromCustomerId: string; portions: readonly { points: number; expiresAt: string }[]; now: string; program: ProgramSettings },
+  command: {
+    transferId: string;
+    fromCustomerId: string;
+    portions: readonly { points: number; expiresAt: string }[];
+    now: string;
+    program: ProgramSettings;
+  },
 ): void {
   const { transferId, now, program } = command;
   const account = decision.account;
@@ -136,12 +157,15 @@ export function receiveTransfer(
   const byExpiry = new Map<string, number>();
   for (const portion of command.portions) {
     requirePositivePoints(portion.points);
-    const expiresAt = portion.expiresAt > now ? normaliseInstant(portion.expiresAt) : addDays(now, program.points.restoredPointsValidityDays);
+    const expiresAt =
+      portion.expiresAt > now ? normaliseInstant(portion.expiresAt) : addDays(now, program.points.restoredPointsValidityDays);
     byExpiry.set(expiresAt, (byExpiry.get(expiresAt) ?? 0) + portion.points);
   }
   const lots = [...byExpiry.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([expiresAt, points], index) => availableLotFacts(lotIdFor(account.customerId, 'transfer', `${transferId}/${index}`), points, now, expiresAt, program.points));
+    .map(([expiresAt, points], index) =>
+      availableLotFacts(lotIdFor(account.customerId, 'transfer', `${transferId}/${index}`), points, now, expiresAt, program.points),
+    );
   const points = lots.reduce((sum, lot) => sum + lot.points, 0);
   decision.emit({ type: 'loyalty.points-transferred-in', data: { transferId, fromCustomerId: command.fromCustomerId, points, lots } });
   settleDebt(decision, now);

@@ -20,7 +20,13 @@ export function checkEarningVelocity(decision: Decision, now: string, policy: Fr
     .filter((lot) => EARNING_ORIGINS.has(lot.origin) && lot.earnedAt > since && lot.earnedAt <= now)
     .reduce((sum, lot) => sum + lot.points, 0);
   if (earned > policy.maxPointsPer24Hours) {
-    raise(decision, `earning-velocity/${startOfPeriod(now, 'day').slice(0, 10)}`, 'earning-velocity', { pointsIn24Hours: earned, limit: policy.maxPointsPer24Hours }, now);
+    raise(
+      decision,
+      `earning-velocity/${startOfPeriod(now, 'day').slice(0, 10)}`,
+      'earning-velocity',
+      { pointsIn24Hours: earned, limit: policy.maxPointsPer24Hours },
+      now,
+    );
   }
 }
 
@@ -37,7 +43,10 @@ export function redemptionHolds(decision: Decision, now: string, policy: FraudPo
   return decision.account.flags.filter((flag) => flag.status !== 'cleared').map((flag) => flag.flagId);
 }
 
-export function raiseFraudFlag(decision: Decision, command: { flagId: string; reason: FraudReason; details: Readonly<Record<string, string | number>>; now: string }): void {
+export function raiseFraudFlag(
+  decision: Decision,
+  command: { flagId: string; reason: FraudReason; details: Readonly<Record<string, string | number>>; now: string },
+): void {
   raise(decision, command.flagId, command.reason, { ...command.details }, command.now);
 }
 
@@ -53,7 +62,8 @@ export function reviewFraudFlag(
   const { flagId, now } = command;
   const flag = decision.account.flags.find((candidate) => candidate.flagId === flagId);
   if (!flag) throw new DomainError('loyalty.flag-not-found', `No fraud flag ${flagId} on this account`, 'not-found', { flagId });
-  if (flag.status !== 'open') throw new DomainError('loyalty.flag-already-reviewed', `Flag ${flagId} was ${flag.status}`, 'conflict', { status: flag.status });
+  if (flag.status !== 'open')
+    throw new DomainError('loyalty.flag-already-reviewed', `Flag ${flagId} was ${flag.status}`, 'conflict', { status: flag.status });
   const held = decision.account.redemptions.filter((record) => record.status === 'held');
   if (command.decision === 'confirm') {
     decision.emit({ type: 'loyalty.fraud-flag-confirmed', data: { flagId, actorId: command.actor.id, confirmedAt: now } });
@@ -69,6 +79,9 @@ export function reviewFraudFlag(
   decision.emit({ type: 'loyalty.fraud-flag-cleared', data: { flagId, actorId: command.actor.id, clearedAt: now } });
   if (decision.account.flags.some((candidate) => candidate.status !== 'cleared')) return;
   for (const record of held) {
-    decision.emit({ type: 'loyalty.held-redemption-released', data: { redemptionId: record.redemptionId, points: record.points, purpose: record.purpose, releasedAt: now } });
+    decision.emit({
+      type: 'loyalty.held-redemption-released',
+      data: { redemptionId: record.redemptionId, points: record.points, purpose: record.purpose, releasedAt: now },
+    });
   }
 }

@@ -22,7 +22,10 @@ export function moveLotsOut(decision: Decision, command: { mergeId: string; toCu
     tierEarnings: current.tierEarnings,
     debt: current.debt,
   };
-  decision.emit({ type: 'loyalty.lots-moved-out', data: { ...snapshot, mergeId: command.mergeId, toCustomerId: command.toCustomerId, movedAt: command.now } });
+  decision.emit({
+    type: 'loyalty.lots-moved-out',
+    data: { ...snapshot, mergeId: command.mergeId, toCustomerId: command.toCustomerId, movedAt: command.now },
+  });
 }
 
 export function receiveMergedLots(

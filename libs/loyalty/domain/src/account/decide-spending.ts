@@ -49,7 +49,8 @@ export function cancelRedemption(decision: Decision, command: { redemptionId: st
   const { redemptionId, now, program } = command;
   const account = decision.account;
   const record = account.redemptions.find((candidate) => candidate.redemptionId === redemptionId);
-  if (!record) throw new DomainError('loyalty.redemption-not-found', `No redemption ${redemptionId} on this account`, 'not-found', { redemptionId });
+  if (!record)
+    throw new DomainError('loyalty.redemption-not-found', `No redemption ${redemptionId} on this account`, 'not-found', { redemptionId });
   if (record.status !== 'completed') {
     throw new DomainError('loyalty.redemption-not-cancellable', `Redemption ${redemptionId} is ${record.status}`, 'conflict', {
       redemptionId,
@@ -57,7 +58,10 @@ export function cancelRedemption(decision: Decision, command: { redemptionId: st
     });
   }
   const restored = restorePortions(account, record.draws, redemptionId, now, program);
-  decision.emit({ type: 'loyalty.redemption-cancelled', data: { redemptionId, points: record.points, purpose: record.purpose, restored, cancelledAt: now } });
+  decision.emit({
+    type: 'loyalty.redemption-cancelled',
+    data: { redemptionId, points: record.points, purpose: record.purpose, restored, cancelledAt: now },
+  });
   settleDebt(decision, now);
 }
 
@@ -65,7 +69,10 @@ export function cancelRedemption(decision: Decision, command: { redemptionId: st
 export function voidRedemption(decision: Decision, command: { redemptionId: string; purpose: RedemptionPurpose; now: string }): void {
   if (decision.state.status === 'none') return;
   if (decision.account.redemptions.some((record) => record.redemptionId === command.redemptionId)) return;
-  decision.emit({ type: 'loyalty.redemption-voided', data: { redemptionId: command.redemptionId, purpose: command.purpose, voidedAt: command.now } });
+  decision.emit({
+    type: 'loyalty.redemption-voided',
+    data: { redemptionId: command.redemptionId, purpose: command.purpose, voidedAt: command.now },
+  });
 }
 
 /**
@@ -81,22 +88,37 @@ export function transferPoints(
   const account = decision.account;
   if (!policy.enabled) throw new DomainError('loyalty.transfers-disabled', 'Transfers between members are switched off', 'conflict');
   requirePositivePoints(points);
-  if (toCustomerId === account.customerId) throw new DomainError('loyalty.transfer-to-self', 'A member cannot transfer points to themselves', 'invalid', { field: 'toCustomerId' });
+  if (toCustomerId === account.customerId)
+    throw new DomainError('loyalty.transfer-to-self', 'A member cannot transfer points to themselves', 'invalid', {
+      field: 'toCustomerId',
+    });
   if (account.transfersOut.some((transfer) => transfer.transferId === transferId)) return;
   if (points < policy.minPoints || points > policy.maxPointsPerTransfer) {
-    throw new DomainError('loyalty.transfer-limit', `A transfer must be from ${policy.minPoints} to ${policy.maxPointsPerTransfer} points`, 'invalid', {
-      field: 'points',
-      min: policy.minPoints,
-      max: policy.maxPointsPerTransfer,
-    });
+    throw new DomainError(
+      'loyalty.transfer-limit',
+      `A transfer must be from ${policy.minPoints} to ${policy.maxPointsPerTransfer} points`,
+      'invalid',
+      {
+        field: 'points',
+        min: policy.minPoints,
+        max: policy.maxPointsPerTransfer,
+      },
+    );
   }
   const monthStart = startOfPeriod(now, 'month');
-  const sentThisMonth = account.transfersOut.filter((transfer) => transfer.at >= monthStart).reduce((sum, transfer) => sum + transfer.points, 0);
+  const sentThisMonth = account.transfersOut
+    .filter((transfer) => transfer.at >= monthStart)
+    .reduce((sum, transfer) => sum + transfer.points, 0);
   if (sentThisMonth + points > policy.maxPointsPerMonth) {
-    throw new DomainError('loyalty.transfer-limit', `Only ${policy.maxPointsPerMonth - sentThisMonth} more points may be transferred this month`, 'conflict', {
-      monthlyLimit: policy.maxPointsPerMonth,
-      remainingThisMonth: policy.maxPointsPerMonth - sentThisMonth,
-    });
+    throw new DomainError(
+      'loyalty.transfer-limit',
+      `Only ${policy.maxPointsPerMonth - sentThisMonth} more points may be transferred this month`,
+      'conflict',
+      {
+        monthlyLimit: policy.maxPointsPerMonth,
+        remainingThisMonth: policy.maxPointsPerMonth - sentThisMonth,
+      },
+    );
   }
   if (account.flags.some((flag) => flag.status !== 'cleared')) {
     throw new DomainError('loyalty.account-under-review', 'Transfers are blocked while the account is under fraud review', 'conflict');
@@ -105,13 +127,24 @@ export function transferPoints(
   if (spendable < points) throw insufficient(spendable, points);
   const { draws } = planDraws(spendableLots(account, now), points);
   const withExpiry = draws.map((draw) => ({ ...draw, expiresAt: findLot(account, draw.lotId)?.expiresAt ?? now }));
-  decision.emit({ type: 'loyalty.points-transferred-out', data: { transferId, toCustomerId, points, draws: withExpiry, transferredAt: now } });
+  decision.emit({
+    type: 'loyalty.points-transferred-out',
+    data: { transferId, toCustomerId, points, draws: withExpiry, transferredAt: now },
+  });
 }
 
 /** Supervisors only, with a reason code. A credit is a new lot; a debit takes spendable then pending points and never makes debt. */
 export function adjustPoints(
   decision: Decision,
-  command: { adjustmentId: string; points: number; reason: AdjustmentReason; reference: string | null; actor: Actor; now: string; program: ProgramSettings },
+  command: {
+    adjustmentId: string;
+    points: number;
+    reason: AdjustmentReason;
+    reference: string | null;
+    actor: Actor;
+    now: string;
+    program: ProgramSettings;
+  },
 ): void {
   const { adjustmentId, points, reason, reference, actor, now, program } = command;
   requireSupervisor(actor, 'adjust points');

@@ -51,7 +51,10 @@ export function reviewTier(decision: Decision, now: string, policy: TierPolicy):
   if (account.graceEndsAt !== null && account.graceEndsAt > now) return;
   const target = entitledTier(account, now, policy);
   if (tierRank(target) < tierRank(account.tier)) {
-    decision.emit({ type: 'loyalty.tier-changed', data: { from: account.tier, to: target, reason: 'downgrade', rollingPoints: rolling, changedAt: now } });
+    decision.emit({
+      type: 'loyalty.tier-changed',
+      data: { from: account.tier, to: target, reason: 'downgrade', rollingPoints: rolling, changedAt: now },
+    });
   }
 }
 
@@ -66,6 +69,9 @@ export function setTierFloor(
     throw new DomainError('loyalty.unknown-tier', `No tier "${String(command.tier)}"`, 'invalid', { field: 'tier' });
   }
   if (decision.account.tierFloor === command.tier) return;
-  decision.emit({ type: 'loyalty.tier-floor-set', data: { tier: command.tier, reason: command.reason, actorId: command.actor.id, setAt: command.now } });
+  decision.emit({
+    type: 'loyalty.tier-floor-set',
+    data: { tier: command.tier, reason: command.reason, actorId: command.actor.id, setAt: command.now },
+  });
   tierConsequences(decision, command.now, policy);
 }

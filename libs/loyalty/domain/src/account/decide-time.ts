@@ -30,7 +30,10 @@ function expiriesDue(account: Account, now: string): AccountEvent[] {
   return account.lots
     .filter((lot) => lot.remaining > 0 && lot.expiresAt <= now)
     .sort((a, b) => a.expiresAt.localeCompare(b.expiresAt) || a.lotId.localeCompare(b.lotId))
-    .map((lot) => ({ type: 'loyalty.points-expired' as const, data: { lotId: lot.lotId, points: lot.remaining, expiredAt: lot.expiresAt } }));
+    .map((lot) => ({
+      type: 'loyalty.points-expired' as const,
+      data: { lotId: lot.lotId, points: lot.remaining, expiredAt: lot.expiresAt },
+    }));
 }
 
 /** One warning per expiry date, for the points left in lots expiring then. */
@@ -77,12 +80,15 @@ export interface DueSource {
 }
 
 export function dueDates(account: DueSource): DueDates {
-  if (account.status !== 'active') return { nextUnlockAt: null, nextExpiryAt: null, nextWarningAt: null, tierReviewAt: null, nextDueAt: null };
+  if (account.status !== 'active')
+    return { nextUnlockAt: null, nextExpiryAt: null, nextWarningAt: null, tierReviewAt: null, nextDueAt: null };
   const earliest = (values: string[]) => (values.length ? values.reduce((a, b) => (a <= b ? a : b)) : null);
   const live = account.lots.filter((lot) => lot.remaining > 0);
   const nextUnlockAt = earliest(account.lots.filter((lot) => lot.status === 'pending').map((lot) => lot.unlockAt));
   const nextExpiryAt = earliest(live.map((lot) => lot.expiresAt));
   const nextWarningAt = earliest(live.filter((lot) => !lot.warned && lot.warnAt < lot.expiresAt).map((lot) => lot.warnAt));
-  const nextDueAt = earliest([nextUnlockAt, nextExpiryAt, nextWarningAt, account.tierReviewAt].filter((value): value is string => value !== null));
+  const nextDueAt = earliest(
+    [nextUnlockAt, nextExpiryAt, nextWarningAt, account.tierReviewAt].filter((value): value is string => value !== null),
+  );
   return { nextUnlockAt, nextExpiryAt, nextWarningAt, tierReviewAt: account.tierReviewAt, nextDueAt };
 }

@@ -53,9 +53,16 @@ describe('engagement rules through the account', () => {
 
   it('cuts an award to the monthly cap', () => {
     const program = withProgram((p) => ({
-      engagementRules: { ...p.engagementRules, 'review-written': { enabled: true, points: 25, caps: { day: null, week: null, month: 60, year: null } } },
+      engagementRules: {
+        ...p.engagementRules,
+        'review-written': { enabled: true, points: 25, caps: { day: null, week: null, month: 60, year: null } },
+      },
     }));
-    const given = history(enrol(T0), engage('review-written', 'rv-1', '2026-03-01T00:00:00.000Z', program), engage('review-written', 'rv-2', '2026-03-02T00:00:00.000Z', program));
+    const given = history(
+      enrol(T0),
+      engage('review-written', 'rv-1', '2026-03-01T00:00:00.000Z', program),
+      engage('review-written', 'rv-2', '2026-03-02T00:00:00.000Z', program),
+    );
     spec
       .given(given)
       .when(engage('review-written', 'rv-3', T0, program))
@@ -63,18 +70,27 @@ describe('engagement rules through the account', () => {
   });
 
   it('rewards one engagement once', () => {
-    spec.given(history(enrol(T0), engage('birthday', '2026'))).when(engage('birthday', '2026', '2027-01-01T00:00:00.000Z')).thenThrows('loyalty.engagement-already-rewarded');
+    spec
+      .given(history(enrol(T0), engage('birthday', '2026')))
+      .when(engage('birthday', '2026', '2027-01-01T00:00:00.000Z'))
+      .thenThrows('loyalty.engagement-already-rewarded');
   });
 
   it('refuses a switched-off rule', () => {
-    const program = withProgram((p) => ({ engagementRules: { ...p.engagementRules, birthday: { ...p.engagementRules.birthday, enabled: false } } }));
-    spec.given(history(enrol(T0))).when(engage('birthday', '2026', T0, program)).thenThrows('loyalty.engagement-rule-disabled');
+    const program = withProgram((p) => ({
+      engagementRules: { ...p.engagementRules, birthday: { ...p.engagementRules.birthday, enabled: false } },
+    }));
+    spec
+      .given(history(enrol(T0)))
+      .when(engage('birthday', '2026', T0, program))
+      .thenThrows('loyalty.engagement-rule-disabled');
   });
 
   it('enrols on the way when asked (reactions), not otherwise (API)', () => {
-    spec.given([]).when(engage('contract-renewed', 'contract-1/2026-03-10', T0, PROGRAM, true)).thenEvents((events) =>
-      expect(typesOf(events)).toEqual(['loyalty.account-enrolled', 'loyalty.points-earned']),
-    );
+    spec
+      .given([])
+      .when(engage('contract-renewed', 'contract-1/2026-03-10', T0, PROGRAM, true))
+      .thenEvents((events) => expect(typesOf(events)).toEqual(['loyalty.account-enrolled', 'loyalty.points-earned']));
     spec.given([]).when(engage('contract-renewed', 'contract-1/2026-03-10')).thenThrows('loyalty.account-not-found');
   });
 });

@@ -1,5 +1,18 @@
 import { deciderSpec } from '@c360/kernel/testing';
-import { AGENT, PROGRAM, SUPERVISOR, credit, decide, earn, enrol, history, purchase, redeem, stateOf, typesOf } from '../testing/account-fixtures';
+import {
+  AGENT,
+  PROGRAM,
+  SUPERVISOR,
+  credit,
+  decide,
+  earn,
+  enrol,
+  history,
+  purchase,
+  redeem,
+  stateOf,
+  typesOf,
+} from '../testing/account-fixtures';
 import type { AccountCommand } from './account.commands';
 import type { AccountEvent } from './account.events';
 import { spendablePoints } from './lot-math';
@@ -60,7 +73,10 @@ describe('fraud checks', () => {
         expect(typesOf(events)).toEqual(['loyalty.fraud-flag-raised', 'loyalty.redemption-held']);
         expect(events[1].data).toMatchObject({ redemptionId: 'r-1', points: 10, flagIds: ['early-redemption'] });
       });
-    spec.given(fresh).when(redeem('r-1', 10, '2026-03-12T09:00:00.000Z')).thenEvents((events) => expect(typesOf(events)).toEqual(['loyalty.points-redeemed']));
+    spec
+      .given(fresh)
+      .when(redeem('r-1', 10, '2026-03-12T09:00:00.000Z'))
+      .thenEvents((events) => expect(typesOf(events)).toEqual(['loyalty.points-redeemed']));
     expect(stateOf(fresh).firstEarnedAt).toBe(T0);
   });
 
@@ -69,7 +85,10 @@ describe('fraud checks', () => {
     const held = then(flagged, redeem('r-1', 60, T0));
     expect(held.at(-1)).toMatchObject({ type: 'loyalty.redemption-held', data: { flagIds: ['shared-identity/x'] } });
     expect(spendablePoints(stateOf(held), T0)).toBe(40);
-    spec.given(held).when(redeem('r-2', 41, T0)).thenThrows('loyalty.insufficient-points');
+    spec
+      .given(held)
+      .when(redeem('r-2', 41, T0))
+      .thenThrows('loyalty.insufficient-points');
   });
 
   it('releases held redemptions when a supervisor clears the last flag', () => {
@@ -79,13 +98,22 @@ describe('fraud checks', () => {
       .when(review('clear'))
       .then([
         { type: 'loyalty.fraud-flag-cleared', data: { flagId: 'shared-identity/x', actorId: SUPERVISOR.id, clearedAt: LATER } },
-        { type: 'loyalty.held-redemption-released', data: { redemptionId: 'r-1', points: 60, purpose: { kind: 'points', reference: null }, releasedAt: LATER } },
+        {
+          type: 'loyalty.held-redemption-released',
+          data: { redemptionId: 'r-1', points: 60, purpose: { kind: 'points', reference: null }, releasedAt: LATER },
+        },
       ]);
   });
 
   it('keeps them held while another flag is still open', () => {
-    const held = then(then(history(enrol('2025-01-01T00:00:00.000Z'), credit('a-1', 100, T0), flag()), flag('self-referral/x')), redeem('r-1', 60, T0));
-    spec.given(held).when(review('clear')).thenEvents((events) => expect(typesOf(events)).toEqual(['loyalty.fraud-flag-cleared']));
+    const held = then(
+      then(history(enrol('2025-01-01T00:00:00.000Z'), credit('a-1', 100, T0), flag()), flag('self-referral/x')),
+      redeem('r-1', 60, T0),
+    );
+    spec
+      .given(held)
+      .when(review('clear'))
+      .thenEvents((events) => expect(typesOf(events)).toEqual(['loyalty.fraud-flag-cleared']));
   });
 
   it('rejects held redemptions and gives the points back when a supervisor confirms the flag', () => {
@@ -93,17 +121,29 @@ describe('fraud checks', () => {
     const confirmed = then(held, review('confirm'));
     expect(typesOf(confirmed.slice(-2))).toEqual(['loyalty.fraud-flag-confirmed', 'loyalty.held-redemption-rejected']);
     expect(spendablePoints(stateOf(confirmed), LATER)).toBe(100);
-    spec.given(confirmed).when(redeem('r-2', 10, LATER)).thenEvents((events) => expect(typesOf(events)).toEqual(['loyalty.redemption-held']));
+    spec
+      .given(confirmed)
+      .when(redeem('r-2', 10, LATER))
+      .thenEvents((events) => expect(typesOf(events)).toEqual(['loyalty.redemption-held']));
   });
 
   it('lets only supervisors review, once', () => {
     const flagged = history(enrol(T0), flag());
-    spec.given(flagged).when(review('clear', 'shared-identity/x', AGENT)).thenThrows('loyalty.supervisor-required', 'forbidden');
-    spec.given(then(flagged, review('clear'))).when(review('confirm')).thenThrows('loyalty.flag-already-reviewed');
+    spec
+      .given(flagged)
+      .when(review('clear', 'shared-identity/x', AGENT))
+      .thenThrows('loyalty.supervisor-required', 'forbidden');
+    spec
+      .given(then(flagged, review('clear')))
+      .when(review('confirm'))
+      .thenThrows('loyalty.flag-already-reviewed');
     spec.given(flagged).when(review('clear', 'nope')).thenThrows('loyalty.flag-not-found', 'not-found');
   });
 
   it('raises a flag once', () => {
-    spec.given(history(enrol(T0), flag())).when(flag()).thenNothing();
+    spec
+      .given(history(enrol(T0), flag()))
+      .when(flag())
+      .thenNothing();
   });
 });

@@ -23,8 +23,14 @@ const T0 = '2026-01-10T10:00:00.000Z';
 
 describe('loyalty account: enrolment and pending purchase points', () => {
   it('enrols a customer once', () => {
-    spec.given([]).when(enrol(T0)).then([{ type: 'loyalty.account-enrolled', data: { customerId: CUSTOMER, enrolledAt: T0, source: 'api' } }]);
-    spec.given(history(enrol(T0))).when(enrol('2026-02-01T00:00:00.000Z')).thenNothing();
+    spec
+      .given([])
+      .when(enrol(T0))
+      .then([{ type: 'loyalty.account-enrolled', data: { customerId: CUSTOMER, enrolledAt: T0, source: 'api' } }]);
+    spec
+      .given(history(enrol(T0)))
+      .when(enrol('2026-02-01T00:00:00.000Z'))
+      .thenNothing();
   });
 
   it('locks purchase points for the 14-day return window, then they are valid 12 months from unlock', () => {
@@ -62,10 +68,16 @@ describe('loyalty account: enrolment and pending purchase points', () => {
   });
 
   it('enrols automatically on a first purchase, and earns a purchase only once', () => {
-    spec.given([]).when(earn(purchase('p-1', 100_000, T0), T0)).thenEvents((events) => {
-      expect(typesOf(events)).toEqual(['loyalty.account-enrolled', 'loyalty.points-earned']);
-    });
-    spec.given(history(earn(purchase('p-1', 100_000, T0), T0))).when(earn(purchase('p-1', 100_000, T0), '2026-01-11T00:00:00.000Z')).thenNothing();
+    spec
+      .given([])
+      .when(earn(purchase('p-1', 100_000, T0), T0))
+      .thenEvents((events) => {
+        expect(typesOf(events)).toEqual(['loyalty.account-enrolled', 'loyalty.points-earned']);
+      });
+    spec
+      .given(history(earn(purchase('p-1', 100_000, T0), T0)))
+      .when(earn(purchase('p-1', 100_000, T0), '2026-01-11T00:00:00.000Z'))
+      .thenNothing();
   });
 
   it('counts the return window from the purchase date, so a late-processed purchase may be spendable at once', () => {
@@ -75,7 +87,10 @@ describe('loyalty account: enrolment and pending purchase points', () => {
 
   it('does not let pending points be spent before they unlock', () => {
     const given = history(enrol(T0), earn(purchase('p-1', 1_000_000, T0), T0));
-    const error = spec.given(given).when(redeem('r-1', 10, '2026-01-24T09:59:59.999Z')).thenThrows('loyalty.insufficient-points', 'conflict');
+    const error = spec
+      .given(given)
+      .when(redeem('r-1', 10, '2026-01-24T09:59:59.999Z'))
+      .thenThrows('loyalty.insufficient-points', 'conflict');
     expect(error.details).toEqual({ spendable: 0, requested: 10 });
     expect(pendingPoints(stateOf(given), '2026-01-20T00:00:00.000Z')).toBe(100);
   });
@@ -86,7 +101,15 @@ describe('loyalty account: enrolment and pending purchase points', () => {
       .given(given)
       .when(redeem('r-1', 30, '2026-01-24T10:00:00.000Z'))
       .then([
-        { type: 'loyalty.points-unlocked', data: { lotId: lotId('purchase', 'p-1'), points: 100, unlockedAt: '2026-01-24T10:00:00.000Z', expiresAt: '2027-01-24T10:00:00.000Z' } },
+        {
+          type: 'loyalty.points-unlocked',
+          data: {
+            lotId: lotId('purchase', 'p-1'),
+            points: 100,
+            unlockedAt: '2026-01-24T10:00:00.000Z',
+            expiresAt: '2027-01-24T10:00:00.000Z',
+          },
+        },
         {
           type: 'loyalty.points-redeemed',
           data: {
@@ -103,22 +126,40 @@ describe('loyalty account: enrolment and pending purchase points', () => {
   it('lets the scheduler record the unlock for read models, and only once it is due', () => {
     const given = history(enrol(T0), earn(purchase('p-1', 1_000_000, T0), T0));
     spec.given(given).when(due('2026-01-24T09:00:00.000Z')).thenNothing();
-    spec.given(given).when(due('2026-01-24T10:00:00.000Z')).thenEvents((events) => expect(typesOf(events)).toEqual(['loyalty.points-unlocked']));
-    spec.given([...given, ...decide(given, due('2026-01-24T10:00:00.000Z'))]).when(due('2026-01-25T00:00:00.000Z')).thenNothing();
+    spec
+      .given(given)
+      .when(due('2026-01-24T10:00:00.000Z'))
+      .thenEvents((events) => expect(typesOf(events)).toEqual(['loyalty.points-unlocked']));
+    spec
+      .given([...given, ...decide(given, due('2026-01-24T10:00:00.000Z'))])
+      .when(due('2026-01-25T00:00:00.000Z'))
+      .thenNothing();
   });
 });
 
 describe('loyalty account: spending and expiry', () => {
   it('never redeems more than the spendable balance', () => {
     const given = history(enrol(T0), credit('a-1', 100, T0));
-    spec.given(given).when(redeem('r-1', 101, T0)).thenThrows('loyalty.insufficient-points');
-    spec.given(given).when(redeem('r-1', 100, T0)).thenEvents((events) => expect(typesOf(events)).toEqual(['loyalty.points-redeemed']));
-    spec.given([...given, ...decide(given, redeem('r-1', 100, T0))]).when(redeem('r-2', 1, T0)).thenThrows('loyalty.insufficient-points');
+    spec
+      .given(given)
+      .when(redeem('r-1', 101, T0))
+      .thenThrows('loyalty.insufficient-points');
+    spec
+      .given(given)
+      .when(redeem('r-1', 100, T0))
+      .thenEvents((events) => expect(typesOf(events)).toEqual(['loyalty.points-redeemed']));
+    spec
+      .given([...given, ...decide(given, redeem('r-1', 100, T0))])
+      .when(redeem('r-2', 1, T0))
+      .thenThrows('loyalty.insufficient-points');
   });
 
   it('refuses a redemption id that was used before', () => {
     const given = history(enrol(T0), credit('a-1', 100, T0), redeem('r-1', 10, T0));
-    spec.given(given).when(redeem('r-1', 10, T0)).thenThrows('loyalty.redemption-exists', 'conflict');
+    spec
+      .given(given)
+      .when(redeem('r-1', 10, T0))
+      .thenThrows('loyalty.redemption-exists', 'conflict');
   });
 
   it('draws from the lots that expire soonest, whatever their age', () => {
@@ -151,7 +192,10 @@ describe('loyalty account: spending and expiry', () => {
 
   it('expires only what is left in a lot, at its expiry date', () => {
     const given = history(enrol(T0), credit('a-1', 100, T0), redeem('r-1', 60, '2026-05-01T00:00:00.000Z'));
-    spec.given(given).when(due('2027-01-10T09:59:59.999Z')).thenEvents((events) => expect(typesOf(events)).toEqual(['loyalty.expiry-warning-issued']));
+    spec
+      .given(given)
+      .when(due('2027-01-10T09:59:59.999Z'))
+      .thenEvents((events) => expect(typesOf(events)).toEqual(['loyalty.expiry-warning-issued']));
     spec
       .given(given)
       .when(due('2027-01-10T10:00:00.000Z'))
@@ -165,7 +209,10 @@ describe('loyalty account: spending and expiry', () => {
 
   it('treats expired points as gone at decision time, even before the scheduler ran', () => {
     const given = history(enrol(T0), credit('a-1', 100, T0), credit('a-2', 10, '2026-06-01T00:00:00.000Z'));
-    spec.given(given).when(redeem('r-1', 11, '2027-01-10T10:00:00.000Z')).thenThrows('loyalty.insufficient-points');
+    spec
+      .given(given)
+      .when(redeem('r-1', 11, '2027-01-10T10:00:00.000Z'))
+      .thenThrows('loyalty.insufficient-points');
     spec
       .given(given)
       .when(redeem('r-1', 10, '2027-01-10T10:00:00.000Z'))
@@ -182,7 +229,12 @@ describe('loyalty account: spending and expiry', () => {
       .then([
         {
           type: 'loyalty.expiry-warning-issued',
-          data: { expiresAt: '2027-01-10T10:00:00.000Z', points: 10, lotIds: [lotId('adjustment', 'a-2')], warnedAt: '2026-12-11T10:00:00.000Z' },
+          data: {
+            expiresAt: '2027-01-10T10:00:00.000Z',
+            points: 10,
+            lotIds: [lotId('adjustment', 'a-2')],
+            warnedAt: '2026-12-11T10:00:00.000Z',
+          },
         },
       ]);
     const warned = [...given, ...decide(given, due('2026-12-11T10:00:00.000Z'))];
@@ -196,7 +248,9 @@ describe('loyalty account: spending and expiry', () => {
       unlockAt: '2026-01-24T10:00:00.000Z',
       expiresAt: '2027-02-01T00:00:00.000Z',
     });
-    expect(history(enrol(T0), earn(purchase('p-1', 100_000, T0), T0, endOfYear))[1].data).toMatchObject({ expiresAt: '2028-01-01T00:00:00.000Z' });
+    expect(history(enrol(T0), earn(purchase('p-1', 100_000, T0), T0, endOfYear))[1].data).toMatchObject({
+      expiresAt: '2028-01-01T00:00:00.000Z',
+    });
   });
 });
 
@@ -233,7 +287,13 @@ describe('loyalty account: cancelling a redemption', () => {
             {
               lotId: lotId('restored', 'r-1'),
               points: 70,
-              newLot: { lotId: lotId('restored', 'r-1'), points: 70, unlockAt: at, expiresAt: '2027-03-03T00:00:00.000Z', status: 'available' },
+              newLot: {
+                lotId: lotId('restored', 'r-1'),
+                points: 70,
+                unlockAt: at,
+                expiresAt: '2027-03-03T00:00:00.000Z',
+                status: 'available',
+              },
             },
           ],
         });
@@ -247,11 +307,20 @@ describe('loyalty account: cancelling a redemption', () => {
       now: T0,
       program: PROGRAM,
     });
-    spec.given(given).when({ type: 'cancel-redemption', redemptionId: 'r-1', now: T0, program: PROGRAM }).thenThrows('loyalty.redemption-not-cancellable');
-    spec.given(given).when({ type: 'cancel-redemption', redemptionId: 'nope', now: T0, program: PROGRAM }).thenThrows('loyalty.redemption-not-found', 'not-found');
+    spec
+      .given(given)
+      .when({ type: 'cancel-redemption', redemptionId: 'r-1', now: T0, program: PROGRAM })
+      .thenThrows('loyalty.redemption-not-cancellable');
+    spec
+      .given(given)
+      .when({ type: 'cancel-redemption', redemptionId: 'nope', now: T0, program: PROGRAM })
+      .thenThrows('loyalty.redemption-not-found', 'not-found');
   });
 
   it('refuses commands on an account that does not exist', () => {
-    spec.given([]).when(redeem('r-1', 1, T0)).thenThrows('loyalty.account-not-found', 'not-found');
+    spec
+      .given([])
+      .when(redeem('r-1', 1, T0))
+      .thenThrows('loyalty.account-not-found', 'not-found');
   });
 });

@@ -20,10 +20,25 @@ export function warningFor(expiresAt: string, policy: PointsPolicy): string {
 }
 
 /** Dates of a new lot: locked for `lockDays` after `earnedAt`, expiring by the points policy after that. */
-export function newLotFacts(lotId: string, points: number, earnedAt: string, now: string, lockDays: number, policy: PointsPolicy): LotFacts {
+export function newLotFacts(
+  lotId: string,
+  points: number,
+  earnedAt: string,
+  now: string,
+  lockDays: number,
+  policy: PointsPolicy,
+): LotFacts {
   const unlockAt = addDays(earnedAt, lockDays);
   const expiresAt = expiryFor(unlockAt, policy);
-  return { lotId, points, earnedAt, unlockAt, expiresAt, warnAt: warningFor(expiresAt, policy), status: unlockAt > now ? 'pending' : 'available' };
+  return {
+    lotId,
+    points,
+    earnedAt,
+    unlockAt,
+    expiresAt,
+    warnAt: warningFor(expiresAt, policy),
+    status: unlockAt > now ? 'pending' : 'available',
+  };
 }
 
 /** A lot whose dates are given (transfers, restorations): available now, valid until `expiresAt`. */

@@ -59,7 +59,10 @@ export const loyaltyAccountDecider: Decider<AccountCommand, AccountEvent, Accoun
           ? [{ type: 'loyalty.account-enrolled', data: { customerId: command.customerId, enrolledAt: now, source: command.source } }]
           : [];
       case 'earn-for-purchase':
-        return onActive(state, now, (d) => earnForPurchase(d, command.purchase, now, command.program), { customerId: command.customerId, source: 'purchase' });
+        return onActive(state, now, (d) => earnForPurchase(d, command.purchase, now, command.program), {
+          customerId: command.customerId,
+          source: 'purchase',
+        });
       case 'take-back-for-refund':
         return onActive(state, now, (d) => takeBackForRefund(d, command.refund, now, command.program));
       case 'earn-for-engagement':

@@ -8,7 +8,12 @@ import { rollingPoints } from './tier-math';
 const spec = deciderSpec(loyaltyAccountDecider);
 const T0 = '2026-01-10T10:00:00.000Z';
 const AFTER_WINDOW = '2026-02-01T00:00:00.000Z';
-const takeBack = (facts: ReturnType<typeof refund>, now: string): AccountCommand => ({ type: 'take-back-for-refund', refund: facts, now, program: PROGRAM });
+const takeBack = (facts: ReturnType<typeof refund>, now: string): AccountCommand => ({
+  type: 'take-back-for-refund',
+  refund: facts,
+  now,
+  program: PROGRAM,
+});
 
 describe('refunds take back the points earned on the refunded amount', () => {
   it('takes them from the purchase’s own (still pending) lot first', () => {
@@ -60,7 +65,10 @@ describe('refunds take back the points earned on the refunded amount', () => {
 
   it('turns what no lot can cover into debt, which the next earnings pay first', () => {
     const spent = history(enrol(T0), earn(purchase('p-1', 500_000, T0), T0), redeem('r-1', 50, AFTER_WINDOW));
-    const refunded = [...spent, ...decide(spent, takeBack(refund('rf-1', 'p-1', 500_000, AFTER_WINDOW, { fullyRefunded: true }), AFTER_WINDOW))];
+    const refunded = [
+      ...spent,
+      ...decide(spent, takeBack(refund('rf-1', 'p-1', 500_000, AFTER_WINDOW, { fullyRefunded: true }), AFTER_WINDOW)),
+    ];
     expect(refunded.at(-1)).toMatchObject({ type: 'loyalty.points-clawed-back', data: { points: 50, draws: [], debtIncurred: 50 } });
     expect(stateOf(refunded).debt).toBe(50);
 
@@ -68,11 +76,16 @@ describe('refunds take back the points earned on the refunded amount', () => {
       .given(refunded)
       .when(credit('a-1', 30, AFTER_WINDOW))
       .thenEvents((events) =>
-        expect(events.slice(1)).toEqual([{ type: 'loyalty.debt-repaid', data: { lotId: lotId('adjustment', 'a-1'), points: 30, remainingDebt: 20 } }]),
+        expect(events.slice(1)).toEqual([
+          { type: 'loyalty.debt-repaid', data: { lotId: lotId('adjustment', 'a-1'), points: 30, remainingDebt: 20 } },
+        ]),
       );
     const partlyPaid = [...refunded, ...decide(refunded, credit('a-1', 30, AFTER_WINDOW))];
     expect(spendablePoints(stateOf(partlyPaid), AFTER_WINDOW)).toBe(0);
-    spec.given(partlyPaid).when(redeem('r-2', 1, AFTER_WINDOW)).thenThrows('loyalty.insufficient-points');
+    spec
+      .given(partlyPaid)
+      .when(redeem('r-2', 1, AFTER_WINDOW))
+      .thenThrows('loyalty.insufficient-points');
 
     const paidOff = [...partlyPaid, ...decide(partlyPaid, credit('a-2', 50, AFTER_WINDOW))];
     expect(stateOf(paidOff).debt).toBe(0);
@@ -90,8 +103,14 @@ describe('refunds take back the points earned on the refunded amount', () => {
 
   it('ignores a refund seen before and a refund of a purchase that earned nothing', () => {
     const given = history(enrol(T0), earn(purchase('p-1', 500_000, T0), T0), takeBack(refund('rf-1', 'p-1', 100_000, T0), T0));
-    spec.given(given).when(takeBack(refund('rf-1', 'p-1', 100_000, T0), T0)).thenNothing();
-    spec.given(given).when(takeBack(refund('rf-9', 'p-unknown', 100_000, T0), T0)).thenNothing();
+    spec
+      .given(given)
+      .when(takeBack(refund('rf-1', 'p-1', 100_000, T0), T0))
+      .thenNothing();
+    spec
+      .given(given)
+      .when(takeBack(refund('rf-9', 'p-unknown', 100_000, T0), T0))
+      .thenNothing();
   });
 
   it('lowers the points that count for the tier', () => {

@@ -9,7 +9,13 @@ import { availableLotFacts, findLot, lotIdFor } from './lot-math';
  * expired meanwhile go into one new lot valid for `restoredPointsValidityDays` (neither lost on the
  * customer nor extended by a full term).
  */
-export function restorePortions(account: Account, draws: readonly Draw[], key: string, now: string, program: ProgramSettings): RestoredPortion[] {
+export function restorePortions(
+  account: Account,
+  draws: readonly Draw[],
+  key: string,
+  now: string,
+  program: ProgramSettings,
+): RestoredPortion[] {
   const portions: RestoredPortion[] = [];
   let lapsed = 0;
   for (const draw of draws) {

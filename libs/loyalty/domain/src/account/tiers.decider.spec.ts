@@ -28,7 +28,10 @@ describe('tiers by points earned in a rolling 12 months', () => {
       .when(earn(purchase('p-1', 5_000_000, '2026-03-01T00:00:00.000Z'), '2026-03-01T00:00:00.000Z'))
       .thenEvents((events) =>
         expect(tierEvents(events)).toEqual([
-          { type: 'loyalty.tier-changed', data: { from: 'bronze', to: 'silver', reason: 'upgrade', rollingPoints: 1_000, changedAt: '2026-03-01T00:00:00.000Z' } },
+          {
+            type: 'loyalty.tier-changed',
+            data: { from: 'bronze', to: 'silver', reason: 'upgrade', rollingPoints: 1_000, changedAt: '2026-03-01T00:00:00.000Z' },
+          },
           // Dropping the January purchase (500 points) is enough to fall below 1,000.
           { type: 'loyalty.tier-review-scheduled', data: { reviewAt: YEAR_LATER } },
         ]),
@@ -49,7 +52,10 @@ describe('tiers by points earned in a rolling 12 months', () => {
       .when(due(YEAR_LATER))
       .thenEvents((events) =>
         expect(tierEvents(events)).toEqual([
-          { type: 'loyalty.tier-grace-started', data: { tier: 'silver', threshold: 1_000, rollingPoints: 0, graceEndsAt: GRACE_END, startedAt: YEAR_LATER } },
+          {
+            type: 'loyalty.tier-grace-started',
+            data: { tier: 'silver', threshold: 1_000, rollingPoints: 0, graceEndsAt: GRACE_END, startedAt: YEAR_LATER },
+          },
           { type: 'loyalty.tier-review-scheduled', data: { reviewAt: GRACE_END } },
         ]),
       );
@@ -57,26 +63,38 @@ describe('tiers by points earned in a rolling 12 months', () => {
 
   it('downgrades only when the grace period has ended and the threshold is still not met', () => {
     const inGrace = then(history(enrol(T0), earn(purchase('p-1', 10_000_000, T0), T0)), due(YEAR_LATER));
-    spec.given(inGrace).when(due('2027-04-10T09:59:59.999Z')).thenEvents((events) => expect(tierEvents(events)).toEqual([]));
+    spec
+      .given(inGrace)
+      .when(due('2027-04-10T09:59:59.999Z'))
+      .thenEvents((events) => expect(tierEvents(events)).toEqual([]));
     spec
       .given(inGrace)
       .when(due(GRACE_END))
       .thenEvents((events) =>
         expect(tierEvents(events)).toEqual([
-          { type: 'loyalty.tier-changed', data: { from: 'silver', to: 'bronze', reason: 'downgrade', rollingPoints: 0, changedAt: GRACE_END } },
+          {
+            type: 'loyalty.tier-changed',
+            data: { from: 'silver', to: 'bronze', reason: 'downgrade', rollingPoints: 0, changedAt: GRACE_END },
+          },
           { type: 'loyalty.tier-review-scheduled', data: { reviewAt: null } },
         ]),
       );
   });
 
   it('downgrades to the tier the points still qualify for', () => {
-    const gold = history(enrol(T0), earn(purchase('p-1', 40_000_000, T0), T0), earn(purchase('p-2', 15_000_000, '2026-06-01T00:00:00.000Z'), '2026-06-01T00:00:00.000Z'));
+    const gold = history(
+      enrol(T0),
+      earn(purchase('p-1', 40_000_000, T0), T0),
+      earn(purchase('p-2', 15_000_000, '2026-06-01T00:00:00.000Z'), '2026-06-01T00:00:00.000Z'),
+    );
     expect(stateOf(gold).tier).toBe('gold');
     const inGrace = then(gold, due(YEAR_LATER));
     spec
       .given(inGrace)
       .when(due(GRACE_END))
-      .thenEvents((events) => expect(tierEvents(events)[0].data).toMatchObject({ from: 'gold', to: 'silver', reason: 'downgrade', rollingPoints: 1_500 }));
+      .thenEvents((events) =>
+        expect(tierEvents(events)[0].data).toMatchObject({ from: 'gold', to: 'silver', reason: 'downgrade', rollingPoints: 1_500 }),
+      );
   });
 
   it('ends the grace period when the member earns back to the threshold', () => {
@@ -94,7 +112,11 @@ describe('tiers by points earned in a rolling 12 months', () => {
   });
 
   it('keeps the tier at a review when newer points still meet the threshold, and reschedules', () => {
-    const given = history(enrol(T0), earn(purchase('p-1', 10_000_000, T0), T0), earn(purchase('p-2', 10_000_000, '2026-06-01T00:00:00.000Z'), '2026-06-01T00:00:00.000Z'));
+    const given = history(
+      enrol(T0),
+      earn(purchase('p-1', 10_000_000, T0), T0),
+      earn(purchase('p-2', 10_000_000, '2026-06-01T00:00:00.000Z'), '2026-06-01T00:00:00.000Z'),
+    );
     expect(stateOf(given).tierReviewAt).toBe('2027-06-01T00:00:00.000Z');
   });
 });
@@ -111,7 +133,10 @@ describe('a tier set by a supervisor is a floor', () => {
   });
 
   it('is for supervisors only, with a reason code', () => {
-    spec.given(history(enrol(T0))).when(floor('gold', T0, AGENT)).thenThrows('loyalty.supervisor-required', 'forbidden');
+    spec
+      .given(history(enrol(T0)))
+      .when(floor('gold', T0, AGENT))
+      .thenThrows('loyalty.supervisor-required', 'forbidden');
     spec
       .given(history(enrol(T0)))
       .when({ ...floor('gold'), reason: 'because I say so' } as unknown as AccountCommand)
@@ -127,7 +152,10 @@ describe('a tier set by a supervisor is a floor', () => {
       .when(due(GRACE_END))
       .thenEvents((events) =>
         expect(tierEvents(events)).toEqual([
-          { type: 'loyalty.tier-changed', data: { from: 'gold', to: 'silver', reason: 'downgrade', rollingPoints: 0, changedAt: GRACE_END } },
+          {
+            type: 'loyalty.tier-changed',
+            data: { from: 'gold', to: 'silver', reason: 'downgrade', rollingPoints: 0, changedAt: GRACE_END },
+          },
           { type: 'loyalty.tier-review-scheduled', data: { reviewAt: null } },
         ]),
       );
@@ -138,7 +166,13 @@ describe('a tier set by a supervisor is a floor', () => {
     spec
       .given(inGrace)
       .when(floor('silver', '2027-02-01T00:00:00.000Z'))
-      .thenEvents((events) => expect(typesOf(tierEvents(events))).toEqual(['loyalty.tier-floor-set', 'loyalty.tier-grace-ended', 'loyalty.tier-review-scheduled']));
+      .thenEvents((events) =>
+        expect(typesOf(tierEvents(events))).toEqual([
+          'loyalty.tier-floor-set',
+          'loyalty.tier-grace-ended',
+          'loyalty.tier-review-scheduled',
+        ]),
+      );
   });
 });
 
@@ -156,6 +190,9 @@ describe('tier progress shown on the account', () => {
       graceEndsAt: null,
     });
     const inGrace = stateOf(then(history(enrol(T0), earn(purchase('p-1', 12_000_000, T0), T0)), due(YEAR_LATER)));
-    expect(tierProgress(inGrace, '2027-02-01T00:00:00.000Z', PROGRAM.tiers)).toMatchObject({ pointsToKeepTier: 1_000, graceEndsAt: GRACE_END });
+    expect(tierProgress(inGrace, '2027-02-01T00:00:00.000Z', PROGRAM.tiers)).toMatchObject({
+      pointsToKeepTier: 1_000,
+      graceEndsAt: GRACE_END,
+    });
   });
 });

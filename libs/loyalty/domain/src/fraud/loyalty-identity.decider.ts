@@ -8,7 +8,13 @@ import { normaliseInstant } from '../shared/time';
  */
 export type IdentityKind = 'payment-fingerprint' | 'device-id';
 
-export type IdentityCommand = { readonly type: 'observe-identity'; readonly identityKey: string; readonly kind: IdentityKind; readonly customerId: string; readonly now: string };
+export type IdentityCommand = {
+  readonly type: 'observe-identity';
+  readonly identityKey: string;
+  readonly kind: IdentityKind;
+  readonly customerId: string;
+  readonly now: string;
+};
 
 export type IdentityEvent = {
   readonly type: 'loyalty.identity-observed';

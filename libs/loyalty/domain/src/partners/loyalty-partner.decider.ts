@@ -8,20 +8,42 @@ import { normaliseInstant } from '../shared/time';
  * shown once, when issued.
  */
 export type PartnerCommand =
-  | { readonly type: 'register-partner'; readonly partnerId: string; readonly name: string; readonly keyHash: string; readonly actor: Actor; readonly now: string }
+  | {
+      readonly type: 'register-partner';
+      readonly partnerId: string;
+      readonly name: string;
+      readonly keyHash: string;
+      readonly actor: Actor;
+      readonly now: string;
+    }
   | { readonly type: 'rotate-partner-key'; readonly keyHash: string; readonly actor: Actor; readonly now: string }
   | { readonly type: 'deactivate-partner'; readonly actor: Actor; readonly now: string };
 
 export type PartnerEvent =
   | {
       readonly type: 'loyalty.partner-registered';
-      readonly data: { readonly partnerId: string; readonly name: string; readonly keyHash: string; readonly actorId: string; readonly registeredAt: string };
+      readonly data: {
+        readonly partnerId: string;
+        readonly name: string;
+        readonly keyHash: string;
+        readonly actorId: string;
+        readonly registeredAt: string;
+      };
     }
   | {
       readonly type: 'loyalty.partner-key-rotated';
-      readonly data: { readonly partnerId: string; readonly keyHash: string; readonly previousKeyHash: string; readonly actorId: string; readonly rotatedAt: string };
+      readonly data: {
+        readonly partnerId: string;
+        readonly keyHash: string;
+        readonly previousKeyHash: string;
+        readonly actorId: string;
+        readonly rotatedAt: string;
+      };
     }
-  | { readonly type: 'loyalty.partner-deactivated'; readonly data: { readonly partnerId: string; readonly keyHash: string; readonly actorId: string; readonly deactivatedAt: string } };
+  | {
+      readonly type: 'loyalty.partner-deactivated';
+      readonly data: { readonly partnerId: string; readonly keyHash: string; readonly actorId: string; readonly deactivatedAt: string };
+    };
 
 export type PartnerState =
   | { readonly status: 'none' }
@@ -38,9 +60,15 @@ export const loyaltyPartnerDecider: Decider<PartnerCommand, PartnerEvent, Partne
       case 'register-partner': {
         if (state.status !== 'none') throw new DomainError('loyalty.partner-exists', 'The partner exists already', 'conflict');
         const name = command.name.trim();
-        if (!name || name.length > 200) throw new DomainError('loyalty.invalid-partner', 'name must be 1-200 characters', 'invalid', { field: 'name' });
+        if (!name || name.length > 200)
+          throw new DomainError('loyalty.invalid-partner', 'name must be 1-200 characters', 'invalid', { field: 'name' });
         if (!HASH.test(command.keyHash)) throw new Error('keyHash must be a SHA-256 hex digest');
-        return [{ type: 'loyalty.partner-registered', data: { partnerId: command.partnerId, name, keyHash: command.keyHash, actorId: command.actor.id, registeredAt: now } }];
+        return [
+          {
+            type: 'loyalty.partner-registered',
+            data: { partnerId: command.partnerId, name, keyHash: command.keyHash, actorId: command.actor.id, registeredAt: now },
+          },
+        ];
       }
       case 'rotate-partner-key':
         if (state.status !== 'active') throw new DomainError('loyalty.partner-not-found', 'No active partner', 'not-found');
@@ -48,13 +76,24 @@ export const loyaltyPartnerDecider: Decider<PartnerCommand, PartnerEvent, Partne
         return [
           {
             type: 'loyalty.partner-key-rotated',
-            data: { partnerId: state.partnerId, keyHash: command.keyHash, previousKeyHash: state.keyHash, actorId: command.actor.id, rotatedAt: now },
+            data: {
+              partnerId: state.partnerId,
+              keyHash: command.keyHash,
+              previousKeyHash: state.keyHash,
+              actorId: command.actor.id,
+              rotatedAt: now,
+            },
           },
         ];
       case 'deactivate-partner':
         if (state.status === 'none') throw new DomainError('loyalty.partner-not-found', 'No such partner', 'not-found');
         if (state.status === 'inactive') return [];
-        return [{ type: 'loyalty.partner-deactivated', data: { partnerId: state.partnerId, keyHash: state.keyHash, actorId: command.actor.id, deactivatedAt: now } }];
+        return [
+          {
+            type: 'loyalty.partner-deactivated',
+            data: { partnerId: state.partnerId, keyHash: state.keyHash, actorId: command.actor.id, deactivatedAt: now },
+          },
+        ];
     }
   },
   evolve(state, event) {

@@ -24,13 +24,21 @@ describe('loyalty programme: configurable, versioned earning rules', () => {
   });
 
   it('records each change as an event with the next version', () => {
-    spec.given([]).when(changeSpend()).then([
-      { type: 'loyalty.spend-rule-changed', data: { version: 1, changedBy: SUPERVISOR.id, changedAt: at, spendRule } },
-    ]);
-    const given = [{ type: 'loyalty.spend-rule-changed' as const, data: { version: 1, changedBy: SUPERVISOR.id, changedAt: at, spendRule } }];
+    spec
+      .given([])
+      .when(changeSpend())
+      .then([{ type: 'loyalty.spend-rule-changed', data: { version: 1, changedBy: SUPERVISOR.id, changedAt: at, spendRule } }]);
+    const given = [
+      { type: 'loyalty.spend-rule-changed' as const, data: { version: 1, changedBy: SUPERVISOR.id, changedAt: at, spendRule } },
+    ];
     spec
       .given(given)
-      .when({ type: 'change-tier-policy', tiers: { thresholds: { bronze: 0, silver: 2_000, gold: 8_000 }, windowMonths: 12, gracePeriodDays: 30 }, actor: SUPERVISOR, changedAt: at })
+      .when({
+        type: 'change-tier-policy',
+        tiers: { thresholds: { bronze: 0, silver: 2_000, gold: 8_000 }, windowMonths: 12, gracePeriodDays: 30 },
+        actor: SUPERVISOR,
+        changedAt: at,
+      })
       .thenEvents(([event]) => expect(event).toMatchObject({ type: 'loyalty.tier-policy-changed', data: { version: 2 } }));
     expect(spec.given(given).state()).toMatchObject({ version: 1, spendRule: { minimumOrderValue: 200_000 } });
   });
@@ -44,10 +52,20 @@ describe('loyalty programme: configurable, versioned earning rules', () => {
   });
 
   it('refuses settings that make no sense, naming the field', () => {
-    expect(spec.given([]).when(changeSpend({ stepAmount: 0 })).thenThrows('loyalty.invalid-program-settings').details).toMatchObject({ field: 'spendRule.stepAmount' });
+    expect(
+      spec
+        .given([])
+        .when(changeSpend({ stepAmount: 0 }))
+        .thenThrows('loyalty.invalid-program-settings').details,
+    ).toMatchObject({ field: 'spendRule.stepAmount' });
     spec
       .given([])
-      .when({ type: 'change-tier-policy', tiers: { thresholds: { bronze: 0, silver: 5_000, gold: 1_000 }, windowMonths: 12, gracePeriodDays: 90 }, actor: SUPERVISOR, changedAt: at })
+      .when({
+        type: 'change-tier-policy',
+        tiers: { thresholds: { bronze: 0, silver: 5_000, gold: 1_000 }, windowMonths: 12, gracePeriodDays: 90 },
+        actor: SUPERVISOR,
+        changedAt: at,
+      })
       .thenThrows('loyalty.invalid-program-settings');
     spec
       .given([])

@@ -69,10 +69,14 @@ export const loyaltyProgramDecider: Decider<ProgramCommand, ProgramEvent, Progra
     switch (command.type) {
       case 'change-spend-rule':
         validateSpendRule(command.spendRule);
-        return same(command.spendRule, state.spendRule) ? [] : [{ type: 'loyalty.spend-rule-changed', data: { ...changed, spendRule: command.spendRule } }];
+        return same(command.spendRule, state.spendRule)
+          ? []
+          : [{ type: 'loyalty.spend-rule-changed', data: { ...changed, spendRule: command.spendRule } }];
       case 'change-engagement-rule':
         if (!ENGAGEMENT_RULES.includes(command.rule)) {
-          throw new DomainError('loyalty.unknown-engagement-rule', `No engagement rule "${command.rule}"`, 'invalid', { rule: command.rule });
+          throw new DomainError('loyalty.unknown-engagement-rule', `No engagement rule "${command.rule}"`, 'invalid', {
+            rule: command.rule,
+          });
         }
         validateEngagementRule(command.rule, command.settings);
         return same(command.settings, state.engagementRules[command.rule])
@@ -80,10 +84,14 @@ export const loyaltyProgramDecider: Decider<ProgramCommand, ProgramEvent, Progra
           : [{ type: 'loyalty.engagement-rule-changed', data: { ...changed, rule: command.rule, settings: command.settings } }];
       case 'change-tier-policy':
         validateTierPolicy(command.tiers);
-        return same(command.tiers, state.tiers) ? [] : [{ type: 'loyalty.tier-policy-changed', data: { ...changed, tiers: command.tiers } }];
+        return same(command.tiers, state.tiers)
+          ? []
+          : [{ type: 'loyalty.tier-policy-changed', data: { ...changed, tiers: command.tiers } }];
       case 'change-points-policy':
         validatePointsPolicy(command.points);
-        return same(command.points, state.points) ? [] : [{ type: 'loyalty.points-policy-changed', data: { ...changed, points: command.points } }];
+        return same(command.points, state.points)
+          ? []
+          : [{ type: 'loyalty.points-policy-changed', data: { ...changed, points: command.points } }];
       case 'change-transfer-policy':
         validateTransferPolicy(command.transfers);
         return same(command.transfers, state.transfers)
@@ -91,7 +99,9 @@ export const loyaltyProgramDecider: Decider<ProgramCommand, ProgramEvent, Progra
           : [{ type: 'loyalty.transfer-policy-changed', data: { ...changed, transfers: command.transfers } }];
       case 'change-fraud-policy':
         validateFraudPolicy(command.fraud);
-        return same(command.fraud, state.fraud) ? [] : [{ type: 'loyalty.fraud-policy-changed', data: { ...changed, fraud: command.fraud } }];
+        return same(command.fraud, state.fraud)
+          ? []
+          : [{ type: 'loyalty.fraud-policy-changed', data: { ...changed, fraud: command.fraud } }];
     }
   },
 

@@ -18,7 +18,11 @@ export function validateSpendRule(rule: SpendRule): void {
   check(wholeAtLeast(rule.minimumOrderValue, 0), 'spendRule.minimumOrderValue', 'must be a whole number ≥ 0 (minor units)');
   rule.currencies.forEach((currency, index) => check(CURRENCY.test(currency), `spendRule.currencies.${index}`, 'must be an ISO-4217 code'));
   for (const tier of TIERS) {
-    check(wholeAtLeast(rule.tierMultipliers[tier], 0) && rule.tierMultipliers[tier] <= 1_000, `spendRule.tierMultipliers.${tier}`, 'must be a percent from 0 to 1000');
+    check(
+      wholeAtLeast(rule.tierMultipliers[tier], 0) && rule.tierMultipliers[tier] <= 1_000,
+      `spendRule.tierMultipliers.${tier}`,
+      'must be a percent from 0 to 1000',
+    );
   }
 }
 
@@ -44,7 +48,11 @@ export function validateTierPolicy(policy: TierPolicy): void {
 
 export function validatePointsPolicy(policy: PointsPolicy): void {
   check(wholeAtLeast(policy.returnWindowDays, 0) && policy.returnWindowDays <= 365, 'points.returnWindowDays', 'must be from 0 to 365');
-  check(['after-unlock', 'end-of-month', 'end-of-year'].includes(policy.expiryMode), 'points.expiryMode', 'must be after-unlock, end-of-month or end-of-year');
+  check(
+    ['after-unlock', 'end-of-month', 'end-of-year'].includes(policy.expiryMode),
+    'points.expiryMode',
+    'must be after-unlock, end-of-month or end-of-year',
+  );
   check(wholeAtLeast(policy.expiryMonths, 1) && policy.expiryMonths <= 120, 'points.expiryMonths', 'must be from 1 to 120');
   check(wholeAtLeast(policy.warningDays, 0) && policy.warningDays <= 365, 'points.warningDays', 'must be from 0 to 365');
   check(

@@ -70,7 +70,12 @@ export const loyaltyReferralDecider: Decider<ReferralCommand, ReferralEvent, Ref
         return [
           {
             type: 'loyalty.referral-qualified',
-            data: { refereeId: state.refereeId, referrerId: state.referrerId, purchaseId: command.purchaseId, qualifiedAt: normaliseInstant(command.now) },
+            data: {
+              refereeId: state.refereeId,
+              referrerId: state.referrerId,
+              purchaseId: command.purchaseId,
+              qualifiedAt: normaliseInstant(command.now),
+            },
           },
         ];
     }

@@ -26,15 +26,27 @@ const reserve = (redemptionId: string, overrides: Partial<Extract<RewardCommand,
 });
 const run = (...commands: RewardCommand[]): RewardEvent[] => {
   const events: RewardEvent[] = [];
-  for (const command of commands) events.push(...loyaltyRewardDecider.decide(command, events.reduce(loyaltyRewardDecider.evolve, loyaltyRewardDecider.initialState)));
+  for (const command of commands)
+    events.push(...loyaltyRewardDecider.decide(command, events.reduce(loyaltyRewardDecider.evolve, loyaltyRewardDecider.initialState)));
   return events;
 };
 
 describe('rewards catalogue', () => {
   it('is managed by supervisors, with sensible terms', () => {
-    spec.given([]).when({ ...create(), actor: AGENT } as RewardCommand).thenThrows('loyalty.supervisor-required', 'forbidden');
-    expect(spec.given([]).when(create(terms({ pointsCost: 0 }))).thenThrows('loyalty.invalid-reward').details).toEqual({ field: 'pointsCost' });
-    spec.given([]).when(create(terms({ value: { kind: 'coupon', description: 'x' }, stock: 5 }))).thenThrows('loyalty.invalid-reward');
+    spec
+      .given([])
+      .when({ ...create(), actor: AGENT } as RewardCommand)
+      .thenThrows('loyalty.supervisor-required', 'forbidden');
+    expect(
+      spec
+        .given([])
+        .when(create(terms({ pointsCost: 0 })))
+        .thenThrows('loyalty.invalid-reward').details,
+    ).toEqual({ field: 'pointsCost' });
+    spec
+      .given([])
+      .when(create(terms({ value: { kind: 'coupon', description: 'x' }, stock: 5 })))
+      .thenThrows('loyalty.invalid-reward');
   });
 
   it('reserves stock for a redemption, and refuses when none is left', () => {
@@ -48,25 +60,61 @@ describe('rewards catalogue', () => {
   });
 
   it('gives stock back when a reservation is released, and when a redemption is cancelled', () => {
-    const released = run(create(terms({ stock: 1 })), reserve('r-1'), { type: 'release-reservation', redemptionId: 'r-1', reason: 'points-refused', now: T0 });
-    spec.given(released).when(reserve('r-2')).thenEvents((events) => expect(events).toHaveLength(1));
-    const cancelled = run(create(terms({ stock: 1 })), reserve('r-1'), { type: 'confirm-reservation', redemptionId: 'r-1', now: T0 }, { type: 'cancel-reward-redemption', redemptionId: 'r-1', now: T0 });
-    spec.given(cancelled).when(reserve('r-2')).thenEvents((events) => expect(events).toHaveLength(1));
+    const released = run(create(terms({ stock: 1 })), reserve('r-1'), {
+      type: 'release-reservation',
+      redemptionId: 'r-1',
+      reason: 'points-refused',
+      now: T0,
+    });
+    spec
+      .given(released)
+      .when(reserve('r-2'))
+      .thenEvents((events) => expect(events).toHaveLength(1));
+    const cancelled = run(
+      create(terms({ stock: 1 })),
+      reserve('r-1'),
+      { type: 'confirm-reservation', redemptionId: 'r-1', now: T0 },
+      { type: 'cancel-reward-redemption', redemptionId: 'r-1', now: T0 },
+    );
+    spec
+      .given(cancelled)
+      .when(reserve('r-2'))
+      .thenEvents((events) => expect(events).toHaveLength(1));
   });
 
   it('hands out each coupon code once; a released code goes back, a cancelled one is void', () => {
     const coupon = terms({ value: { kind: 'coupon', description: 'Partner voucher' }, stock: null });
     const withCodes = run(create(coupon), { type: 'add-coupon-codes', codes: ['CODE-A', 'CODE-B'], actor: SUPERVISOR, now: T0 });
-    spec.given(withCodes).when({ type: 'add-coupon-codes', codes: ['CODE-B', 'CODE-C'], actor: SUPERVISOR, now: T0 }).thenThrows('loyalty.coupon-code-exists');
-    const reserved = run(create(coupon), { type: 'add-coupon-codes', codes: ['CODE-A', 'CODE-B'], actor: SUPERVISOR, now: T0 }, reserve('r-1'), reserve('r-2'));
+    spec
+      .given(withCodes)
+      .when({ type: 'add-coupon-codes', codes: ['CODE-B', 'CODE-C'], actor: SUPERVISOR, now: T0 })
+      .thenThrows('loyalty.coupon-code-exists');
+    const reserved = run(
+      create(coupon),
+      { type: 'add-coupon-codes', codes: ['CODE-A', 'CODE-B'], actor: SUPERVISOR, now: T0 },
+      reserve('r-1'),
+      reserve('r-2'),
+    );
     expect(reserved.slice(-2).map((event) => (event.data as { couponCode: string }).couponCode)).toEqual(['CODE-A', 'CODE-B']);
     spec.given(reserved).when(reserve('r-3')).thenThrows('loyalty.reward-out-of-stock');
     spec
-      .given([...reserved, { type: 'loyalty.reward-reservation-released', data: { rewardId: 'rw-1', redemptionId: 'r-1', couponCode: 'CODE-A', reason: 'points-refused', releasedAt: T0 } }])
+      .given([
+        ...reserved,
+        {
+          type: 'loyalty.reward-reservation-released',
+          data: { rewardId: 'rw-1', redemptionId: 'r-1', couponCode: 'CODE-A', reason: 'points-refused', releasedAt: T0 },
+        },
+      ])
       .when(reserve('r-3'))
       .thenEvents(([event]) => expect(event.data).toMatchObject({ couponCode: 'CODE-A' }));
     spec
-      .given([...reserved, { type: 'loyalty.reward-redemption-cancelled', data: { rewardId: 'rw-1', redemptionId: 'r-1', customerId: 'cust-1', voidedCouponCode: 'CODE-A', cancelledAt: T0 } }])
+      .given([
+        ...reserved,
+        {
+          type: 'loyalty.reward-redemption-cancelled',
+          data: { rewardId: 'rw-1', redemptionId: 'r-1', customerId: 'cust-1', voidedCouponCode: 'CODE-A', cancelledAt: T0 },
+        },
+      ])
       .when(reserve('r-3'))
       .thenThrows('loyalty.reward-out-of-stock');
   });
@@ -74,9 +122,18 @@ describe('rewards catalogue', () => {
   it('respects validity and tier restrictions', () => {
     const given = run(create(terms({ tiers: ['gold'] })));
     spec.given(given).when(reserve('r-1')).thenThrows('loyalty.reward-tier-restricted', 'forbidden');
-    spec.given(given).when(reserve('r-1', { customerTier: 'gold', now: '2026-06-01T00:00:00.000Z' })).thenThrows('loyalty.reward-unavailable');
-    spec.given(given).when(reserve('r-1', { customerTier: 'gold' })).thenEvents((events) => expect(events).toHaveLength(1));
-    spec.given(run(create(), { type: 'retire-reward', actor: SUPERVISOR, now: T0 })).when(reserve('r-1')).thenThrows('loyalty.reward-unavailable');
+    spec
+      .given(given)
+      .when(reserve('r-1', { customerTier: 'gold', now: '2026-06-01T00:00:00.000Z' }))
+      .thenThrows('loyalty.reward-unavailable');
+    spec
+      .given(given)
+      .when(reserve('r-1', { customerTier: 'gold' }))
+      .thenEvents((events) => expect(events).toHaveLength(1));
+    spec
+      .given(run(create(), { type: 'retire-reward', actor: SUPERVISOR, now: T0 }))
+      .when(reserve('r-1'))
+      .thenThrows('loyalty.reward-unavailable');
   });
 
   it('confirms and releases a reservation once', () => {

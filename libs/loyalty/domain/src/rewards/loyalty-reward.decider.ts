@@ -29,16 +29,25 @@ function invalid(field: string, problem: string): DomainError {
 export function validateTerms(terms: RewardTerms): void {
   if (!terms.name.trim() || terms.name.length > 200) throw invalid('name', 'must be 1-200 characters');
   if (!Number.isSafeInteger(terms.pointsCost) || terms.pointsCost < 1) throw invalid('pointsCost', 'must be a whole number ≥ 1');
-  if (terms.stock !== null && (!Number.isSafeInteger(terms.stock) || terms.stock < 0)) throw invalid('stock', 'must be null or a whole number ≥ 0');
-  if (terms.value.kind === 'coupon' && terms.stock !== null) throw invalid('stock', 'must be null for coupons: the pool of codes is the stock');
-  if (terms.value.kind === 'percentage-discount' && !(Number.isInteger(terms.value.percent) && terms.value.percent >= 1 && terms.value.percent <= 100)) {
+  if (terms.stock !== null && (!Number.isSafeInteger(terms.stock) || terms.stock < 0))
+    throw invalid('stock', 'must be null or a whole number ≥ 0');
+  if (terms.value.kind === 'coupon' && terms.stock !== null)
+    throw invalid('stock', 'must be null for coupons: the pool of codes is the stock');
+  if (
+    terms.value.kind === 'percentage-discount' &&
+    !(Number.isInteger(terms.value.percent) && terms.value.percent >= 1 && terms.value.percent <= 100)
+  ) {
     throw invalid('value.percent', 'must be a whole percent from 1 to 100');
   }
-  if (terms.value.kind === 'fixed-credit' && !(Number.isSafeInteger(terms.value.amount) && terms.value.amount >= 1 && /^[A-Z]{3}$/.test(terms.value.currency))) {
+  if (
+    terms.value.kind === 'fixed-credit' &&
+    !(Number.isSafeInteger(terms.value.amount) && terms.value.amount >= 1 && /^[A-Z]{3}$/.test(terms.value.currency))
+  ) {
     throw invalid('value', 'needs an amount ≥ 1 (minor units) and an ISO-4217 currency');
   }
   if (terms.value.kind === 'gift' && !terms.value.sku) throw invalid('value.sku', 'is required');
-  if (terms.validUntil !== null && normaliseInstant(terms.validUntil) <= normaliseInstant(terms.validFrom)) throw invalid('validUntil', 'must be after validFrom');
+  if (terms.validUntil !== null && normaliseInstant(terms.validUntil) <= normaliseInstant(terms.validFrom))
+    throw invalid('validUntil', 'must be after validFrom');
   if (terms.tiers.some((tier) => !TIERS.includes(tier))) throw invalid('tiers', `must be among ${TIERS.join(', ')}`);
 }
 
@@ -55,13 +64,19 @@ function reserve(state: Active, command: Extract<RewardCommand, { type: 'reserve
   const now = normaliseInstant(command.now);
   if (reservation(state, command.redemptionId)) return [];
   const { terms } = state;
-  const unavailable = (code: string, message: string, details: Record<string, unknown> = {}) => new DomainError(code, message, 'conflict', details);
+  const unavailable = (code: string, message: string, details: Record<string, unknown> = {}) =>
+    new DomainError(code, message, 'conflict', details);
   if (state.status !== 'active') throw unavailable('loyalty.reward-unavailable', 'The reward is retired');
   if (now < terms.validFrom || (terms.validUntil !== null && now >= terms.validUntil)) {
-    throw unavailable('loyalty.reward-unavailable', 'The reward cannot be redeemed at this time', { validFrom: terms.validFrom, validUntil: terms.validUntil });
+    throw unavailable('loyalty.reward-unavailable', 'The reward cannot be redeemed at this time', {
+      validFrom: terms.validFrom,
+      validUntil: terms.validUntil,
+    });
   }
   if (terms.tiers.length > 0 && !terms.tiers.includes(command.customerTier)) {
-    throw new DomainError('loyalty.reward-tier-restricted', `The reward is for ${terms.tiers.join(', ')} members`, 'forbidden', { tiers: terms.tiers });
+    throw new DomainError('loyalty.reward-tier-restricted', `The reward is for ${terms.tiers.join(', ')} members`, 'forbidden', {
+      tiers: terms.tiers,
+    });
   }
   const couponCode = terms.value.kind === 'coupon' ? (state.couponPool[0] ?? null) : null;
   if ((terms.value.kind === 'coupon' && couponCode === null) || (state.stockLeft !== null && state.stockLeft < 1)) {
@@ -70,7 +85,14 @@ function reserve(state: Active, command: Extract<RewardCommand, { type: 'reserve
   return [
     {
       type: 'loyalty.reward-reserved',
-      data: { rewardId: state.rewardId, redemptionId: command.redemptionId, customerId: command.customerId, pointsCost: terms.pointsCost, couponCode, reservedAt: now },
+      data: {
+        rewardId: state.rewardId,
+        redemptionId: command.redemptionId,
+        customerId: command.customerId,
+        pointsCost: terms.pointsCost,
+        couponCode,
+        reservedAt: now,
+      },
     },
   ];
 }
@@ -85,7 +107,11 @@ export const loyaltyRewardDecider: Decider<RewardCommand, RewardEvent, RewardSta
         requireSupervisor(command.actor, 'manage the rewards catalogue');
         if (state.status !== 'none') throw new DomainError('loyalty.reward-exists', 'The reward exists already', 'conflict');
         validateTerms(command.terms);
-        const terms = { ...command.terms, validFrom: normaliseInstant(command.terms.validFrom), validUntil: command.terms.validUntil && normaliseInstant(command.terms.validUntil) };
+        const terms = {
+          ...command.terms,
+          validFrom: normaliseInstant(command.terms.validFrom),
+          validUntil: command.terms.validUntil && normaliseInstant(command.terms.validUntil),
+        };
         return [{ type: 'loyalty.reward-created', data: { rewardId: command.rewardId, terms, actorId: command.actor.id, createdAt: now } }];
       }
       case 'change-reward': {
@@ -93,8 +119,17 @@ export const loyaltyRewardDecider: Decider<RewardCommand, RewardEvent, RewardSta
         const reward = requireReward(state);
         validateTerms(command.terms);
         if (command.terms.value.kind !== reward.terms.value.kind) throw invalid('value.kind', 'cannot change; create a new reward');
-        const terms = { ...command.terms, validFrom: normaliseInstant(command.terms.validFrom), validUntil: command.terms.validUntil && normaliseInstant(command.terms.validUntil) };
-        return [{ type: 'loyalty.reward-changed', data: { rewardId: reward.rewardId, terms, stockLeft: terms.stock, actorId: command.actor.id, changedAt: now } }];
+        const terms = {
+          ...command.terms,
+          validFrom: normaliseInstant(command.terms.validFrom),
+          validUntil: command.terms.validUntil && normaliseInstant(command.terms.validUntil),
+        };
+        return [
+          {
+            type: 'loyalty.reward-changed',
+            data: { rewardId: reward.rewardId, terms, stockLeft: terms.stock, actorId: command.actor.id, changedAt: now },
+          },
+        ];
       }
       case 'add-coupon-codes': {
         requireSupervisor(command.actor, 'manage the rewards catalogue');
@@ -104,13 +139,25 @@ export const loyaltyRewardDecider: Decider<RewardCommand, RewardEvent, RewardSta
         if (bad !== undefined) throw invalid('codes', 'must be 4-64 letters, digits, "-" or "_"');
         if (new Set(command.codes).size !== command.codes.length) throw invalid('codes', 'must not repeat a code');
         const known = command.codes.filter((code) => reward.knownCodes.includes(code));
-        if (known.length) throw new DomainError('loyalty.coupon-code-exists', `Codes already in the pool or given: ${known.join(', ')}`, 'conflict', { codes: known });
-        return command.codes.length ? [{ type: 'loyalty.reward-coupons-added', data: { rewardId: reward.rewardId, codes: [...command.codes], actorId: command.actor.id, addedAt: now } }] : [];
+        if (known.length)
+          throw new DomainError('loyalty.coupon-code-exists', `Codes already in the pool or given: ${known.join(', ')}`, 'conflict', {
+            codes: known,
+          });
+        return command.codes.length
+          ? [
+              {
+                type: 'loyalty.reward-coupons-added',
+                data: { rewardId: reward.rewardId, codes: [...command.codes], actorId: command.actor.id, addedAt: now },
+              },
+            ]
+          : [];
       }
       case 'retire-reward': {
         requireSupervisor(command.actor, 'manage the rewards catalogue');
         const reward = requireReward(state);
-        return reward.status === 'retired' ? [] : [{ type: 'loyalty.reward-retired', data: { rewardId: reward.rewardId, actorId: command.actor.id, retiredAt: now } }];
+        return reward.status === 'retired'
+          ? []
+          : [{ type: 'loyalty.reward-retired', data: { rewardId: reward.rewardId, actorId: command.actor.id, retiredAt: now } }];
       }
       case 'reserve-reward':
         return reserve(requireReward(state), command);
@@ -118,7 +165,12 @@ export const loyaltyRewardDecider: Decider<RewardCommand, RewardEvent, RewardSta
         const reward = requireReward(state);
         const held = reservation(reward, command.redemptionId);
         if (!held || held.status !== 'reserved') return [];
-        return [{ type: 'loyalty.reward-redemption-confirmed', data: { rewardId: reward.rewardId, redemptionId: held.redemptionId, customerId: held.customerId, confirmedAt: now } }];
+        return [
+          {
+            type: 'loyalty.reward-redemption-confirmed',
+            data: { rewardId: reward.rewardId, redemptionId: held.redemptionId, customerId: held.customerId, confirmedAt: now },
+          },
+        ];
       }
       case 'release-reservation': {
         const reward = requireReward(state);
@@ -127,7 +179,13 @@ export const loyaltyRewardDecider: Decider<RewardCommand, RewardEvent, RewardSta
         return [
           {
             type: 'loyalty.reward-reservation-released',
-            data: { rewardId: reward.rewardId, redemptionId: held.redemptionId, couponCode: held.couponCode, reason: command.reason, releasedAt: now },
+            data: {
+              rewardId: reward.rewardId,
+              redemptionId: held.redemptionId,
+              couponCode: held.couponCode,
+              reason: command.reason,
+              releasedAt: now,
+            },
           },
         ];
       }
@@ -139,7 +197,13 @@ export const loyaltyRewardDecider: Decider<RewardCommand, RewardEvent, RewardSta
         return [
           {
             type: 'loyalty.reward-redemption-cancelled',
-            data: { rewardId: reward.rewardId, redemptionId: given.redemptionId, customerId: given.customerId, voidedCouponCode: given.couponCode, cancelledAt: now },
+            data: {
+              rewardId: reward.rewardId,
+              redemptionId: given.redemptionId,
+              customerId: given.customerId,
+              voidedCouponCode: given.couponCode,
+              cancelledAt: now,
+            },
           },
         ];
       }
@@ -148,7 +212,15 @@ export const loyaltyRewardDecider: Decider<RewardCommand, RewardEvent, RewardSta
 
   evolve(state, event) {
     if (event.type === 'loyalty.reward-created') {
-      return { status: 'active', rewardId: event.data.rewardId, terms: event.data.terms, stockLeft: event.data.terms.stock, couponPool: [], knownCodes: [], reservations: [] };
+      return {
+        status: 'active',
+        rewardId: event.data.rewardId,
+        terms: event.data.terms,
+        stockLeft: event.data.terms.stock,
+        couponPool: [],
+        knownCodes: [],
+        reservations: [],
+      };
     }
     if (state.status === 'none') return state;
     const setStatus = (redemptionId: string, status: Reservation['status']) =>
@@ -168,7 +240,13 @@ export const loyaltyRewardDecider: Decider<RewardCommand, RewardEvent, RewardSta
           couponPool: state.couponPool.filter((code) => code !== event.data.couponCode),
           reservations: [
             ...state.reservations,
-            { redemptionId: event.data.redemptionId, customerId: event.data.customerId, couponCode: event.data.couponCode, reservedAt: event.data.reservedAt, status: 'reserved' },
+            {
+              redemptionId: event.data.redemptionId,
+              customerId: event.data.customerId,
+              couponCode: event.data.couponCode,
+              reservedAt: event.data.reservedAt,
+              status: 'reserved',
+            },
           ],
         };
       case 'loyalty.reward-redemption-confirmed':

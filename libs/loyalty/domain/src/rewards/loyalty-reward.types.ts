@@ -53,7 +53,13 @@ export type RewardCommand =
   | { readonly type: 'change-reward'; readonly terms: RewardTerms; readonly actor: Actor; readonly now: string }
   | { readonly type: 'add-coupon-codes'; readonly codes: readonly string[]; readonly actor: Actor; readonly now: string }
   | { readonly type: 'retire-reward'; readonly actor: Actor; readonly now: string }
-  | { readonly type: 'reserve-reward'; readonly redemptionId: string; readonly customerId: string; readonly customerTier: TierName; readonly now: string }
+  | {
+      readonly type: 'reserve-reward';
+      readonly redemptionId: string;
+      readonly customerId: string;
+      readonly customerTier: TierName;
+      readonly now: string;
+    }
   | { readonly type: 'confirm-reservation'; readonly redemptionId: string; readonly now: string }
   | { readonly type: 'release-reservation'; readonly redemptionId: string; readonly reason: ReleaseReason; readonly now: string }
   | { readonly type: 'cancel-reward-redemption'; readonly redemptionId: string; readonly now: string };
@@ -63,9 +69,24 @@ export type ReleaseReason = 'points-refused' | 'redemption-rejected' | 'abandone
 type E<T extends string, D> = { readonly type: T; readonly data: D };
 
 export type RewardEvent =
-  | E<'loyalty.reward-created', { readonly rewardId: string; readonly terms: RewardTerms; readonly actorId: string; readonly createdAt: string }>
-  | E<'loyalty.reward-changed', { readonly rewardId: string; readonly terms: RewardTerms; readonly stockLeft: number | null; readonly actorId: string; readonly changedAt: string }>
-  | E<'loyalty.reward-coupons-added', { readonly rewardId: string; readonly codes: readonly string[]; readonly actorId: string; readonly addedAt: string }>
+  | E<
+      'loyalty.reward-created',
+      { readonly rewardId: string; readonly terms: RewardTerms; readonly actorId: string; readonly createdAt: string }
+    >
+  | E<
+      'loyalty.reward-changed',
+      {
+        readonly rewardId: string;
+        readonly terms: RewardTerms;
+        readonly stockLeft: number | null;
+        readonly actorId: string;
+        readonly changedAt: string;
+      }
+    >
+  | E<
+      'loyalty.reward-coupons-added',
+      { readonly rewardId: string; readonly codes: readonly string[]; readonly actorId: string; readonly addedAt: string }
+    >
   | E<'loyalty.reward-retired', { readonly rewardId: string; readonly actorId: string; readonly retiredAt: string }>
   | E<
       'loyalty.reward-reserved',
@@ -78,14 +99,29 @@ export type RewardEvent =
         readonly reservedAt: string;
       }
     >
-  | E<'loyalty.reward-redemption-confirmed', { readonly rewardId: string; readonly redemptionId: string; readonly customerId: string; readonly confirmedAt: string }>
+  | E<
+      'loyalty.reward-redemption-confirmed',
+      { readonly rewardId: string; readonly redemptionId: string; readonly customerId: string; readonly confirmedAt: string }
+    >
   | E<
       'loyalty.reward-reservation-released',
-      { readonly rewardId: string; readonly redemptionId: string; readonly couponCode: string | null; readonly reason: ReleaseReason; readonly releasedAt: string }
+      {
+        readonly rewardId: string;
+        readonly redemptionId: string;
+        readonly couponCode: string | null;
+        readonly reason: ReleaseReason;
+        readonly releasedAt: string;
+      }
     >
   | E<
       'loyalty.reward-redemption-cancelled',
-      { readonly rewardId: string; readonly redemptionId: string; readonly customerId: string; readonly voidedCouponCode: string | null; readonly cancelledAt: string }
+      {
+        readonly rewardId: string;
+        readonly redemptionId: string;
+        readonly customerId: string;
+        readonly voidedCouponCode: string | null;
+        readonly cancelledAt: string;
+      }
     >;
 
 export const REWARD_EVENT_TYPES = [

@@ -10,14 +10,23 @@ const award = (at: string, points = 20, reference = at): EngagementAward => ({ r
 
 describe('engagement caps per calendar day, week, month and year (UTC)', () => {
   it('awards the rule points when no cap is reached', () => {
-    expect(evaluateEngagement('survey-answered', rule({ day: 40 }), [], '2026-03-10T09:00:00.000Z')).toEqual({ points: 20, cappedBy: null });
+    expect(evaluateEngagement('survey-answered', rule({ day: 40 }), [], '2026-03-10T09:00:00.000Z')).toEqual({
+      points: 20,
+      cappedBy: null,
+    });
   });
 
   it('cuts the award to what the daily cap still allows, and to nothing once reached', () => {
     const history = [award('2026-03-10T08:00:00.000Z', 30)];
-    expect(evaluateEngagement('survey-answered', rule({ day: 40 }), history, '2026-03-10T09:00:00.000Z')).toEqual({ points: 10, cappedBy: 'day' });
+    expect(evaluateEngagement('survey-answered', rule({ day: 40 }), history, '2026-03-10T09:00:00.000Z')).toEqual({
+      points: 10,
+      cappedBy: 'day',
+    });
     const full = [...history, award('2026-03-10T08:30:00.000Z', 10)];
-    expect(evaluateEngagement('survey-answered', rule({ day: 40 }), full, '2026-03-10T23:59:59.999Z')).toEqual({ points: 0, cappedBy: 'day' });
+    expect(evaluateEngagement('survey-answered', rule({ day: 40 }), full, '2026-03-10T23:59:59.999Z')).toEqual({
+      points: 0,
+      cappedBy: 'day',
+    });
     expect(evaluateEngagement('survey-answered', rule({ day: 40 }), full, '2026-03-11T00:00:00.000Z').points).toBe(20);
   });
 
@@ -29,8 +38,15 @@ describe('engagement caps per calendar day, week, month and year (UTC)', () => {
   });
 
   it('applies the tightest of several caps, and ignores other rules', () => {
-    const history = [award('2026-03-02T10:00:00.000Z'), award('2026-03-05T10:00:00.000Z'), { ...award('2026-03-10T10:00:00.000Z'), rule: 'review-written' as const }];
-    expect(evaluateEngagement('survey-answered', rule({ day: 100, month: 50 }), history, '2026-03-20T10:00:00.000Z')).toEqual({ points: 10, cappedBy: 'month' });
+    const history = [
+      award('2026-03-02T10:00:00.000Z'),
+      award('2026-03-05T10:00:00.000Z'),
+      { ...award('2026-03-10T10:00:00.000Z'), rule: 'review-written' as const },
+    ];
+    expect(evaluateEngagement('survey-answered', rule({ day: 100, month: 50 }), history, '2026-03-20T10:00:00.000Z')).toEqual({
+      points: 10,
+      cappedBy: 'month',
+    });
   });
 
   it('supports a yearly cap (birthday once a year)', () => {

@@ -31,7 +31,9 @@ export function evaluateEngagement(
     const cap = rule.caps[period];
     if (cap === null) continue;
     const from = startOfPeriod(now, period);
-    const used = history.filter((award) => award.rule === ruleName && award.at >= from && award.at <= now).reduce((sum, award) => sum + award.points, 0);
+    const used = history
+      .filter((award) => award.rule === ruleName && award.at >= from && award.at <= now)
+      .reduce((sum, award) => sum + award.points, 0);
     const allowed = Math.max(0, cap - used);
     if (allowed < points) {
       points = allowed;

@@ -34,7 +34,10 @@ describe('spend rule: 10 points per full 100,000 minor units', () => {
 
   it('earns nothing below the minimum order value', () => {
     const withMinimum: SpendRule = { ...rule, minimumOrderValue: 500_000 };
-    expect(evaluateSpendRule(withMinimum, purchase(499_999), 'bronze')).toMatchObject({ points: 0, noPointsReason: 'below-minimum-order-value' });
+    expect(evaluateSpendRule(withMinimum, purchase(499_999), 'bronze')).toMatchObject({
+      points: 0,
+      noPointsReason: 'below-minimum-order-value',
+    });
     expect(evaluateSpendRule(withMinimum, purchase(500_000), 'bronze').points).toBe(50);
   });
 
@@ -59,7 +62,10 @@ describe('spend rule: 10 points per full 100,000 minor units', () => {
 
   it('earns only in the configured currencies when a list is set', () => {
     const euroOnly: SpendRule = { ...rule, currencies: ['EUR'] };
-    expect(evaluateSpendRule(euroOnly, purchase(300_000, [], 'USD'), 'bronze')).toMatchObject({ points: 0, noPointsReason: 'currency-not-earning' });
+    expect(evaluateSpendRule(euroOnly, purchase(300_000, [], 'USD'), 'bronze')).toMatchObject({
+      points: 0,
+      noPointsReason: 'currency-not-earning',
+    });
     expect(evaluateSpendRule(euroOnly, purchase(300_000), 'bronze').points).toBe(30);
   });
 
@@ -68,7 +74,9 @@ describe('spend rule: 10 points per full 100,000 minor units', () => {
       { sku: 'A', category: 'x', quantity: 1, unitPrice: 90_000_000_000 },
       { sku: 'B', category: 'x', quantity: 1, unitPrice: 10_000_000_000 },
     ];
-    expect(evaluateSpendRule({ ...rule, excludedSkus: ['B'] }, purchase(99_999_999_999, lines), 'bronze').eligibleAmount).toBe(89_999_999_999);
+    expect(evaluateSpendRule({ ...rule, excludedSkus: ['B'] }, purchase(99_999_999_999, lines), 'bronze').eligibleAmount).toBe(
+      89_999_999_999,
+    );
   });
 });
 

@@ -103,7 +103,10 @@ export function evaluateRefund(purchase: EarnedPurchase, refund: RefundFacts): R
   const cumulativeAmount = purchase.refundedAmount + refund.amount;
   const keptTotal = purchase.total - cumulativeAmount;
   const keptEligible = purchase.eligibleAmount - cumulativeEligible;
-  const pointsKept = refund.fullyRefunded || keptTotal < purchase.rate.minimumOrderValue ? 0 : Math.min(purchase.points, pointsForAmount(keptEligible, purchase.rate));
+  const pointsKept =
+    refund.fullyRefunded || keptTotal < purchase.rate.minimumOrderValue
+      ? 0
+      : Math.min(purchase.points, pointsForAmount(keptEligible, purchase.rate));
   return {
     pointsToTakeBack: Math.max(0, purchase.points - pointsKept - purchase.pointsTakenBack),
     refundedEligibleAmount: cumulativeEligible - purchase.refundedEligibleAmount,

@@ -23,7 +23,9 @@ const ADJUSTMENT_REASON_CODES: readonly string[] = ['goodwill', 'service-recover
  */
 export function requireAdjustmentReason(reason: string): void {
   if (!ADJUSTMENT_REASON_CODES.includes(reason)) {
-    throw new DomainError('loyalty.reason-required', `reason must be one of ${ADJUSTMENT_REASON_CODES.join(', ')}`, 'invalid', { field: 'reason' });
+    throw new DomainError('loyalty.reason-required', `reason must be one of ${ADJUSTMENT_REASON_CODES.join(', ')}`, 'invalid', {
+      field: 'reason',
+    });
   }
 }
 

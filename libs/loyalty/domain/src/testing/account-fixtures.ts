@@ -23,7 +23,13 @@ export function purchase(purchaseId: string, total: number, purchasedAt: string,
   return { purchaseId, orderId: `order-${purchaseId}`, channel: 'web', lines, total, currency: 'EUR', purchasedAt };
 }
 
-export function refund(refundId: string, purchaseId: string, amount: number, refundedAt: string, options: Partial<RefundFacts> = {}): RefundFacts {
+export function refund(
+  refundId: string,
+  purchaseId: string,
+  amount: number,
+  refundedAt: string,
+  options: Partial<RefundFacts> = {},
+): RefundFacts {
   return { refundId, purchaseId, amount, currency: 'EUR', lines: [], refundedAt, fullyRefunded: false, ...options };
 }
 

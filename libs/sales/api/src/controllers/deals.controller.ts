@@ -45,7 +45,9 @@ export class DealsController {
   @Post(':dealId/move')
   @HttpCode(200)
   async move(@Param() params: DealParams, @Body() body: MoveDealDto, @RequestCommandContext() context: CommandContext) {
-    return writtenDeal(await this.commands.execute(new ChangeDealStage(params.dealId, { type: 'move-deal', stageId: body.stageId }, context)));
+    return writtenDeal(
+      await this.commands.execute(new ChangeDealStage(params.dealId, { type: 'move-deal', stageId: body.stageId }, context)),
+    );
   }
 
   @Post(':dealId/win')
@@ -57,33 +59,53 @@ export class DealsController {
   @Post(':dealId/lose')
   @HttpCode(200)
   async lose(@Param() params: DealParams, @Body() body: CloseDealDto, @RequestCommandContext() context: CommandContext) {
-    return writtenDeal(await this.commands.execute(new ChangeDealStage(params.dealId, { type: 'lose-deal', reason: body.reason }, context)));
+    return writtenDeal(
+      await this.commands.execute(new ChangeDealStage(params.dealId, { type: 'lose-deal', reason: body.reason }, context)),
+    );
   }
 
   @Post(':dealId/reopen')
   @HttpCode(200)
   async reopen(@Param() params: DealParams, @Body() body: ReopenDealDto, @RequestCommandContext() context: CommandContext) {
-    return writtenDeal(await this.commands.execute(new ChangeDealStage(params.dealId, { type: 'reopen-deal', stageId: body.stageId, reason: body.reason }, context)));
+    return writtenDeal(
+      await this.commands.execute(
+        new ChangeDealStage(params.dealId, { type: 'reopen-deal', stageId: body.stageId, reason: body.reason }, context),
+      ),
+    );
   }
 
   @Put(':dealId/amount')
   async amount(@Param() params: DealParams, @Body() body: DealAmountDto, @RequestCommandContext() context: CommandContext) {
-    return writtenDeal(await this.commands.execute(new ChangeDeal(params.dealId, { type: 'change-deal-amount', amount: body.amount, currency: body.currency }, context)));
+    return writtenDeal(
+      await this.commands.execute(
+        new ChangeDeal(params.dealId, { type: 'change-deal-amount', amount: body.amount, currency: body.currency }, context),
+      ),
+    );
   }
 
   @Put(':dealId/owner')
   async owner(@Param() params: DealParams, @Body() body: DealOwnerDto, @RequestCommandContext() context: CommandContext) {
-    return writtenDeal(await this.commands.execute(new ChangeDeal(params.dealId, { type: 'change-deal-owner', ownerId: body.ownerId }, context)));
+    return writtenDeal(
+      await this.commands.execute(new ChangeDeal(params.dealId, { type: 'change-deal-owner', ownerId: body.ownerId }, context)),
+    );
   }
 
   @Put(':dealId/probability')
   async probability(@Param() params: DealParams, @Body() body: DealProbabilityDto, @RequestCommandContext() context: CommandContext) {
-    return writtenDeal(await this.commands.execute(new ChangeDeal(params.dealId, { type: 'change-deal-probability', probability: body.probability }, context)));
+    return writtenDeal(
+      await this.commands.execute(
+        new ChangeDeal(params.dealId, { type: 'change-deal-probability', probability: body.probability }, context),
+      ),
+    );
   }
 
   @Put(':dealId/expected-close-date')
   async closeDate(@Param() params: DealParams, @Body() body: DealCloseDateDto, @RequestCommandContext() context: CommandContext) {
-    return writtenDeal(await this.commands.execute(new ChangeDeal(params.dealId, { type: 'change-deal-close-date', expectedCloseDate: body.expectedCloseDate }, context)));
+    return writtenDeal(
+      await this.commands.execute(
+        new ChangeDeal(params.dealId, { type: 'change-deal-close-date', expectedCloseDate: body.expectedCloseDate }, context),
+      ),
+    );
   }
 
   @Post(':dealId/activities')

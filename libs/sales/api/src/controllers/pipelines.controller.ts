@@ -3,7 +3,16 @@ import { ChangePipeline, DefinePipeline, GetPipeline, GetPipelineBoard, ListPipe
 import { CommandBus, QueryBus, RequestCommandContext } from '@c360/runtime';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { PageQuery } from '../dto/common.dto';
-import { AddStageDto, BoardQuery, ChangeStageDto, DefinePipelineDto, PipelineParams, RenamePipelineDto, ReorderStagesDto, StageParams } from '../dto/pipeline.dto';
+import {
+  AddStageDto,
+  BoardQuery,
+  ChangeStageDto,
+  DefinePipelineDto,
+  PipelineParams,
+  RenamePipelineDto,
+  ReorderStagesDto,
+  StageParams,
+} from '../dto/pipeline.dto';
 import { writtenPipeline } from './sales-responses';
 
 /** Pipelines and their stages; `default` names the default pipeline wherever a pipeline id goes. */
@@ -37,7 +46,9 @@ export class PipelinesController {
 
   @Put(':pipelineId/name')
   async rename(@Param() params: PipelineParams, @Body() body: RenamePipelineDto, @RequestCommandContext() context: CommandContext) {
-    return writtenPipeline(await this.commands.execute(new ChangePipeline(params.pipelineId, { type: 'rename-pipeline', name: body.name }, context)));
+    return writtenPipeline(
+      await this.commands.execute(new ChangePipeline(params.pipelineId, { type: 'rename-pipeline', name: body.name }, context)),
+    );
   }
 
   @Post(':pipelineId/stages')
@@ -47,17 +58,25 @@ export class PipelinesController {
 
   @Patch(':pipelineId/stages/:stageId')
   async changeStage(@Param() params: StageParams, @Body() body: ChangeStageDto, @RequestCommandContext() context: CommandContext) {
-    return writtenPipeline(await this.commands.execute(new ChangePipeline(params.pipelineId, { type: 'change-stage', stageId: params.stageId, ...body }, context)));
+    return writtenPipeline(
+      await this.commands.execute(
+        new ChangePipeline(params.pipelineId, { type: 'change-stage', stageId: params.stageId, ...body }, context),
+      ),
+    );
   }
 
   @Put(':pipelineId/stage-order')
   async reorder(@Param() params: PipelineParams, @Body() body: ReorderStagesDto, @RequestCommandContext() context: CommandContext) {
-    return writtenPipeline(await this.commands.execute(new ChangePipeline(params.pipelineId, { type: 'reorder-stages', stageIds: body.stageIds }, context)));
+    return writtenPipeline(
+      await this.commands.execute(new ChangePipeline(params.pipelineId, { type: 'reorder-stages', stageIds: body.stageIds }, context)),
+    );
   }
 
   @Post(':pipelineId/stages/:stageId/retirement')
   @HttpCode(200)
   async retire(@Param() params: StageParams, @RequestCommandContext() context: CommandContext) {
-    return writtenPipeline(await this.commands.execute(new ChangePipeline(params.pipelineId, { type: 'retire-stage', stageId: params.stageId }, context)));
+    return writtenPipeline(
+      await this.commands.execute(new ChangePipeline(params.pipelineId, { type: 'retire-stage', stageId: params.stageId }, context)),
+    );
   }
 }

@@ -20,10 +20,19 @@ export class PurchasesController {
    * was recorded with different contents.
    */
   @Post()
-  async record(@Body() body: RecordPurchaseDto, @RequestCommandContext() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  async record(
+    @Body() body: RecordPurchaseDto,
+    @RequestCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const result = await this.commands.execute(new RecordPurchase(body, context));
     if (result.alreadyRecorded) void reply.status(HttpStatus.OK);
-    return { purchaseId: result.purchaseId, version: result.revision, duplicate: result.alreadyRecorded, purchase: purchaseView(result.state) };
+    return {
+      purchaseId: result.purchaseId,
+      version: result.revision,
+      duplicate: result.alreadyRecorded,
+      purchase: purchaseView(result.state),
+    };
   }
 
   /** The purchase with its refunds (read model). */
@@ -40,6 +49,12 @@ export class PurchasesController {
   @Post(':purchaseId/refunds')
   async refund(@Param() params: PurchaseParams, @Body() body: RefundDto, @RequestCommandContext() context: CommandContext) {
     const result = await this.commands.execute(new RefundPurchase(params.purchaseId, body, context));
-    return { purchaseId: params.purchaseId, refundId: result.refundId, version: result.revision, duplicate: !result.changed, purchase: purchaseView(result.state) };
+    return {
+      purchaseId: params.purchaseId,
+      refundId: result.refundId,
+      version: result.revision,
+      duplicate: !result.changed,
+      purchase: purchaseView(result.state),
+    };
   }
 }

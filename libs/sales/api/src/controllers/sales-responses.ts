@@ -13,7 +13,10 @@ export function writtenDeal(result: UseCaseResult<DealState> & { dealId: string 
 }
 
 export function writtenPipeline(result: UseCaseResult<PipelineState>) {
-  const pipeline = result.state.status === 'defined' ? { pipelineId: result.state.pipelineId, name: result.state.name, stages: result.state.stages } : null;
+  const pipeline =
+    result.state.status === 'defined'
+      ? { pipelineId: result.state.pipelineId, name: result.state.name, stages: result.state.stages }
+      : null;
   return { pipelineId: pipeline?.pipelineId ?? null, version: result.revision, duplicate: result.duplicate, pipeline };
 }
 
@@ -35,5 +38,10 @@ export function purchaseView(state: PurchaseState) {
 }
 
 export function writtenContract(result: UseCaseResult<ContractState> & { contractId: string }) {
-  return { contractId: result.contractId, version: result.revision, duplicate: result.duplicate, contract: result.state.status === 'none' ? null : result.state };
+  return {
+    contractId: result.contractId,
+    version: result.revision,
+    duplicate: result.duplicate,
+    contract: result.state.status === 'none' ? null : result.state,
+  };
 }

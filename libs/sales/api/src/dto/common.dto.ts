@@ -13,7 +13,13 @@ export const MAX_AMOUNT = Number.MAX_SAFE_INTEGER;
 
 function custom(name: string, message: string, test: (value: unknown) => boolean, options?: ValidationOptions): PropertyDecorator {
   return (target: object, propertyName: string | symbol) =>
-    registerDecorator({ name, target: target.constructor, propertyName: String(propertyName), options: { message, ...options }, validator: { validate: test } });
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message, ...options },
+      validator: { validate: test },
+    });
 }
 
 /** A real calendar date, YYYY-MM-DD. */
@@ -34,7 +40,11 @@ export const IsCursor = () =>
 
 /** A pipeline id, or `default`. */
 export const IsPipelineRef = () =>
-  custom('isPipelineRef', '$property must be a pipeline id (UUID) or "default"', (v) => typeof v === 'string' && (v === 'default' || UUID_PATTERN.test(v)));
+  custom(
+    'isPipelineRef',
+    '$property must be a pipeline id (UUID) or "default"',
+    (v) => typeof v === 'string' && (v === 'default' || UUID_PATTERN.test(v)),
+  );
 
 export class PageQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;

@@ -1,6 +1,17 @@
 import { ACTIVITY_KINDS, type ActivityKind } from '@c360/sales-domain';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { CURRENCY, CURRENCY_MESSAGE, IDENTIFIER, IDENTIFIER_MESSAGE, IsCalendarDate, IsPipelineRef, MAX_AMOUNT, PageQuery, STAGE_MESSAGE, STAGE_SLUG } from './common.dto';
+import {
+  CURRENCY,
+  CURRENCY_MESSAGE,
+  IDENTIFIER,
+  IDENTIFIER_MESSAGE,
+  IsCalendarDate,
+  IsPipelineRef,
+  MAX_AMOUNT,
+  PageQuery,
+  STAGE_MESSAGE,
+  STAGE_SLUG,
+} from './common.dto';
 
 export class DealParams {
   @IsUUID() dealId!: string;

@@ -46,7 +46,11 @@ export class AddStageDto {
   @IsString() @Length(1, 60) name!: string;
   @IsInt() @Min(0) @Max(100) probability!: number;
   /** The stage to insert after; null puts it first; omitted puts it last among open stages. */
-  @IsOptional() @ValidateIf((dto: AddStageDto) => dto.afterStageId !== null) @IsString() @Matches(STAGE_SLUG, { message: STAGE_MESSAGE }) afterStageId?: string | null;
+  @IsOptional()
+  @ValidateIf((dto: AddStageDto) => dto.afterStageId !== null)
+  @IsString()
+  @Matches(STAGE_SLUG, { message: STAGE_MESSAGE })
+  afterStageId?: string | null;
 }
 
 export class ChangeStageDto {
@@ -55,7 +59,12 @@ export class ChangeStageDto {
 }
 
 export class ReorderStagesDto {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsString({ each: true }) @Matches(STAGE_SLUG, { each: true, message: STAGE_MESSAGE }) stageIds!: string[];
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Matches(STAGE_SLUG, { each: true, message: STAGE_MESSAGE })
+  stageIds!: string[];
 }
 
 export class BoardQuery {

@@ -1,6 +1,21 @@
 import { REFUND_KINDS, SALES_CHANNELS, type RefundKind, type SalesChannel } from '@c360/sales-domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { CURRENCY, CURRENCY_MESSAGE, IDENTIFIER, IDENTIFIER_MESSAGE, MAX_AMOUNT } from './common.dto';
 
 export class PurchaseParams {

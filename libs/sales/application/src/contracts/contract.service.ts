@@ -30,17 +30,32 @@ export class ContractService {
 
   async start(input: StartContractInput, context: CommandContext): Promise<ContractResult> {
     const contractId = createdId('contract', context);
-    const result = await this.commands.handle(contractAggregate, contractStream(contractId), { type: 'start-contract', contractId, ...input, now: this.now() }, context);
+    const result = await this.commands.handle(
+      contractAggregate,
+      contractStream(contractId),
+      { type: 'start-contract', contractId, ...input, now: this.now() },
+      context,
+    );
     return { ...useCaseResult(result), contractId };
   }
 
   async renew(contractId: string, input: { renewalDate?: string; value?: number }, context: CommandContext): Promise<ContractResult> {
-    const result = await this.commands.handle(contractAggregate, contractStream(contractId), { type: 'renew-contract', ...input, now: this.now() }, context);
+    const result = await this.commands.handle(
+      contractAggregate,
+      contractStream(contractId),
+      { type: 'renew-contract', ...input, now: this.now() },
+      context,
+    );
     return { ...useCaseResult(result), contractId };
   }
 
   async lapse(contractId: string, reason: string, context: CommandContext): Promise<ContractResult> {
-    const result = await this.commands.handle(contractAggregate, contractStream(contractId), { type: 'lapse-contract', reason, now: this.now() }, context);
+    const result = await this.commands.handle(
+      contractAggregate,
+      contractStream(contractId),
+      { type: 'lapse-contract', reason, now: this.now() },
+      context,
+    );
     return { ...useCaseResult(result), contractId };
   }
 

@@ -1,4 +1,12 @@
-import { CommandHandler, DomainError, SubjectErasedError, type Clock, type CommandContext, type UseCaseResult, useCaseResult } from '@c360/kernel';
+import {
+  CommandHandler,
+  DomainError,
+  SubjectErasedError,
+  type Clock,
+  type CommandContext,
+  type UseCaseResult,
+  useCaseResult,
+} from '@c360/kernel';
 import { dealAggregate, dealStream, type ActivityKind, type DealCommand, type DealState, type PipelineSnapshot } from '@c360/sales-domain';
 import { CLOCK } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
@@ -25,7 +33,9 @@ type StageCommand = WithoutNow<Extract<DealCommand, { type: 'move-deal' | 'win-d
 type PipelineFree<C> = C extends unknown ? Omit<C, 'pipeline'> : never;
 /** A stage command as a client sends it: the service adds the pipeline and the time. */
 export type DealStageCommand = PipelineFree<StageCommand>;
-export type DealChange = WithoutNow<Extract<DealCommand, { type: 'change-deal-amount' | 'change-deal-owner' | 'change-deal-probability' | 'change-deal-close-date' }>>;
+export type DealChange = WithoutNow<
+  Extract<DealCommand, { type: 'change-deal-amount' | 'change-deal-owner' | 'change-deal-probability' | 'change-deal-close-date' }>
+>;
 
 /** Deal use cases: each loads what the decision needs (the deal's pipeline, the time) and runs the command. */
 @Injectable()

@@ -12,7 +12,9 @@ export class EnsureDefaultPipeline implements ContextStartHook {
 
   async onContextStart(): Promise<void> {
     await this.pipelines.ensureDefault().catch((error: unknown) => {
-      new Logger('Sales').warn(`Default pipeline not ensured at start-up (it will be on first use): ${error instanceof Error ? error.message : String(error)}`);
+      new Logger('Sales').warn(
+        `Default pipeline not ensured at start-up (it will be on first use): ${error instanceof Error ? error.message : String(error)}`,
+      );
     });
   }
 }

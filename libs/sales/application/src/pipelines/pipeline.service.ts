@@ -36,19 +36,26 @@ export class PipelineService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async define(input: { name: string; stages: readonly StageDefinition[] }, context: CommandContext): Promise<UseCaseResult<PipelineState>> {
+  async define(
+    input: { name: string; stages: readonly StageDefinition[] },
+    context: CommandContext,
+  ): Promise<UseCaseResult<PipelineState>> {
     const pipelineId = createdId('pipeline', context);
-    return useCaseResult(await this.commands.handle(
-      pipelineAggregate,
-      pipelineStream(pipelineId),
-      { type: 'define-pipeline', pipelineId, name: input.name, stages: input.stages, now: this.now() },
-      context,
-    ));
+    return useCaseResult(
+      await this.commands.handle(
+        pipelineAggregate,
+        pipelineStream(pipelineId),
+        { type: 'define-pipeline', pipelineId, name: input.name, stages: input.stages, now: this.now() },
+        context,
+      ),
+    );
   }
 
   async change(pipelineIdOrAlias: string, change: PipelineChange, context: CommandContext): Promise<UseCaseResult<PipelineState>> {
     const pipelineId = await this.resolve(pipelineIdOrAlias);
-    return useCaseResult(await this.commands.handle(pipelineAggregate, pipelineStream(pipelineId), { ...change, now: this.now() } as PipelineCommand, context));
+    return useCaseResult(
+      await this.commands.handle(pipelineAggregate, pipelineStream(pipelineId), { ...change, now: this.now() } as PipelineCommand, context),
+    );
   }
 
   /** The pipeline's current configuration (write-side truth) and version, or not-found. */

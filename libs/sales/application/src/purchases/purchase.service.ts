@@ -65,12 +65,24 @@ export class PurchaseService {
     return { ...written, purchaseId, alreadyRecorded: !written.changed };
   }
 
-  async refund(purchaseId: string, input: RefundInput, context: CommandContext): Promise<UseCaseResult<PurchaseState> & { refundId: string }> {
+  async refund(
+    purchaseId: string,
+    input: RefundInput,
+    context: CommandContext,
+  ): Promise<UseCaseResult<PurchaseState> & { refundId: string }> {
     const refundId = input.refundId ?? createdId('refund', context);
     const result = await this.commands.handle(
       purchaseAggregate,
       purchaseStream(purchaseId),
-      { type: 'refund-purchase', refundId, kind: input.kind, reason: input.reason, amount: input.amount, lines: input.lines, now: this.clock.now().toISOString() },
+      {
+        type: 'refund-purchase',
+        refundId,
+        kind: input.kind,
+        reason: input.reason,
+        amount: input.amount,
+        lines: input.lines,
+        now: this.clock.now().toISOString(),
+      },
       context,
     );
     return { ...useCaseResult(result), refundId };

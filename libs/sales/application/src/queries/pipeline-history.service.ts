@@ -33,7 +33,11 @@ export class PipelineHistory {
       });
       for (const event of slice.events) {
         // The read is filtered by the projection's types already; the guard says so to the compiler.
-        if (canHandle(pipelineBoardProjection, event) && happenedBy(event, cutoff) && pipelineBoardProjection.documentIds(event).includes(pipelineId)) {
+        if (
+          canHandle(pipelineBoardProjection, event) &&
+          happenedBy(event, cutoff) &&
+          pipelineBoardProjection.documentIds(event).includes(pipelineId)
+        ) {
           board = pipelineBoardProjection.evolve(board, event, pipelineId);
         }
       }
@@ -41,7 +45,10 @@ export class PipelineHistory {
       after = slice.lastPosition;
     }
     if (board === null || board.stages.length === 0 || board.name === '') {
-      throw new DomainError('sales.pipeline-not-found', `Pipeline ${pipelineIdOrAlias} did not exist at ${cutoff}`, 'not-found', { pipelineId, asOf: cutoff });
+      throw new DomainError('sales.pipeline-not-found', `Pipeline ${pipelineIdOrAlias} did not exist at ${cutoff}`, 'not-found', {
+        pipelineId,
+        asOf: cutoff,
+      });
     }
     return { ...pipelineBoardView(board), asOf: cutoff };
   }
@@ -51,4 +58,3 @@ export class PipelineHistory {
 function happenedBy(event: EventEnvelope, cutoff: string): boolean {
   return event.occurredAt <= cutoff;
 }
-

@@ -50,7 +50,13 @@ export class SalesQueries {
 
   async listPipelines(page: PageRequest): Promise<PageResponse<PipelineBoardView>> {
     await this.pipelines.ensureDefault();
-    const found = await findPage<PipelineBoardDocument>(this.documents, SALES_COLLECTIONS.board, {}, { field: 'name', direction: 'asc' }, page);
+    const found = await findPage<PipelineBoardDocument>(
+      this.documents,
+      SALES_COLLECTIONS.board,
+      {},
+      { field: 'name', direction: 'asc' },
+      page,
+    );
     return { items: found.items.map((doc) => pipelineBoardView(doc)), nextCursor: found.nextCursor };
   }
 
@@ -58,7 +64,9 @@ export class SalesQueries {
   async board(pipelineIdOrAlias: string): Promise<PipelineBoardView & { version: number }> {
     const pipeline = await this.pipelines.load(pipelineIdOrAlias);
     const doc = await this.documents.get<PipelineBoardDocument>(SALES_COLLECTIONS.board, pipeline.pipelineId);
-    const board = doc ? plain(doc) : { pipelineId: pipeline.pipelineId, name: pipeline.name, stages: pipeline.stages.map((s) => ({ ...s, totals: {} })), updatedAt: '' };
+    const board = doc
+      ? plain(doc)
+      : { pipelineId: pipeline.pipelineId, name: pipeline.name, stages: pipeline.stages.map((s) => ({ ...s, totals: {} })), updatedAt: '' };
     return { ...pipelineBoardView(board), version: pipeline.version };
   }
 
@@ -86,7 +94,9 @@ export class SalesQueries {
 
   async ownerPerformance(ownerId: string): Promise<OwnerPerformanceDocument> {
     const doc = await this.documents.get<OwnerPerformanceDocument>(SALES_COLLECTIONS.owners, ownerId);
-    return doc ? plain(doc) : { ownerId, openDeals: 0, won: 0, lost: 0, winRate: 0, totalCycleTimeMs: 0, averageCycleTimeMs: null, wonAmounts: {} };
+    return doc
+      ? plain(doc)
+      : { ownerId, openDeals: 0, won: 0, lost: 0, winRate: 0, totalCycleTimeMs: 0, averageCycleTimeMs: null, wonAmounts: {} };
   }
 
   /** Owners with the most won deals first. */
@@ -102,7 +112,13 @@ export class SalesQueries {
 
   /** A customer's purchases, newest first. */
   purchaseHistory(customerId: string, page: PageRequest): Promise<PageResponse<PurchaseDocument>> {
-    return findPage<PurchaseDocument>(this.documents, SALES_COLLECTIONS.purchases, { customerId }, { field: 'purchasedAt', direction: 'desc' }, page);
+    return findPage<PurchaseDocument>(
+      this.documents,
+      SALES_COLLECTIONS.purchases,
+      { customerId },
+      { field: 'purchasedAt', direction: 'desc' },
+      page,
+    );
   }
 
   /** Net of refunds, per currency; a customer without purchases has a lifetime value of nothing. */
@@ -138,13 +154,28 @@ export class SalesQueries {
     }
     const renewalDate = window.from === undefined ? { $lte: to } : { $gte: window.from, $lte: to };
     const filter: Filter = { status: 'active', renewalDate };
-    const found = await findPage<ContractDocument>(this.documents, SALES_COLLECTIONS.contracts, filter, { field: 'renewalDate', direction: 'asc' }, page);
-    return { items: found.items.map((doc) => ({ ...doc, daysUntilRenewal: daysBetween(today, doc.renewalDate) })), nextCursor: found.nextCursor };
+    const found = await findPage<ContractDocument>(
+      this.documents,
+      SALES_COLLECTIONS.contracts,
+      filter,
+      { field: 'renewalDate', direction: 'asc' },
+      page,
+    );
+    return {
+      items: found.items.map((doc) => ({ ...doc, daysUntilRenewal: daysBetween(today, doc.renewalDate) })),
+      nextCursor: found.nextCursor,
+    };
   }
 
   /** Activities keep subject and notes sealed in the read model; they are opened here, per request. */
   private async activities(filter: Filter, page: PageRequest): Promise<PageResponse<ActivityDocument>> {
-    const found = await findPage<ActivityDocument>(this.documents, SALES_COLLECTIONS.activities, filter, { field: 'activityAt', direction: 'desc' }, page);
+    const found = await findPage<ActivityDocument>(
+      this.documents,
+      SALES_COLLECTIONS.activities,
+      filter,
+      { field: 'activityAt', direction: 'desc' },
+      page,
+    );
     const items: ActivityDocument[] = [];
     for (const item of found.items) {
       items.push({ ...item, subject: await this.protector.revealValue(item.subject), notes: await this.protector.revealValue(item.notes) });

@@ -1,4 +1,11 @@
-import type { ActivityDocument, ContractDocument, DealDocument, OwnerPerformanceDocument, PipelineBoardView, PurchaseDocument } from '@c360/sales-projections';
+import type {
+  ActivityDocument,
+  ContractDocument,
+  DealDocument,
+  OwnerPerformanceDocument,
+  PipelineBoardView,
+  PurchaseDocument,
+} from '@c360/sales-projections';
 import { ContextQuery } from '@c360/runtime';
 import type { LoadedPipeline } from '../pipelines/pipeline.service';
 import type { PageRequest, PageResponse } from './paging';

@@ -14,7 +14,9 @@ function decide(command: ContractCommand, state: ContractState): ContractEvent[]
     requireCurrency(command.currency);
     requireCalendarDate(command.startDate, 'startDate');
     if (!Number.isInteger(command.termMonths) || command.termMonths < 1 || command.termMonths > MAX_TERM_MONTHS) {
-      throw new DomainError('sales.invalid-term', `termMonths must be a whole number from 1 to ${MAX_TERM_MONTHS}`, 'invalid', { field: 'termMonths' });
+      throw new DomainError('sales.invalid-term', `termMonths must be a whole number from 1 to ${MAX_TERM_MONTHS}`, 'invalid', {
+        field: 'termMonths',
+      });
     }
     const renewalDate = command.renewalDate ?? addMonths(command.startDate, command.termMonths);
     requireCalendarDate(renewalDate, 'renewalDate');
@@ -51,7 +53,9 @@ function decide(command: ContractCommand, state: ContractState): ContractEvent[]
     const renewalDate = command.renewalDate ?? addMonths(state.renewalDate, state.termMonths, state.renewalDay);
     requireCalendarDate(renewalDate, 'renewalDate');
     if (renewalDate <= state.renewalDate) {
-      throw new DomainError('sales.renewal-date-not-later', `The next renewal date must be after ${state.renewalDate}`, 'invalid', { field: 'renewalDate' });
+      throw new DomainError('sales.renewal-date-not-later', `The next renewal date must be after ${state.renewalDate}`, 'invalid', {
+        field: 'renewalDate',
+      });
     }
     return [
       {
@@ -75,7 +79,12 @@ function decide(command: ContractCommand, state: ContractState): ContractEvent[]
       renewalDate: state.renewalDate,
     });
   }
-  return [{ type: 'sales.contract-lapsed', data: { contractId: state.contractId, customerId: state.customerId, renewalDate: state.renewalDate, reason, lapsedAt: command.now } }];
+  return [
+    {
+      type: 'sales.contract-lapsed',
+      data: { contractId: state.contractId, customerId: state.customerId, renewalDate: state.renewalDate, reason, lapsedAt: command.now },
+    },
+  ];
 }
 
 export const contractDecider: Decider<ContractCommand, ContractEvent, ContractState> = {

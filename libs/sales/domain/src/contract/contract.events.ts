@@ -48,4 +48,8 @@ export type ContractLapsed = {
 
 export type ContractEvent = ContractStarted | ContractRenewed | ContractLapsed;
 
-export const CONTRACT_EVENT_TYPES = ['sales.contract-started', 'sales.contract-renewed', 'sales.contract-lapsed'] as const satisfies readonly ContractEvent['type'][];
+export const CONTRACT_EVENT_TYPES = [
+  'sales.contract-started',
+  'sales.contract-renewed',
+  'sales.contract-lapsed',
+] as const satisfies readonly ContractEvent['type'][];

@@ -69,13 +69,25 @@ describe('deal lifecycle', () => {
     });
 
     it('opens in a named open stage', () => {
-      spec.given([]).when(openCommand({ stageId: 'proposal' })).then([dealOpened({ stageId: 'proposal', probability: 50 })]);
+      spec
+        .given([])
+        .when(openCommand({ stageId: 'proposal' }))
+        .then([dealOpened({ stageId: 'proposal', probability: 50 })]);
     });
 
     it('never opens in won, lost, an unknown or a retired stage', () => {
-      spec.given([]).when(openCommand({ stageId: 'won' })).thenThrows('sales.use-win-or-lose', 'invalid');
-      spec.given([]).when(openCommand({ stageId: 'demo' })).thenThrows('sales.unknown-stage', 'invalid');
-      spec.given([]).when(openCommand({ stageId: 'lead', pipeline: withRetired(pipeline, 'lead') })).thenThrows('sales.stage-retired', 'invalid');
+      spec
+        .given([])
+        .when(openCommand({ stageId: 'won' }))
+        .thenThrows('sales.use-win-or-lose', 'invalid');
+      spec
+        .given([])
+        .when(openCommand({ stageId: 'demo' }))
+        .thenThrows('sales.unknown-stage', 'invalid');
+      spec
+        .given([])
+        .when(openCommand({ stageId: 'lead', pipeline: withRetired(pipeline, 'lead') }))
+        .thenThrows('sales.stage-retired', 'invalid');
     });
 
     it('opens in the first active stage when the first one is retired', () => {
@@ -86,17 +98,43 @@ describe('deal lifecycle', () => {
     });
 
     it('checks amount, currency, owner, source and expected close date, naming the field', () => {
-      expect(spec.given([]).when(openCommand({ amount: -1 })).thenThrows('sales.invalid-amount').details).toEqual({ field: 'amount' });
-      spec.given([]).when(openCommand({ amount: 10.5 })).thenThrows('sales.invalid-amount');
-      spec.given([]).when(openCommand({ currency: 'eur' })).thenThrows('sales.invalid-currency');
-      spec.given([]).when(openCommand({ ownerId: 'has space' })).thenThrows('sales.invalid-identifier');
-      spec.given([]).when(openCommand({ title: '   ' })).thenThrows('sales.invalid-text');
-      spec.given([]).when(openCommand({ expectedCloseDate: '2026-02-30' })).thenThrows('sales.invalid-date');
-      spec.given([]).when(openCommand({ expectedCloseDate: '2026-03-01' })).thenThrows('sales.close-date-in-past', 'invalid');
+      expect(
+        spec
+          .given([])
+          .when(openCommand({ amount: -1 }))
+          .thenThrows('sales.invalid-amount').details,
+      ).toEqual({ field: 'amount' });
+      spec
+        .given([])
+        .when(openCommand({ amount: 10.5 }))
+        .thenThrows('sales.invalid-amount');
+      spec
+        .given([])
+        .when(openCommand({ currency: 'eur' }))
+        .thenThrows('sales.invalid-currency');
+      spec
+        .given([])
+        .when(openCommand({ ownerId: 'has space' }))
+        .thenThrows('sales.invalid-identifier');
+      spec
+        .given([])
+        .when(openCommand({ title: '   ' }))
+        .thenThrows('sales.invalid-text');
+      spec
+        .given([])
+        .when(openCommand({ expectedCloseDate: '2026-02-30' }))
+        .thenThrows('sales.invalid-date');
+      spec
+        .given([])
+        .when(openCommand({ expectedCloseDate: '2026-03-01' }))
+        .thenThrows('sales.close-date-in-past', 'invalid');
     });
 
     it('accepts a lead without a known amount yet', () => {
-      spec.given([]).when(openCommand({ amount: 0 })).thenEvents(([event]) => expect(event.data).toMatchObject({ amount: 0 }));
+      spec
+        .given([])
+        .when(openCommand({ amount: 0 }))
+        .thenEvents(([event]) => expect(event.data).toMatchObject({ amount: 0 }));
     });
 
     it('opens a deal once', () => {
@@ -117,14 +155,29 @@ describe('deal lifecycle', () => {
         .given([dealOpened(), moved('lead', 'proposal', 50, 10, DAY, at(DAY))])
         .when({ type: 'move-deal', stageId: 'qualified', pipeline, now: at(DAY + 5 * HOUR) })
         .thenEvents(([event]) =>
-          expect(event.data).toMatchObject({ fromStageId: 'proposal', toStageId: 'qualified', direction: 'backward', probability: 25, timeInStageMs: 5 * HOUR }),
+          expect(event.data).toMatchObject({
+            fromStageId: 'proposal',
+            toStageId: 'qualified',
+            direction: 'backward',
+            probability: 25,
+            timeInStageMs: 5 * HOUR,
+          }),
         );
     });
 
     it('resets a probability set by hand to the new stage’s', () => {
       const override: DealEvent = {
         type: 'sales.deal-probability-changed',
-        data: { dealId: DEAL, pipelineId: DEFAULT_PIPELINE_ID, stageId: 'lead', amount: 120_000, currency: 'EUR', probability: 30, previousProbability: 10, changedAt: at(HOUR) },
+        data: {
+          dealId: DEAL,
+          pipelineId: DEFAULT_PIPELINE_ID,
+          stageId: 'lead',
+          amount: 120_000,
+          currency: 'EUR',
+          probability: 30,
+          previousProbability: 10,
+          changedAt: at(HOUR),
+        },
       };
       spec
         .given([dealOpened(), override])
@@ -133,14 +186,29 @@ describe('deal lifecycle', () => {
     });
 
     it('changes nothing when moved to the stage it is in', () => {
-      spec.given([dealOpened()]).when({ type: 'move-deal', stageId: 'lead', pipeline, now: at(DAY) }).thenNothing();
+      spec
+        .given([dealOpened()])
+        .when({ type: 'move-deal', stageId: 'lead', pipeline, now: at(DAY) })
+        .thenNothing();
     });
 
     it('refuses won and lost (win or lose instead), retired stages, closed and unknown deals', () => {
-      spec.given([dealOpened()]).when({ type: 'move-deal', stageId: 'won', pipeline, now: at(DAY) }).thenThrows('sales.use-win-or-lose', 'invalid');
-      spec.given([dealOpened()]).when({ type: 'move-deal', stageId: 'proposal', pipeline: withRetired(pipeline, 'proposal'), now: at(DAY) }).thenThrows('sales.stage-retired');
-      spec.given([dealOpened(), won(at(DAY))]).when({ type: 'move-deal', stageId: 'proposal', pipeline, now: at(2 * DAY) }).thenThrows('sales.deal-closed', 'conflict');
-      spec.given([]).when({ type: 'move-deal', stageId: 'proposal', pipeline, now: at(DAY) }).thenThrows('sales.deal-not-found', 'not-found');
+      spec
+        .given([dealOpened()])
+        .when({ type: 'move-deal', stageId: 'won', pipeline, now: at(DAY) })
+        .thenThrows('sales.use-win-or-lose', 'invalid');
+      spec
+        .given([dealOpened()])
+        .when({ type: 'move-deal', stageId: 'proposal', pipeline: withRetired(pipeline, 'proposal'), now: at(DAY) })
+        .thenThrows('sales.stage-retired');
+      spec
+        .given([dealOpened(), won(at(DAY))])
+        .when({ type: 'move-deal', stageId: 'proposal', pipeline, now: at(2 * DAY) })
+        .thenThrows('sales.deal-closed', 'conflict');
+      spec
+        .given([])
+        .when({ type: 'move-deal', stageId: 'proposal', pipeline, now: at(DAY) })
+        .thenThrows('sales.deal-not-found', 'not-found');
     });
 
     it('lets a deal leave a stage that was retired while it sat there', () => {
@@ -153,7 +221,12 @@ describe('deal lifecycle', () => {
     it('refuses a pipeline that is not the deal’s', () => {
       spec
         .given([dealOpened()])
-        .when({ type: 'move-deal', stageId: 'proposal', pipeline: { ...pipeline, pipelineId: '0190a5c4-0000-7000-8000-0000000000ff' }, now: at(DAY) })
+        .when({
+          type: 'move-deal',
+          stageId: 'proposal',
+          pipeline: { ...pipeline, pipelineId: '0190a5c4-0000-7000-8000-0000000000ff' },
+          now: at(DAY),
+        })
         .thenThrows('sales.pipeline-mismatch', 'conflict');
     });
   });
@@ -191,22 +264,42 @@ describe('deal lifecycle', () => {
         .given([dealOpened()])
         .when({ type: 'lose-deal', reason: 'Went with a competitor', pipeline, now: at(2 * DAY) })
         .thenEvents(([event]) =>
-          expect(event).toMatchObject({ type: 'sales.deal-lost', data: { stageId: 'lost', fromStageId: 'lead', reason: 'Went with a competitor', lostAt: at(2 * DAY), cycleTimeMs: 2 * DAY } }),
+          expect(event).toMatchObject({
+            type: 'sales.deal-lost',
+            data: { stageId: 'lost', fromStageId: 'lead', reason: 'Went with a competitor', lostAt: at(2 * DAY), cycleTimeMs: 2 * DAY },
+          }),
         );
     });
 
     it('needs a reason either way', () => {
-      expect(spec.given([dealOpened()]).when({ type: 'lose-deal', reason: ' ', pipeline, now: at(DAY) }).thenThrows('sales.invalid-text').details).toEqual({ field: 'reason' });
-      spec.given([dealOpened()]).when({ type: 'win-deal', reason: '', pipeline, now: at(DAY) }).thenThrows('sales.invalid-text');
+      expect(
+        spec
+          .given([dealOpened()])
+          .when({ type: 'lose-deal', reason: ' ', pipeline, now: at(DAY) })
+          .thenThrows('sales.invalid-text').details,
+      ).toEqual({ field: 'reason' });
+      spec
+        .given([dealOpened()])
+        .when({ type: 'win-deal', reason: '', pipeline, now: at(DAY) })
+        .thenThrows('sales.invalid-text');
     });
 
     it('wins only a deal with an amount (it records a purchase of that amount)', () => {
-      spec.given([dealOpened({ amount: 0 })]).when({ type: 'win-deal', reason: 'Signed', pipeline, now: at(DAY) }).thenThrows('sales.deal-amount-required', 'invalid');
+      spec
+        .given([dealOpened({ amount: 0 })])
+        .when({ type: 'win-deal', reason: 'Signed', pipeline, now: at(DAY) })
+        .thenThrows('sales.deal-amount-required', 'invalid');
     });
 
     it('closes a deal once', () => {
-      spec.given([dealOpened(), won(at(DAY))]).when({ type: 'lose-deal', reason: 'Oops', pipeline, now: at(2 * DAY) }).thenThrows('sales.deal-closed', 'conflict');
-      spec.given([dealOpened(), won(at(DAY))]).when({ type: 'win-deal', reason: 'Again', pipeline, now: at(2 * DAY) }).thenThrows('sales.deal-closed');
+      spec
+        .given([dealOpened(), won(at(DAY))])
+        .when({ type: 'lose-deal', reason: 'Oops', pipeline, now: at(2 * DAY) })
+        .thenThrows('sales.deal-closed', 'conflict');
+      spec
+        .given([dealOpened(), won(at(DAY))])
+        .when({ type: 'win-deal', reason: 'Again', pipeline, now: at(2 * DAY) })
+        .thenThrows('sales.deal-closed');
     });
   });
 
@@ -243,7 +336,9 @@ describe('deal lifecycle', () => {
       spec
         .given([dealOpened(), lost(at(DAY))])
         .when({ type: 'reopen-deal', stageId: 'negotiation', pipeline, now: at(2 * DAY) })
-        .thenEvents(([event]) => expect(event.data).toMatchObject({ stageId: 'negotiation', probability: 75, previousOutcome: 'lost', reason: null }));
+        .thenEvents(([event]) =>
+          expect(event.data).toMatchObject({ stageId: 'negotiation', probability: 75, previousOutcome: 'lost', reason: null }),
+        );
       spec
         .given([dealOpened(), lost(at(DAY))])
         .when({ type: 'reopen-deal', pipeline: withRetired(pipeline, 'lead'), now: at(2 * DAY) })
@@ -251,8 +346,14 @@ describe('deal lifecycle', () => {
     });
 
     it('reopens only a closed deal', () => {
-      spec.given([dealOpened()]).when({ type: 'reopen-deal', pipeline, now: at(DAY) }).thenThrows('sales.deal-already-open', 'conflict');
-      spec.given([]).when({ type: 'reopen-deal', pipeline, now: at(DAY) }).thenThrows('sales.deal-not-found', 'not-found');
+      spec
+        .given([dealOpened()])
+        .when({ type: 'reopen-deal', pipeline, now: at(DAY) })
+        .thenThrows('sales.deal-already-open', 'conflict');
+      spec
+        .given([])
+        .when({ type: 'reopen-deal', pipeline, now: at(DAY) })
+        .thenThrows('sales.deal-not-found', 'not-found');
     });
 
     it('is open again after a reopen, with its figures as before', () => {

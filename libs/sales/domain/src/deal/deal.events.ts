@@ -105,7 +105,13 @@ export type DealAmountChanged = {
 
 export type DealOwnerChanged = {
   readonly type: 'sales.deal-owner-changed';
-  readonly data: { readonly dealId: string; readonly pipelineId: string; readonly ownerId: string; readonly previousOwnerId: string; readonly changedAt: string };
+  readonly data: {
+    readonly dealId: string;
+    readonly pipelineId: string;
+    readonly ownerId: string;
+    readonly previousOwnerId: string;
+    readonly changedAt: string;
+  };
 };
 
 export type DealProbabilityChanged = {
@@ -124,7 +130,12 @@ export type DealProbabilityChanged = {
 
 export type DealCloseDateChanged = {
   readonly type: 'sales.deal-close-date-changed';
-  readonly data: { readonly dealId: string; readonly expectedCloseDate: string; readonly previousExpectedCloseDate: string; readonly changedAt: string };
+  readonly data: {
+    readonly dealId: string;
+    readonly expectedCloseDate: string;
+    readonly previousExpectedCloseDate: string;
+    readonly changedAt: string;
+  };
 };
 
 export type DealActivityLogged = {

@@ -45,7 +45,13 @@ export function evolveDeal(state: DealState, event: DealEvent): DealState {
     case 'sales.deal-reopened': {
       if (state.status === 'open') return state;
       const { closedAt: _closedAt, closeReason: _reason, closedFromStageId: _from, cycleTimeMs: _cycle, ...facts } = state;
-      return { ...facts, status: 'open', stageId: event.data.stageId, probability: event.data.probability, stageEnteredAt: event.data.reopenedAt };
+      return {
+        ...facts,
+        status: 'open',
+        stageId: event.data.stageId,
+        probability: event.data.probability,
+        stageEnteredAt: event.data.reopenedAt,
+      };
     }
     case 'sales.deal-amount-changed':
       return { ...state, amount: event.data.amount, currency: event.data.currency };

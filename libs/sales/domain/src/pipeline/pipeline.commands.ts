@@ -2,7 +2,13 @@ import type { StageDefinition } from './pipeline.types';
 
 /** `now` is the decision time, from the application layer's Clock. */
 export type PipelineCommand =
-  | { readonly type: 'define-pipeline'; readonly pipelineId: string; readonly name: string; readonly stages: readonly StageDefinition[]; readonly now: string }
+  | {
+      readonly type: 'define-pipeline';
+      readonly pipelineId: string;
+      readonly name: string;
+      readonly stages: readonly StageDefinition[];
+      readonly now: string;
+    }
   | { readonly type: 'rename-pipeline'; readonly name: string; readonly now: string }
   | {
       readonly type: 'add-stage';

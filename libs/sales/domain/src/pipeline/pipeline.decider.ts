@@ -11,7 +11,9 @@ const TERMINAL_PROBABILITY: Record<Exclude<StageKind, 'open'>, number> = { won: 
 
 function requireStageId(stageId: string, field: string): void {
   if (typeof stageId !== 'string' || !STAGE_ID.test(stageId)) {
-    throw new DomainError('sales.invalid-stage-id', `${field} must be a slug: lower-case letters, digits and "-", at most 40`, 'invalid', { field });
+    throw new DomainError('sales.invalid-stage-id', `${field} must be a slug: lower-case letters, digits and "-", at most 40`, 'invalid', {
+      field,
+    });
   }
 }
 
@@ -43,9 +45,12 @@ function validStages(stages: readonly StageDefinition[]): StageDefinition[] {
   });
   const count = (kind: StageKind) => valid.filter((stage) => stage.kind === kind).length;
   if (count('won') !== 1 || count('lost') !== 1) {
-    throw new DomainError('sales.terminal-stages-required', 'A pipeline has exactly one won and one lost stage', 'invalid', { field: 'stages' });
+    throw new DomainError('sales.terminal-stages-required', 'A pipeline has exactly one won and one lost stage', 'invalid', {
+      field: 'stages',
+    });
   }
-  if (count('open') < 1) throw new DomainError('sales.open-stage-required', 'A pipeline needs at least one open stage', 'invalid', { field: 'stages' });
+  if (count('open') < 1)
+    throw new DomainError('sales.open-stage-required', 'A pipeline needs at least one open stage', 'invalid', { field: 'stages' });
   if (count('open') > MAX_OPEN_STAGES) {
     throw new DomainError('sales.too-many-stages', `A pipeline has at most ${MAX_OPEN_STAGES} open stages`, 'invalid', { field: 'stages' });
   }
@@ -72,7 +77,12 @@ function decide(command: PipelineCommand, state: PipelineState): PipelineEvent[]
   if (command.type === 'define-pipeline') {
     if (state.status !== 'none') throw new DomainError('sales.pipeline-exists', 'The pipeline is already defined', 'conflict');
     const name = requireText(command.name, 'name', 100);
-    return [{ type: 'sales.pipeline-defined', data: { pipelineId: command.pipelineId, name, stages: validStages(command.stages), definedAt: command.now } }];
+    return [
+      {
+        type: 'sales.pipeline-defined',
+        data: { pipelineId: command.pipelineId, name, stages: validStages(command.stages), definedAt: command.now },
+      },
+    ];
   }
   const pipeline = requireDefined(state);
   const { pipelineId } = pipeline;
@@ -86,7 +96,9 @@ function decide(command: PipelineCommand, state: PipelineState): PipelineEvent[]
       requireStageId(command.stageId, 'stageId');
       if (pipeline.stages.some((stage) => stage.stageId === command.stageId)) {
         // Retired stages keep their id: history refers to it.
-        throw new DomainError('sales.duplicate-stage', `Stage "${command.stageId}" exists (perhaps retired)`, 'conflict', { field: 'stageId' });
+        throw new DomainError('sales.duplicate-stage', `Stage "${command.stageId}" exists (perhaps retired)`, 'conflict', {
+          field: 'stageId',
+        });
       }
       requireProbability(command.probability, 'probability');
       const name = requireText(command.name, 'name', 60);
@@ -99,7 +111,9 @@ function decide(command: PipelineCommand, state: PipelineState): PipelineEvent[]
       else if (command.afterStageId === null) afterStageId = null;
       else {
         if (!open.some((stage) => stage.stageId === command.afterStageId)) {
-          throw new DomainError('sales.unknown-stage', `"${command.afterStageId}" is not an active open stage`, 'invalid', { field: 'afterStageId' });
+          throw new DomainError('sales.unknown-stage', `"${command.afterStageId}" is not an active open stage`, 'invalid', {
+            field: 'afterStageId',
+          });
         }
         afterStageId = command.afterStageId;
       }
@@ -108,18 +122,29 @@ function decide(command: PipelineCommand, state: PipelineState): PipelineEvent[]
     }
     case 'change-stage': {
       const stage = requireStage(pipeline, command.stageId);
-      if (stage.retired) throw new DomainError('sales.stage-retired', `Stage "${stage.stageId}" is retired`, 'conflict', { stageId: stage.stageId });
+      if (stage.retired)
+        throw new DomainError('sales.stage-retired', `Stage "${stage.stageId}" is retired`, 'conflict', { stageId: stage.stageId });
       const name = command.name === undefined ? stage.name : requireText(command.name, 'name', 60);
       const probability = command.probability ?? stage.probability;
       requireProbability(probability, 'probability');
       if (stage.kind !== 'open' && probability !== stage.probability) {
-        throw new DomainError('sales.terminal-stage-probability', `The ${stage.kind} stage's probability is fixed`, 'invalid', { field: 'probability' });
+        throw new DomainError('sales.terminal-stage-probability', `The ${stage.kind} stage's probability is fixed`, 'invalid', {
+          field: 'probability',
+        });
       }
       if (name === stage.name && probability === stage.probability) return [];
       return [
         {
           type: 'sales.pipeline-stage-changed',
-          data: { pipelineId, stageId: stage.stageId, name, probability, previousName: stage.name, previousProbability: stage.probability, changedAt: command.now },
+          data: {
+            pipelineId,
+            stageId: stage.stageId,
+            name,
+            probability,
+            previousName: stage.name,
+            previousProbability: stage.probability,
+            changedAt: command.now,
+          },
         },
       ];
     }
@@ -128,20 +153,30 @@ function decide(command: PipelineCommand, state: PipelineState): PipelineEvent[]
       const given = command.stageIds;
       const permutation = given.length === open.length && new Set(given).size === given.length && given.every((id) => open.includes(id));
       if (!permutation) {
-        throw new DomainError('sales.invalid-stage-order', `stageIds must list each active open stage once: ${open.join(', ')}`, 'invalid', {
-          field: 'stageIds',
-        });
+        throw new DomainError(
+          'sales.invalid-stage-order',
+          `stageIds must list each active open stage once: ${open.join(', ')}`,
+          'invalid',
+          {
+            field: 'stageIds',
+          },
+        );
       }
       if (given.every((id, index) => id === open[index])) return [];
       const retired = pipeline.stages.filter((stage) => stage.kind === 'open' && stage.retired).map((stage) => stage.stageId);
-      return [{ type: 'sales.pipeline-stages-reordered', data: { pipelineId, stageIds: [...given, ...retired], reorderedAt: command.now } }];
+      return [
+        { type: 'sales.pipeline-stages-reordered', data: { pipelineId, stageIds: [...given, ...retired], reorderedAt: command.now } },
+      ];
     }
     case 'retire-stage': {
       const stage = requireStage(pipeline, command.stageId);
-      if (stage.kind !== 'open') throw new DomainError('sales.terminal-stage', `The ${stage.kind} stage cannot be retired`, 'invalid', { stageId: stage.stageId });
+      if (stage.kind !== 'open')
+        throw new DomainError('sales.terminal-stage', `The ${stage.kind} stage cannot be retired`, 'invalid', { stageId: stage.stageId });
       if (stage.retired) return [];
       if (activeOpen(pipeline).length === 1) {
-        throw new DomainError('sales.last-open-stage', 'The last active open stage cannot be retired', 'conflict', { stageId: stage.stageId });
+        throw new DomainError('sales.last-open-stage', 'The last active open stage cannot be retired', 'conflict', {
+          stageId: stage.stageId,
+        });
       }
       return [{ type: 'sales.pipeline-stage-retired', data: { pipelineId, stageId: stage.stageId, retiredAt: command.now } }];
     }

@@ -2,7 +2,12 @@ import type { StageDefinition } from './pipeline.types';
 
 export type PipelineDefined = {
   readonly type: 'sales.pipeline-defined';
-  readonly data: { readonly pipelineId: string; readonly name: string; readonly stages: readonly StageDefinition[]; readonly definedAt: string };
+  readonly data: {
+    readonly pipelineId: string;
+    readonly name: string;
+    readonly stages: readonly StageDefinition[];
+    readonly definedAt: string;
+  };
 };
 export type PipelineRenamed = {
   readonly type: 'sales.pipeline-renamed';
@@ -41,12 +46,7 @@ export type PipelineStageRetired = {
 };
 
 export type PipelineEvent =
-  | PipelineDefined
-  | PipelineRenamed
-  | PipelineStageAdded
-  | PipelineStageChanged
-  | PipelineStagesReordered
-  | PipelineStageRetired;
+  PipelineDefined | PipelineRenamed | PipelineStageAdded | PipelineStageChanged | PipelineStagesReordered | PipelineStageRetired;
 
 export const PIPELINE_EVENT_TYPES = [
   'sales.pipeline-defined',

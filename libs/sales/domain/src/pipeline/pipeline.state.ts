@@ -7,7 +7,11 @@ export const initialPipelineState: PipelineState = { status: 'none' };
 
 /** Open stages in order, then won, then lost: the one board order every reader relies on. */
 export function boardOrder(stages: readonly PipelineStage[]): PipelineStage[] {
-  return [...stages.filter((s) => s.kind === 'open'), ...stages.filter((s) => s.kind === 'won'), ...stages.filter((s) => s.kind === 'lost')];
+  return [
+    ...stages.filter((s) => s.kind === 'open'),
+    ...stages.filter((s) => s.kind === 'won'),
+    ...stages.filter((s) => s.kind === 'lost'),
+  ];
 }
 
 export function evolvePipeline(state: PipelineState, event: PipelineEvent): PipelineState {
@@ -30,7 +34,9 @@ export function evolvePipeline(state: PipelineState, event: PipelineEvent): Pipe
     case 'sales.pipeline-stage-changed':
       return {
         ...state,
-        stages: state.stages.map((s) => (s.stageId === event.data.stageId ? { ...s, name: event.data.name, probability: event.data.probability } : s)),
+        stages: state.stages.map((s) =>
+          s.stageId === event.data.stageId ? { ...s, name: event.data.name, probability: event.data.probability } : s,
+        ),
       };
     case 'sales.pipeline-stages-reordered': {
       const byId = new Map(state.stages.map((s) => [s.stageId, s]));

@@ -104,7 +104,9 @@ function sameOrder(recorded: RecordedPurchase, command: RecordPurchase): boolean
     recorded.lines.length === command.lines.length &&
     recorded.lines.every((line, index) => {
       const other = command.lines[index];
-      return line.sku === other.sku && line.category === other.category && line.quantity === other.quantity && line.unitPrice === other.unitPrice;
+      return (
+        line.sku === other.sku && line.category === other.category && line.quantity === other.quantity && line.unitPrice === other.unitPrice
+      );
     })
   );
 }

@@ -45,10 +45,15 @@ export function decideRefund(command: RefundPurchase, state: PurchaseState): Pur
   lines.forEach((line, index) => requireLineRefundable(state, line, `lines.${index}`));
   const refundable = state.total - state.refundedTotal;
   if (amount > refundable) {
-    throw new DomainError('sales.refund-exceeds-paid', `Only ${refundable} ${state.currency} of ${state.total} is left to refund`, 'conflict', {
-      field: 'amount',
-      refundable,
-    });
+    throw new DomainError(
+      'sales.refund-exceeds-paid',
+      `Only ${refundable} ${state.currency} of ${state.total} is left to refund`,
+      'conflict',
+      {
+        field: 'amount',
+        refundable,
+      },
+    );
   }
   const refundedTotal = state.refundedTotal + amount;
   return [
@@ -77,11 +82,15 @@ function requestedLines(state: RecordedPurchase, command: RefundPurchase): Refun
   return (command.lines ?? []).map((line, index) => {
     const at = `lines.${index}`;
     const ordered = state.lines.find((candidate) => candidate.sku === line.sku);
-    if (!ordered) throw new DomainError('sales.unknown-sku', `SKU ${line.sku} is not on order ${state.orderId}`, 'invalid', { field: `${at}.sku` });
-    if (seen.has(line.sku)) throw new DomainError('sales.duplicate-sku', `SKU ${line.sku} appears twice`, 'invalid', { field: `${at}.sku` });
+    if (!ordered)
+      throw new DomainError('sales.unknown-sku', `SKU ${line.sku} is not on order ${state.orderId}`, 'invalid', { field: `${at}.sku` });
+    if (seen.has(line.sku))
+      throw new DomainError('sales.duplicate-sku', `SKU ${line.sku} appears twice`, 'invalid', { field: `${at}.sku` });
     seen.add(line.sku);
     if (!Number.isInteger(line.quantity) || line.quantity < 1) {
-      throw new DomainError('sales.invalid-quantity', `${at}.quantity must be a whole number of at least 1`, 'invalid', { field: `${at}.quantity` });
+      throw new DomainError('sales.invalid-quantity', `${at}.quantity must be a whole number of at least 1`, 'invalid', {
+        field: `${at}.quantity`,
+      });
     }
     const amount = line.amount ?? line.quantity * ordered.unitPrice;
     requireAmount(amount, `${at}.amount`);
@@ -102,13 +111,21 @@ function requireLineRefundable(state: RecordedPurchase, line: RefundLine, at: st
   }
   const amountLeft = ordered.quantity * ordered.unitPrice - before.amount;
   if (line.amount > amountLeft) {
-    throw new DomainError('sales.refund-exceeds-line', `Only ${amountLeft} ${state.currency} of SKU ${line.sku} is left to refund`, 'conflict', {
-      field: `${at}.amount`,
-      refundable: amountLeft,
-    });
+    throw new DomainError(
+      'sales.refund-exceeds-line',
+      `Only ${amountLeft} ${state.currency} of SKU ${line.sku} is left to refund`,
+      'conflict',
+      {
+        field: `${at}.amount`,
+        refundable: amountLeft,
+      },
+    );
   }
 }
 
 function sameLines(a: readonly RefundLine[], b: readonly RefundLine[]): boolean {
-  return a.length === b.length && a.every((line, index) => line.sku === b[index].sku && line.quantity === b[index].quantity && line.amount === b[index].amount);
+  return (
+    a.length === b.length &&
+    a.every((line, index) => line.sku === b[index].sku && line.quantity === b[index].quantity && line.amount === b[index].amount)
+  );
 }

@@ -61,4 +61,7 @@ export type PurchaseRefunded = {
 
 export type PurchaseEvent = PurchaseRecorded | PurchaseRefunded;
 
-export const PURCHASE_EVENT_TYPES = ['sales.purchase-recorded', 'sales.purchase-refunded'] as const satisfies readonly PurchaseEvent['type'][];
+export const PURCHASE_EVENT_TYPES = [
+  'sales.purchase-recorded',
+  'sales.purchase-refunded',
+] as const satisfies readonly PurchaseEvent['type'][];

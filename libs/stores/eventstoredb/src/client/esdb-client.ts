@@ -97,11 +97,7 @@ export interface EsdbSubscription extends AsyncIterable<EsdbSubscriptionItem> {
 }
 
 export interface EsdbClient {
-  appendToStream(
-    streamId: string,
-    events: readonly EsdbEventData[],
-    expectedRevision: EsdbExpectedRevision,
-  ): Promise<EsdbAppendResult>;
+  appendToStream(streamId: string, events: readonly EsdbEventData[], expectedRevision: EsdbExpectedRevision): Promise<EsdbAppendResult>;
   /**
    * Reads resolve only when the server finished the read (an OK status); a read cut off early
    * rejects (IncompleteReadError), it never answers a short page. Rejects with the client's

@@ -87,7 +87,10 @@ export class GrpcEsdbClient implements EsdbClient {
 
   subscribeToAll(request: EsdbSubscribeRequest): EsdbSubscription {
     const items = new SubscriptionItemQueue();
-    const filterBase = { checkpointInterval: 1, checkpointReached: (_: unknown, position: Position) => items.marker({ kind: 'checkpoint', position }) };
+    const filterBase = {
+      checkpointInterval: 1,
+      checkpointReached: (_: unknown, position: Position) => items.marker({ kind: 'checkpoint', position }),
+    };
     const filterOn = request.filter.filterOn === 'eventType' ? EVENT_TYPE : STREAM_NAME;
     const filter: Filter = request.filter.prefixes
       ? { ...filterBase, filterOn, prefixes: [...request.filter.prefixes] }

@@ -19,7 +19,16 @@ class FakeReadStream extends Transform {
 }
 
 const resolved = (n: number) => ({
-  event: { id: `00000000-0000-4000-8000-00000000000${n}`, streamId: 's-1', revision: BigInt(n), type: 't', isJson: true, data: {}, metadata: {}, position: { commit: BigInt(n * 100), prepare: BigInt(n * 100) } },
+  event: {
+    id: `00000000-0000-4000-8000-00000000000${n}`,
+    streamId: 's-1',
+    revision: BigInt(n),
+    type: 't',
+    isJson: true,
+    data: {},
+    metadata: {},
+    position: { commit: BigInt(n * 100), prepare: BigInt(n * 100) },
+  },
 });
 
 function readEndingWith(status: { code: number; details: string } | undefined, count = 2): FakeReadStream {
@@ -39,23 +48,35 @@ const clientReading = (read: FakeReadStream) =>
 
 describe('GrpcEsdbClient reads end only on an OK status', () => {
   it('answers a read whose call ended with OK', async () => {
-    const events = await clientReading(readEndingWith({ code: 0, details: 'OK' })).readAll({ direction: 'forwards', fromPosition: 'start', maxCount: 10 });
+    const events = await clientReading(readEndingWith({ code: 0, details: 'OK' })).readAll({
+      direction: 'forwards',
+      fromPosition: 'start',
+      maxCount: 10,
+    });
     expect(events.map((event) => event.revision)).toEqual([1n, 2n]);
   });
 
   it('refuses a read cancelled under it (the events it got are a short page, not the answer)', async () => {
-    const read = clientReading(readEndingWith({ code: 1, details: 'Cancelled on client' })).readAll({ direction: 'forwards', fromPosition: 'start', maxCount: 10 });
+    const read = clientReading(readEndingWith({ code: 1, details: 'Cancelled on client' })).readAll({
+      direction: 'forwards',
+      fromPosition: 'start',
+      maxCount: 10,
+    });
     await expect(read).rejects.toBeInstanceOf(IncompleteReadError);
   });
 
   it('refuses a read that ended without any status', async () => {
-    await expect(clientReading(readEndingWith(undefined)).readStream('s-1', { direction: 'forwards', fromRevision: 'start', maxCount: 10 })).rejects.toBeInstanceOf(
-      IncompleteReadError,
-    );
+    await expect(
+      clientReading(readEndingWith(undefined)).readStream('s-1', { direction: 'forwards', fromRevision: 'start', maxCount: 10 }),
+    ).rejects.toBeInstanceOf(IncompleteReadError);
   });
 
   it("turns a late error status into the client's error, keeping its code", async () => {
-    const read = clientReading(readEndingWith({ code: 13, details: 'Stream removed' })).readAll({ direction: 'forwards', fromPosition: 'start', maxCount: 10 });
+    const read = clientReading(readEndingWith({ code: 13, details: 'Stream removed' })).readAll({
+      direction: 'forwards',
+      fromPosition: 'start',
+      maxCount: 10,
+    });
     await expect(read).rejects.toMatchObject({ type: 'unknown', code: 13 });
   });
 

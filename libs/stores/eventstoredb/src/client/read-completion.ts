@@ -53,7 +53,12 @@ const CANCELLED = 1;
  * call into itself, so its 'pipe' event hands us the call, whose 'status' event is the only sure
  * sign that the server finished the read. `signal` cancels the call (a time limit gave up on it).
  */
-export async function collectCompleted<T, R>(call: string, read: PipedRead<T>, convert: (item: T) => R, signal?: AbortSignal): Promise<R[]> {
+export async function collectCompleted<T, R>(
+  call: string,
+  read: PipedRead<T>,
+  convert: (item: T) => R,
+  signal?: AbortSignal,
+): Promise<R[]> {
   let status: CallStatus | undefined;
   (read as unknown as PipeTarget).on('pipe', (source) => source.on('status', (received) => (status = received)));
   const onAbort = () => void read.cancel().catch(() => undefined);

@@ -19,7 +19,11 @@ const resolved = (position: number): AllStreamResolvedEvent =>
   }) as AllStreamResolvedEvent;
 
 const describeItem = (item: EsdbSubscriptionItem) =>
-  item.kind === 'event' ? `event ${item.event.position?.commit}` : item.kind === 'checkpoint' ? `checkpoint ${item.position.commit}` : 'caughtUp';
+  item.kind === 'event'
+    ? `event ${item.event.position?.commit}`
+    : item.kind === 'checkpoint'
+      ? `checkpoint ${item.position.commit}`
+      : 'caughtUp';
 
 async function take(iterator: AsyncIterator<EsdbSubscriptionItem>, count: number): Promise<string[]> {
   const items: string[] = [];
@@ -31,7 +35,7 @@ async function take(iterator: AsyncIterator<EsdbSubscriptionItem>, count: number
   return items;
 }
 
-describe('ordering what the client\'s subscription reports', () => {
+describe("ordering what the client's subscription reports", () => {
   it('holds a checkpoint back until the events sent before it have been taken', async () => {
     const source = new PassThrough({ objectMode: true });
     const queue = new SubscriptionItemQueue();

@@ -36,7 +36,9 @@ export class TimeLimitedEsdbClient implements EsdbClient {
   ) {}
 
   appendToStream(streamId: string, events: readonly EsdbEventData[], expectedRevision: EsdbExpectedRevision): Promise<EsdbAppendResult> {
-    return limit(`appendToStream("${streamId}")`, this.limits.appendMs, () => this.inner.appendToStream(streamId, events, expectedRevision));
+    return limit(`appendToStream("${streamId}")`, this.limits.appendMs, () =>
+      this.inner.appendToStream(streamId, events, expectedRevision),
+    );
   }
 
   readStream(streamId: string, request: EsdbReadStreamRequest): Promise<EsdbRecordedEvent[]> {

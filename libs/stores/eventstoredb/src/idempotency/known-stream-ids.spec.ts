@@ -3,7 +3,7 @@ import { KnownStream, KnownStreamIds } from './known-stream-ids';
 
 const events = (...pairs: Array<[string, number]>) => pairs.map(([id, revision]) => ({ id, revision }));
 
-describe('what is known of a stream\'s event ids', () => {
+describe("what is known of a stream's event ids", () => {
   it('grows only by continuation, skipping what it already knows', () => {
     const known = new KnownStream();
     expect(known.extend(events(['a', 0], ['b', 1]))).toBe(true);

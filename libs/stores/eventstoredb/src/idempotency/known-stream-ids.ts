@@ -30,7 +30,10 @@ export class KnownStream {
    * (consecutive, in order) — then the revision of its last event —, or a partial overlap, which is
    * refused.
    */
-  classify(streamId: string, ids: readonly string[]): { readonly kind: 'new' } | { readonly kind: 'duplicate'; readonly lastRevision: number } {
+  classify(
+    streamId: string,
+    ids: readonly string[],
+  ): { readonly kind: 'new' } | { readonly kind: 'duplicate'; readonly lastRevision: number } {
     const found = ids.map((id) => this.ids.get(id));
     if (found.every((revision) => revision === undefined)) return { kind: 'new' };
     const first = found[0];

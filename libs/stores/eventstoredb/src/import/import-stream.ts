@@ -33,7 +33,10 @@ export async function importInAppends(
   let last: AppendResult | undefined;
   let allDuplicates = true;
   for (const run of runs) {
-    last = await append(run.map((event) => events[event.index]), expected);
+    last = await append(
+      run.map((event) => events[event.index]),
+      expected,
+    );
     allDuplicates &&= last.duplicate;
     expected = last.nextExpectedRevision;
   }

@@ -8,7 +8,11 @@ import type { EsdbEventData } from '../client/esdb-client';
  * same count is exact here.
  */
 export function eventSize(event: EsdbEventData): number {
-  return Buffer.byteLength(JSON.stringify(event.data) ?? '', 'utf8') + Buffer.byteLength(JSON.stringify(event.metadata), 'utf8') + event.type.length * 2;
+  return (
+    Buffer.byteLength(JSON.stringify(event.data) ?? '', 'utf8') +
+    Buffer.byteLength(JSON.stringify(event.metadata), 'utf8') +
+    event.type.length * 2
+  );
 }
 
 export function appendSize(events: readonly EsdbEventData[]): number {

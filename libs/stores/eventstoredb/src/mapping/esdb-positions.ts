@@ -27,9 +27,7 @@ export function eventPosition(position: EsdbPosition | undefined, eventId: strin
   // reads the protobuf fields, which default to "0", so a server that reports none (before 22.6, on
   // stream reads) shows (0, 0). No event lies at 0: the log opens with the epoch record.
   if (!position || (position.commit === 0n && position.prepare === 0n)) {
-    throw new Error(
-      `EventStoreDB did not report the position of event ${eventId}; this adapter needs EventStoreDB 22.6 or later`,
-    );
+    throw new Error(`EventStoreDB did not report the position of event ${eventId}; this adapter needs EventStoreDB 22.6 or later`);
   }
   if (position.commit !== position.prepare) {
     throw new Error(

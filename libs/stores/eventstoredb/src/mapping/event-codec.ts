@@ -1,4 +1,11 @@
-import { CorruptEventError, assertValidNewEvents, type ActorRole, type EventEnvelope, type EventMetadata, type NewEvent } from '@c360/kernel';
+import {
+  CorruptEventError,
+  assertValidNewEvents,
+  type ActorRole,
+  type EventEnvelope,
+  type EventMetadata,
+  type NewEvent,
+} from '@c360/kernel';
 import type { EsdbEventData, EsdbRecordedEvent } from '../client/esdb-client';
 import { toRevision } from './esdb-positions';
 

@@ -137,10 +137,7 @@ export class EsdbAllSubscription implements AllSubscription {
   }
 
   /** The next slice to yield; undefined when the items taken change nothing a reader would see. */
-  private async nextSlice(
-    pull: Puller<EsdbSubscriptionItem>,
-    state: AttemptState,
-  ): Promise<AllSlice | 'closed' | 'dropped' | undefined> {
+  private async nextSlice(pull: Puller<EsdbSubscriptionItem>, state: AttemptState): Promise<AllSlice | 'closed' | 'dropped' | undefined> {
     const first = await pull.next(this.stop.signal, this.options.idleMs);
     if (first.kind === 'aborted') return 'closed';
     if (first.kind === 'done') return 'dropped';
@@ -214,7 +211,11 @@ export class EsdbAllSubscription implements AllSubscription {
     const { client } = this.options;
     const [first] = await client.readAll({ direction: 'forwards', fromPosition: from, maxCount: 1 });
     if (!first || eventPosition(first.position, first.id) === position) return from;
-    const [before] = await client.readAll({ direction: 'backwards', fromPosition: checkpointPosition(eventPosition(first.position, first.id)), maxCount: 1 });
+    const [before] = await client.readAll({
+      direction: 'backwards',
+      fromPosition: checkpointPosition(eventPosition(first.position, first.id)),
+      maxCount: 1,
+    });
     return before ? checkpointPosition(eventPosition(before.position, before.id)) : 'start';
   }
 

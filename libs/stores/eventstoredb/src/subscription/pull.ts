@@ -31,7 +31,13 @@ export class Puller<T> {
       signal.addEventListener('abort', onAbort, { once: true });
     });
     try {
-      const outcome = await Promise.race([pending.then(() => 'settled' as const, () => 'settled' as const), stop]);
+      const outcome = await Promise.race([
+        pending.then(
+          () => 'settled' as const,
+          () => 'settled' as const,
+        ),
+        stop,
+      ]);
       if (outcome !== 'settled') return { kind: outcome };
       return this.take() as Pulled<T>;
     } finally {
@@ -46,7 +52,10 @@ export class Puller<T> {
     if (settled) return settled;
     const pending = this.start();
     const outcome = await Promise.race([
-      pending.then(() => 'settled' as const, () => 'settled' as const),
+      pending.then(
+        () => 'settled' as const,
+        () => 'settled' as const,
+      ),
       new Promise<'later'>((resolve) => setImmediate(() => resolve('later'))),
     ]);
     if (outcome === 'later') return { kind: 'not-ready' };

@@ -23,7 +23,9 @@ export function streamReset(): Error {
 
 /** gRPC UNKNOWN (2), as grpc-js reports a reset with "Received RST_STREAM with code 2"; also UnknownError. */
 export function unknownStatus(): Error {
-  return convertToCommandError(grpcStatusError(2, 'UNKNOWN', 'Received RST_STREAM with code 2 triggered by internal client error')) as Error;
+  return convertToCommandError(
+    grpcStatusError(2, 'UNKNOWN', 'Received RST_STREAM with code 2 triggered by internal client error'),
+  ) as Error;
 }
 
 /**

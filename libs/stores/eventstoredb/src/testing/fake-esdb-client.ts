@@ -33,7 +33,12 @@ interface Results {
 type Outcome<T> = { readonly returns: T } | { readonly throws: unknown } | { readonly hangs: true };
 
 export type FakeCall =
-  | { readonly method: 'appendToStream'; readonly streamId: string; readonly events: readonly EsdbEventData[]; readonly expectedRevision: EsdbExpectedRevision }
+  | {
+      readonly method: 'appendToStream';
+      readonly streamId: string;
+      readonly events: readonly EsdbEventData[];
+      readonly expectedRevision: EsdbExpectedRevision;
+    }
   | { readonly method: 'readStream'; readonly streamId: string; readonly request: EsdbReadStreamRequest }
   | { readonly method: 'readAll'; readonly request: EsdbReadAllRequest }
   | { readonly method: 'subscribeToAll'; readonly request: EsdbSubscribeRequest };

@@ -28,7 +28,8 @@ export class MongoCheckpointStore implements CheckpointStore {
 
   async set(name: string, position: number): Promise<void> {
     if (typeof name !== 'string' || !name) throw new TypeError('Checkpoint name must be a non-empty string');
-    if (!Number.isSafeInteger(position) || position < 0) throw new TypeError(`Checkpoint position must be an integer >= 0 (got ${position})`);
+    if (!Number.isSafeInteger(position) || position < 0)
+      throw new TypeError(`Checkpoint position must be an integer >= 0 (got ${position})`);
     await this.run('store a checkpoint', (checkpoints) => checkpoints.updateOne({ _id: name }, { $set: { position } }, { upsert: true }));
   }
 

@@ -29,22 +29,44 @@ describe('MongoDocumentStore on a MongoDB-wire server', () => {
     await stores?.close();
   });
 
-  const replace = (id: string, doc: Record<string, unknown>, position: number): DocumentWrite => ({ kind: 'replace', collection: c, id, doc, position });
+  const replace = (id: string, doc: Record<string, unknown>, position: number): DocumentWrite => ({
+    kind: 'replace',
+    collection: c,
+    id,
+    doc,
+    position,
+  });
   const remove = (id: string, position: number): DocumentWrite => ({ kind: 'delete', collection: c, id, position });
 
   it('keeps nothing but the position in a tombstone', async () => {
     await stores.documents.write([replace('p', { name: 'Pia', email: 'pia@x.io' }, 1), remove('p', 2)]);
-    expect(await raw.db(database).collection(c).findOne({ _id: 'p' as never })).toEqual({ _id: 'p', _position: 2, _deleted: true });
+    expect(
+      await raw
+        .db(database)
+        .collection(c)
+        .findOne({ _id: 'p' as never }),
+    ).toEqual({ _id: 'p', _position: 2, _deleted: true });
   });
 
   it('turns an update of a tombstone into an insert, $setOnInsert included', async () => {
     await stores.documents.write([replace('t', { old: true }, 1), remove('t', 2)]);
     const outcome = await stores.documents.write([
-      { kind: 'update', collection: c, id: 't', position: 3, update: { $inc: { n: 1 }, $push: { seen: 3 }, $setOnInsert: { createdAt: 3 } } },
+      {
+        kind: 'update',
+        collection: c,
+        id: 't',
+        position: 3,
+        update: { $inc: { n: 1 }, $push: { seen: 3 }, $setOnInsert: { createdAt: 3 } },
+      },
     ]);
     expect(outcome).toEqual({ applied: 1, skipped: 0 });
     expect(await stores.documents.get(c, 't')).toEqual({ _id: 't', _position: 3, n: 1, seen: [3], createdAt: 3 });
-    expect(await raw.db(database).collection(c).findOne({ _id: 't' as never })).not.toHaveProperty('_deleted');
+    expect(
+      await raw
+        .db(database)
+        .collection(c)
+        .findOne({ _id: 't' as never }),
+    ).not.toHaveProperty('_deleted');
   });
 
   it('leaves tombstones out of unique indexes, so an erased identity can be used again', async () => {
@@ -58,7 +80,11 @@ describe('MongoDocumentStore on a MongoDB-wire server', () => {
   it('applies a batch up to a unique-index violation, then throws a UniqueConstraintError naming the document', async () => {
     await stores.documents.ensureIndex(c, { fields: ['email'], unique: true });
     await stores.documents.write([replace('u1', { email: 'taken@x.io' }, 1)]);
-    const failing = stores.documents.write([replace('u2', { email: 'free@x.io' }, 2), replace('u3', { email: 'taken@x.io' }, 3), replace('u4', {}, 4)]);
+    const failing = stores.documents.write([
+      replace('u2', { email: 'free@x.io' }, 2),
+      replace('u3', { email: 'taken@x.io' }, 3),
+      replace('u4', {}, 4),
+    ]);
     await expect(failing).rejects.toThrow(UniqueConstraintError);
     await expect(failing).rejects.toMatchObject({ collection: c, message: expect.stringContaining('"u3"') });
     expect(await stores.documents.get(c, 'u2')).toMatchObject({ email: 'free@x.io' });
@@ -85,7 +111,11 @@ describe('MongoDocumentStore on a MongoDB-wire server', () => {
 
   it('never moves a document back under concurrent writes, and counts each applied $inc once', async () => {
     const write = (position: number): DocumentWrite => ({
-      kind: 'update', collection: c, id: 'hot', position, update: { $inc: { applied: 1 }, $set: { last: position } },
+      kind: 'update',
+      collection: c,
+      id: 'hot',
+      position,
+      update: { $inc: { applied: 1 }, $set: { last: position } },
     });
     const odd = Array.from({ length: 20 }, (_, i) => write(i * 2 + 1));
     const even = Array.from({ length: 20 }, (_, i) => write(i * 2 + 2));
@@ -113,7 +143,11 @@ describe('MongoDocumentStore on a MongoDB-wire server', () => {
   });
 
   it('matches $prefix literally, whatever characters it holds', async () => {
-    await stores.documents.write([replace('r1', { code: 'a.b*(c' }, 1), replace('r2', { code: 'axb*(c' }, 2), replace('r3', { code: 'A.B' }, 3)]);
+    await stores.documents.write([
+      replace('r1', { code: 'a.b*(c' }, 1),
+      replace('r2', { code: 'axb*(c' }, 2),
+      replace('r3', { code: 'A.B' }, 3),
+    ]);
     expect((await stores.documents.find(c, { code: { $prefix: 'a.b*(' } })).items.map((doc) => doc._id)).toEqual(['r1']);
     expect((await stores.documents.find(c, { code: { $prefix: 'a.' } })).items.map((doc) => doc._id)).toEqual(['r1']);
   });

@@ -78,7 +78,11 @@ export class MongoDocumentStore implements DocumentStore {
     const where: MongoFilter<ReadModelDocument> = after ? { $and: [query, afterCursor(sort, after.value, after.id)] } : query;
     const documents = this.collection(collection);
     const found = await this.connection.run('find documents', () =>
-      documents.find(where).sort(toMongoSort(sort)).limit(limit + 1).toArray(),
+      documents
+        .find(where)
+        .sort(toMongoSort(sort))
+        .limit(limit + 1)
+        .toArray(),
     );
     const items = found.slice(0, limit) as unknown as StoredDocument<T>[];
     const last = items[items.length - 1] as Record<string, unknown> | undefined;
@@ -152,7 +156,7 @@ export class MongoDocumentStore implements DocumentStore {
   private async applyBatch(writes: readonly DocumentWrite[]): Promise<number> {
     const planned = planBatch(writes, await this.storedStates(writes));
     let applied = 0;
-    for (let start = 0; start < planned.length; ) {
+    for (let start = 0; start < planned.length;) {
       let end = start + 1;
       while (end < planned.length && planned[end].write.collection === planned[start].write.collection) end++;
       const run = planned.slice(start, end);
@@ -174,7 +178,12 @@ export class MongoDocumentStore implements DocumentStore {
   private async bulk(run: readonly Planned[]): Promise<number> {
     const documents = this.collection(run[0].write.collection);
     try {
-      const result = await this.connection.run('write documents', () => documents.bulkWrite(run.map((each) => each.operation), { ordered: true }));
+      const result = await this.connection.run('write documents', () =>
+        documents.bulkWrite(
+          run.map((each) => each.operation),
+          { ordered: true },
+        ),
+      );
       return result.matchedCount + result.upsertedCount === run.length ? run.length : 0;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;

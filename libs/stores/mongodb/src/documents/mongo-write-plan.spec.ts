@@ -1,9 +1,20 @@
 import type { DocumentWrite, UpdateOperators } from '@c360/kernel';
 import { planBatch, planWrite, stateKey, toMongoUpdate, validateWrites, type StoredState } from './mongo-write-plan';
 
-const replace = (id: string, doc: Record<string, unknown>, position: number): DocumentWrite => ({ kind: 'replace', collection: 'c', id, doc, position });
+const replace = (id: string, doc: Record<string, unknown>, position: number): DocumentWrite => ({
+  kind: 'replace',
+  collection: 'c',
+  id,
+  doc,
+  position,
+});
 const update = (id: string, position: number, ops: UpdateOperators, upsert?: boolean): DocumentWrite => ({
-  kind: 'update', collection: 'c', id, position, update: ops, ...(upsert === undefined ? {} : { upsert }),
+  kind: 'update',
+  collection: 'c',
+  id,
+  position,
+  update: ops,
+  ...(upsert === undefined ? {} : { upsert }),
 });
 const live = (position: number): StoredState => ({ position, deleted: false });
 const tombstone = (position: number): StoredState => ({ position, deleted: true });
@@ -45,7 +56,9 @@ describe('planWrite', () => {
   });
 
   it('turns an update of a tombstone into the insert it stands for, matching only the tombstone', () => {
-    expect(planWrite(update('a', 7, { $set: { x: 1 }, $setOnInsert: { createdAt: 7 }, $inc: { n: 1 }, $unset: ['y'] }), tombstone(3))).toEqual({
+    expect(
+      planWrite(update('a', 7, { $set: { x: 1 }, $setOnInsert: { createdAt: 7 }, $inc: { n: 1 }, $unset: ['y'] }), tombstone(3)),
+    ).toEqual({
       updateOne: {
         filter: { _id: 'a', _position: { $lt: 7 }, _deleted: true },
         update: { $set: { createdAt: 7, x: 1, _position: 7 }, $inc: { n: 1 }, $unset: { y: '', _deleted: '' } },
@@ -59,7 +72,13 @@ describe('toMongoUpdate', () => {
   it('maps every port operator to MongoDB and always sets the new position', () => {
     expect(
       toMongoUpdate(
-        { $set: { 'owner.name': 'Bo' }, $unset: ['owner.phone', 'note'], $inc: { points: 10 }, $push: { history: { at: 2 } }, $setOnInsert: { createdAt: 2 } },
+        {
+          $set: { 'owner.name': 'Bo' },
+          $unset: ['owner.phone', 'note'],
+          $inc: { points: 10 },
+          $push: { history: { at: 2 } },
+          $setOnInsert: { createdAt: 2 },
+        },
         2,
       ),
     ).toEqual({
@@ -128,6 +147,8 @@ describe('validateWrites', () => {
     expect(() => validateWrites([update('a', 1, { $set: { 'a..b': 1 } })])).toThrow(/invalid field path/);
     expect(() => validateWrites([update('a', 1, { $push: { $each: 1 } })])).toThrow(/invalid field path/);
     expect(() => validateWrites([update('a', 1, { $inc: { n: Number.POSITIVE_INFINITY } })])).toThrow(/finite number/);
-    expect(() => validateWrites([update('a', 1, { $rename: { a: 'b' } } as unknown as UpdateOperators)])).toThrow(/Unknown update operator/);
+    expect(() => validateWrites([update('a', 1, { $rename: { a: 'b' } } as unknown as UpdateOperators)])).toThrow(
+      /Unknown update operator/,
+    );
   });
 });

@@ -1,3 +1,1 @@
-export const CHECKPOINT_SCHEMA = [
-  `CREATE TABLE checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL)`,
-];
+export const CHECKPOINT_SCHEMA = [`CREATE TABLE checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL)`];

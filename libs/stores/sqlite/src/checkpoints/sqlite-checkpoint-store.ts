@@ -28,7 +28,8 @@ export class SqliteCheckpointStore implements CheckpointStore {
 
   async set(name: string, position: number): Promise<void> {
     if (!name) throw new TypeError('Checkpoint name must be a non-empty string');
-    if (!Number.isSafeInteger(position) || position < 0) throw new TypeError(`Checkpoint position must be an integer >= 0 (got ${position})`);
+    if (!Number.isSafeInteger(position) || position < 0)
+      throw new TypeError(`Checkpoint position must be an integer >= 0 (got ${position})`);
     this.upsert.run(name, position);
   }
 

@@ -4,10 +4,7 @@ import type { UpdateOperators } from '@c360/kernel';
  * MongoDB's update operators on a plain object, for adapters that store documents as JSON.
  * Returns a new object; the input is not changed.
  */
-export function applyUpdate(
-  current: Record<string, unknown> | undefined,
-  update: UpdateOperators,
-): Record<string, unknown> {
+export function applyUpdate(current: Record<string, unknown> | undefined, update: UpdateOperators): Record<string, unknown> {
   const doc: Record<string, unknown> = structuredClone(current ?? {});
   if (current === undefined) for (const [path, value] of Object.entries(update.$setOnInsert ?? {})) setPath(doc, path, value);
   for (const [path, value] of Object.entries(update.$set ?? {})) setPath(doc, path, structuredClone(value));

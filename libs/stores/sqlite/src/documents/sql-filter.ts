@@ -55,7 +55,7 @@ function elementGuard(value: Scalar): string {
 }
 
 function compare(field: string, operator: string, value: Scalar): SqlFragment {
-  if (value === null || typeof value === 'boolean' && operator !== '$eq') {
+  if (value === null || (typeof value === 'boolean' && operator !== '$eq')) {
     throw new TypeError(`${operator} on "${field}" needs a number or a string`);
   }
   const sqlOperator = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }[operator as '$gt'];
@@ -100,7 +100,8 @@ function condition(field: string, spec: FieldCondition): SqlFragment[] {
       }
       case '$exists':
         parts.push({
-          sql: field === '_id' || field === '_position' ? (value ? '1' : '0') : `json_type(doc, '$.${field}') IS ${value ? 'NOT ' : ''}NULL`,
+          sql:
+            field === '_id' || field === '_position' ? (value ? '1' : '0') : `json_type(doc, '$.${field}') IS ${value ? 'NOT ' : ''}NULL`,
           params: [],
         });
         break;

@@ -12,8 +12,7 @@ describe('SqliteDocumentStore with secureDelete', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const rawFilesContain = (text: string) =>
-    readdirSync(dir).some((file) => readFileSync(join(dir, file)).includes(Buffer.from(text)));
+  const rawFilesContain = (text: string) => readdirSync(dir).some((file) => readFileSync(join(dir, file)).includes(Buffer.from(text)));
 
   async function writeThenErase(store: SqliteDocumentStore) {
     await store.write([{ kind: 'replace', collection: 'profiles', id: 'c1', doc: { email: secret, tier: 'gold' }, position: 1 }]);

@@ -63,7 +63,8 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async get<T>(collection: string, id: string): Promise<StoredDocument<T> | null> {
     assertDocumentId(id);
-    const row = this.guard(() => this.tableExists(collection) && this.statement(collection, 'get').get(id)) as DocumentRow | undefined | false;
+    const row = this.guard(() => this.tableExists(collection) && this.statement(collection, 'get').get(id)) as
+      DocumentRow | undefined | false;
     return row && !row.deleted ? toDocument<T>(row) : null;
   }
 
@@ -94,16 +95,18 @@ export class SqliteDocumentStore implements DocumentStore {
     const rows = this.guard(() => this.db.prepare(sql).all(...params, limit + 1)) as DocumentRow[];
     const items = rows.slice(0, limit).map((row) => toDocument<T>(row));
     const last = items[items.length - 1] as Record<string, unknown> | undefined;
-    return rows.length > limit && last
-      ? { items, nextCursor: encodeCursor(sortValueOf(last, sort.field), last._id as string) }
-      : { items };
+    return rows.length > limit && last ? { items, nextCursor: encodeCursor(sortValueOf(last, sort.field), last._id as string) } : { items };
   }
 
   async count(collection: string, filter: Filter = {}): Promise<number> {
     const where = whereClause(filter);
     if (!this.tableExists(collection)) return 0;
     return this.guard(
-      () => this.db.prepare(`SELECT count(*) FROM ${table(collection)} WHERE ${where.sql}`).pluck().get(...where.params) as number,
+      () =>
+        this.db
+          .prepare(`SELECT count(*) FROM ${table(collection)} WHERE ${where.sql}`)
+          .pluck()
+          .get(...where.params) as number,
     );
   }
 
@@ -111,7 +114,8 @@ export class SqliteDocumentStore implements DocumentStore {
     for (const write of writes) {
       assertCollectionName(write.collection);
       assertDocumentId(write.id);
-      if (!Number.isSafeInteger(write.position)) throw new TypeError(`Write to ${write.collection}/${write.id}: position must be an integer`);
+      if (!Number.isSafeInteger(write.position))
+        throw new TypeError(`Write to ${write.collection}/${write.id}: position must be an integer`);
     }
     for (const collection of new Set(writes.map((write) => write.collection))) this.ensureTable(collection);
     try {
@@ -166,7 +170,8 @@ export class SqliteDocumentStore implements DocumentStore {
         doc = null;
         break;
       case 'update': {
-        const existing = current && !current.deleted && current.doc !== null ? (JSON.parse(current.doc) as Record<string, unknown>) : undefined;
+        const existing =
+          current && !current.deleted && current.doc !== null ? (JSON.parse(current.doc) as Record<string, unknown>) : undefined;
         if (existing === undefined && write.upsert === false) return false;
         doc = applyUpdate(existing, write.update);
         break;

@@ -13,8 +13,7 @@ export interface EventRow {
   readonly metadata: string;
 }
 
-export const EVENT_COLUMNS =
-  'position, event_id, stream_id, revision, type, schema_version, occurred_at, data, metadata';
+export const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, schema_version, occurred_at, data, metadata';
 
 /** Decodes a row; a row that cannot be decoded is reported with its position, never skipped. */
 export function toEnvelope(row: EventRow): EventEnvelope {

@@ -80,9 +80,7 @@ export class SqliteEventStore implements EventStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       byEventId: this.db.prepare('SELECT stream_id, revision, position FROM events WHERE event_id = ?'),
-      forwards: this.db.prepare(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
-      ),
+      forwards: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`),
       backwards: this.db.prepare(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
       ),
@@ -203,7 +201,14 @@ export class SqliteEventStore implements EventStore {
       for (const event of events) {
         revision += 1;
         const info = this.stmt.insert.run(
-          event.id, streamId, revision, event.type, event.schemaVersion, event.occurredAt, event.data, event.metadata,
+          event.id,
+          streamId,
+          revision,
+          event.type,
+          event.schemaVersion,
+          event.occurredAt,
+          event.data,
+          event.metadata,
         );
         position = Number(info.lastInsertRowid);
       }
@@ -260,9 +265,7 @@ export class SqliteEventStore implements EventStore {
       const conditions = ['position > ?', 'position <= ?'];
       if (types) conditions.push(`type IN (${Array(types).fill('?').join(', ')})`);
       if (prefixes) conditions.push(`(${Array(prefixes).fill('(stream_id >= ? AND stream_id < ?)').join(' OR ')})`);
-      statement = this.db.prepare(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT ?`,
-      );
+      statement = this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT ?`);
       this.filterStatements.set(key, statement);
     }
     return statement;

@@ -36,8 +36,7 @@ describe('SqliteKeyStore on disk', () => {
   beforeEach(() => ({ dir, remove } = tempDir()));
   afterEach(() => remove());
 
-  const rawBytes = () =>
-    Buffer.concat(readdirSync(dir).map((name) => readFileSync(join(dir, name))));
+  const rawBytes = () => Buffer.concat(readdirSync(dir).map((name) => readFileSync(join(dir, name))));
 
   it('leaves no trace of a deleted key in any of its files (database and WAL)', async () => {
     const keys = new SqliteKeyStore({ file: join(dir, 'keys.db') });

@@ -1,11 +1,4 @@
-import {
-  SUBJECT_KEY_BYTES,
-  SubjectErasedError,
-  TransientStoreError,
-  assertSubject,
-  type KeyStore,
-  type SubjectKey,
-} from '@c360/kernel';
+import { SUBJECT_KEY_BYTES, SubjectErasedError, TransientStoreError, assertSubject, type KeyStore, type SubjectKey } from '@c360/kernel';
 import type { Statement, Transaction } from 'better-sqlite3';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { isTransientSqliteError, migrate, openSqlite, type SqliteDatabase, type SqliteOptions } from '../sqlite-connection';

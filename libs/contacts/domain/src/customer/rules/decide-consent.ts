@@ -15,12 +15,15 @@ import { requireActive } from './require-active';
  */
 export function decideConsent(command: GrantConsent | RevokeConsent, state: CustomerState): CustomerEvent[] {
   const customer = requireActive(state, command.customerId);
-  if (!CHANNELS.includes(command.channel)) throw ContactsErrors.invalid('invalid-channel', 'channel', `must be one of ${CHANNELS.join(', ')}`);
-  if (!PURPOSES.includes(command.purpose)) throw ContactsErrors.invalid('invalid-purpose', 'purpose', `must be one of ${PURPOSES.join(', ')}`);
+  if (!CHANNELS.includes(command.channel))
+    throw ContactsErrors.invalid('invalid-channel', 'channel', `must be one of ${CHANNELS.join(', ')}`);
+  if (!PURPOSES.includes(command.purpose))
+    throw ContactsErrors.invalid('invalid-purpose', 'purpose', `must be one of ${PURPOSES.join(', ')}`);
   const source = validSlug(command.source, 'source');
   const effective = Date.parse(command.effectiveAt);
   if (Number.isNaN(effective)) throw ContactsErrors.invalid('invalid-time', 'at', 'must be an ISO-8601 instant');
-  if (effective > Date.parse(command.at)) throw ContactsErrors.invalid('consent-in-future', 'at', 'a consent decision cannot be dated in the future');
+  if (effective > Date.parse(command.at))
+    throw ContactsErrors.invalid('consent-in-future', 'at', 'a consent decision cannot be dated in the future');
   const current = customer.consents[consentKey(command.channel, command.purpose)];
   if (current && effective < Date.parse(current.at)) {
     throw new DomainError(

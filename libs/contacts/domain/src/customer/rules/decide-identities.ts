@@ -16,7 +16,8 @@ export function decideAddEmail(command: AddEmail, state: CustomerState): Custome
   const customer = requireActive(state, command.customerId);
   const email = normaliseEmail(command.email);
   if (customer.emails.includes(email)) return [];
-  if (customer.emails.length >= MAX_EMAILS) throw ContactsErrors.invalid('too-many-emails', 'email', `a customer has at most ${MAX_EMAILS} e-mails`);
+  if (customer.emails.length >= MAX_EMAILS)
+    throw ContactsErrors.invalid('too-many-emails', 'email', `a customer has at most ${MAX_EMAILS} e-mails`);
   return [{ type: 'contacts.email-added', data: { customerId: command.customerId, email, addedAt: command.at } }];
 }
 
@@ -24,7 +25,10 @@ export function decideRemoveEmail(command: RemoveEmail, state: CustomerState): C
   const customer = requireActive(state, command.customerId);
   const email = normaliseEmail(command.email);
   if (!customer.emails.includes(email)) {
-    throw new DomainError('contacts.email-not-found', 'The customer has no such e-mail', 'not-found', { field: 'email', customerId: command.customerId });
+    throw new DomainError('contacts.email-not-found', 'The customer has no such e-mail', 'not-found', {
+      field: 'email',
+      customerId: command.customerId,
+    });
   }
   keepsAnIdentity(customer, 'email');
   return [{ type: 'contacts.email-removed', data: { customerId: command.customerId, email, removedAt: command.at, reason: 'requested' } }];
@@ -34,7 +38,8 @@ export function decideAddPhone(command: AddPhone, state: CustomerState): Custome
   const customer = requireActive(state, command.customerId);
   const phone = normalisePhone(command.phone, command.defaultRegion);
   if (customer.phones.includes(phone)) return [];
-  if (customer.phones.length >= MAX_PHONES) throw ContactsErrors.invalid('too-many-phones', 'phone', `a customer has at most ${MAX_PHONES} phones`);
+  if (customer.phones.length >= MAX_PHONES)
+    throw ContactsErrors.invalid('too-many-phones', 'phone', `a customer has at most ${MAX_PHONES} phones`);
   return [{ type: 'contacts.phone-added', data: { customerId: command.customerId, phone, addedAt: command.at } }];
 }
 
@@ -42,7 +47,10 @@ export function decideRemovePhone(command: RemovePhone, state: CustomerState): C
   const customer = requireActive(state, command.customerId);
   const phone = normalisePhone(command.phone, command.defaultRegion);
   if (!customer.phones.includes(phone)) {
-    throw new DomainError('contacts.phone-not-found', 'The customer has no such phone', 'not-found', { field: 'phone', customerId: command.customerId });
+    throw new DomainError('contacts.phone-not-found', 'The customer has no such phone', 'not-found', {
+      field: 'phone',
+      customerId: command.customerId,
+    });
   }
   keepsAnIdentity(customer, 'phone');
   return [{ type: 'contacts.phone-removed', data: { customerId: command.customerId, phone, removedAt: command.at, reason: 'requested' } }];

@@ -84,10 +84,16 @@ export function decideReleaseFromMerge(command: ReleaseFromMerge, state: Custome
     },
   ];
   for (const email of state.emails.filter((candidate) => !command.returned.emails.includes(candidate))) {
-    events.push({ type: 'contacts.email-removed', data: { customerId: command.customerId, email, removedAt: command.at, reason: 'not-returned' } });
+    events.push({
+      type: 'contacts.email-removed',
+      data: { customerId: command.customerId, email, removedAt: command.at, reason: 'not-returned' },
+    });
   }
   for (const phone of state.phones.filter((candidate) => !command.returned.phones.includes(candidate))) {
-    events.push({ type: 'contacts.phone-removed', data: { customerId: command.customerId, phone, removedAt: command.at, reason: 'not-returned' } });
+    events.push({
+      type: 'contacts.phone-removed',
+      data: { customerId: command.customerId, phone, removedAt: command.at, reason: 'not-returned' },
+    });
   }
   return events;
 }
@@ -97,5 +103,8 @@ function mergeIntoSelf(): DomainError {
 }
 
 function mergeNotFound(customerId: string, mergeId: string): DomainError {
-  return new DomainError('contacts.merge-not-found', `Customer ${customerId} has no merge ${mergeId} to undo`, 'not-found', { customerId, mergeId });
+  return new DomainError('contacts.merge-not-found', `Customer ${customerId} has no merge ${mergeId} to undo`, 'not-found', {
+    customerId,
+    mergeId,
+  });
 }

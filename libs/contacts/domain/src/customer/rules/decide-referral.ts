@@ -11,19 +11,35 @@ import { requireActive } from './require-active';
  */
 export function decideReferrer(command: SetReferrer, state: CustomerState): CustomerEvent[] {
   const customer = requireActive(state, command.customerId);
-  if (command.referrerId === command.customerId) throw ContactsErrors.invalid('self-referral', 'referrerId', 'a customer cannot refer themselves');
+  if (command.referrerId === command.customerId)
+    throw ContactsErrors.invalid('self-referral', 'referrerId', 'a customer cannot refer themselves');
   if (customer.referrerId === command.referrerId) return [];
   if (customer.referrerId !== undefined) {
-    throw new DomainError('contacts.referrer-already-set', `Customer ${command.customerId} was already referred by ${customer.referrerId}`, 'conflict', {
-      field: 'referrerId',
-      referrerId: customer.referrerId,
-    });
+    throw new DomainError(
+      'contacts.referrer-already-set',
+      `Customer ${command.customerId} was already referred by ${customer.referrerId}`,
+      'conflict',
+      {
+        field: 'referrerId',
+        referrerId: customer.referrerId,
+      },
+    );
   }
   if (command.referrerChain.includes(command.customerId)) {
-    throw new DomainError('contacts.referral-cycle', `Customer ${command.referrerId} was (indirectly) referred by ${command.customerId}`, 'conflict', {
-      field: 'referrerId',
-      chain: [command.referrerId, ...command.referrerChain],
-    });
+    throw new DomainError(
+      'contacts.referral-cycle',
+      `Customer ${command.referrerId} was (indirectly) referred by ${command.customerId}`,
+      'conflict',
+      {
+        field: 'referrerId',
+        chain: [command.referrerId, ...command.referrerChain],
+      },
+    );
   }
-  return [{ type: 'contacts.customer-referred', data: { customerId: command.customerId, referrerId: command.referrerId, referredAt: command.at } }];
+  return [
+    {
+      type: 'contacts.customer-referred',
+      data: { customerId: command.customerId, referrerId: command.referrerId, referredAt: command.at },
+    },
+  ];
 }

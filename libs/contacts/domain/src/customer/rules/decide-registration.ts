@@ -4,7 +4,15 @@ import { referralCodeFor } from '../../referral/referral-code';
 import { normaliseEmail } from '../../values/email';
 import { normalisePhone } from '../../values/phone';
 import { validName } from '../../values/person-name';
-import { normaliseLanguage, validAddress, validAttributes, validBirthday, validCompany, validSlug, validTags } from '../../values/profile-values';
+import {
+  normaliseLanguage,
+  validAddress,
+  validAttributes,
+  validBirthday,
+  validCompany,
+  validSlug,
+  validTags,
+} from '../../values/profile-values';
 import type { RegisterCustomer } from '../customer.commands';
 import type { CustomerEvent } from '../customer.events';
 import type { CustomerState } from '../customer.state';
@@ -26,12 +34,16 @@ export function decideRegistration(command: RegisterCustomer, state: CustomerSta
   if (!command.name && emails.length === 0 && phones.length === 0 && duplicates.length === 0) {
     throw ContactsErrors.invalid('empty-profile', 'name', 'a customer needs a name, an e-mail or a phone');
   }
-  if (command.referrerId === command.customerId) throw ContactsErrors.invalid('self-referral', 'referrerId', 'a customer cannot refer themselves');
+  if (command.referrerId === command.customerId)
+    throw ContactsErrors.invalid('self-referral', 'referrerId', 'a customer cannot refer themselves');
   for (const duplicate of duplicates) {
-    if (duplicate.otherCustomerId === command.customerId) throw ContactsErrors.invalid('invalid-duplicate', 'duplicates', 'a customer is no duplicate of itself');
+    if (duplicate.otherCustomerId === command.customerId)
+      throw ContactsErrors.invalid('invalid-duplicate', 'duplicates', 'a customer is no duplicate of itself');
     for (const identity of duplicate.identities) {
       if ((identity.kind === 'email' ? emails : phones).includes(identity.value)) {
-        throw new DomainError('contacts.invalid-duplicate', 'An identity cannot be both claimed and contested', 'invalid', { field: `${identity.kind}s` });
+        throw new DomainError('contacts.invalid-duplicate', 'An identity cannot be both claimed and contested', 'invalid', {
+          field: `${identity.kind}s`,
+        });
       }
     }
   }
@@ -42,7 +54,9 @@ export function decideRegistration(command: RegisterCustomer, state: CustomerSta
       data: {
         customerId: command.customerId,
         registeredAt: command.at,
-        ...(command.acquisitionSource !== undefined ? { acquisitionSource: validSlug(command.acquisitionSource, 'acquisitionSource') } : {}),
+        ...(command.acquisitionSource !== undefined
+          ? { acquisitionSource: validSlug(command.acquisitionSource, 'acquisitionSource') }
+          : {}),
         referralCode: referralCodeFor(command.customerId),
         ...(command.preferredLanguage !== undefined ? { preferredLanguage: normaliseLanguage(command.preferredLanguage) } : {}),
         tags: validTags(command.tags ?? []),
@@ -57,7 +71,10 @@ export function decideRegistration(command: RegisterCustomer, state: CustomerSta
     },
   ];
   if (command.referrerId !== undefined) {
-    events.push({ type: 'contacts.customer-referred', data: { customerId: command.customerId, referrerId: command.referrerId, referredAt: command.at } });
+    events.push({
+      type: 'contacts.customer-referred',
+      data: { customerId: command.customerId, referrerId: command.referrerId, referredAt: command.at },
+    });
   }
   for (const duplicate of duplicates) {
     const kinds = unique(duplicate.identities.map((identity) => `same-${identity.kind}`));

@@ -16,7 +16,13 @@ import { ContractReader } from './contract-reader';
  * What loyalty reads of contacts' events: contacts' shared-event contract, typed field by field.
  * Personal data is not part of it, so it is never read or copied.
  */
-export { CONTACTS_CUSTOMERS_MERGED, CONTACTS_CUSTOMER_ERASED, CONTACTS_CUSTOMER_REFERRED, CONTACTS_DUPLICATE_SUSPECTED, CONTACTS_MERGE_UNDONE };
+export {
+  CONTACTS_CUSTOMERS_MERGED,
+  CONTACTS_CUSTOMER_ERASED,
+  CONTACTS_CUSTOMER_REFERRED,
+  CONTACTS_DUPLICATE_SUSPECTED,
+  CONTACTS_MERGE_UNDONE,
+};
 
 export function readCustomerReferred(data: unknown) {
   const r = new ContractReader<ContactsCustomerReferredContract>(CONTACTS_CUSTOMER_REFERRED, data);
@@ -30,12 +36,22 @@ export function readDuplicateSuspected(data: unknown) {
 
 export function readCustomersMerged(data: unknown) {
   const r = new ContractReader<ContactsCustomersMergedContract>(CONTACTS_CUSTOMERS_MERGED, data);
-  return r.done({ mergeId: r.string('mergeId'), survivorId: r.string('survivorId'), absorbedId: r.string('absorbedId'), mergedAt: r.instant('mergedAt') });
+  return r.done({
+    mergeId: r.string('mergeId'),
+    survivorId: r.string('survivorId'),
+    absorbedId: r.string('absorbedId'),
+    mergedAt: r.instant('mergedAt'),
+  });
 }
 
 export function readMergeUndone(data: unknown) {
   const r = new ContractReader<ContactsMergeUndoneContract>(CONTACTS_MERGE_UNDONE, data);
-  return r.done({ mergeId: r.string('mergeId'), survivorId: r.string('survivorId'), absorbedId: r.string('absorbedId'), undoneAt: r.instant('undoneAt') });
+  return r.done({
+    mergeId: r.string('mergeId'),
+    survivorId: r.string('survivorId'),
+    absorbedId: r.string('absorbedId'),
+    undoneAt: r.instant('undoneAt'),
+  });
 }
 
 export function readCustomerErased(data: unknown) {

@@ -38,7 +38,12 @@ export function readPurchaseRecorded(data: unknown): PurchaseRecorded {
     currency: r.currency('currency'),
     purchasedAt: r.instant('purchasedAt'),
   };
-  return r.done({ customerId: r.string('customerId'), purchase, paymentFingerprint: r.optionalString('paymentFingerprint'), deviceId: r.optionalString('deviceId') });
+  return r.done({
+    customerId: r.string('customerId'),
+    purchase,
+    paymentFingerprint: r.optionalString('paymentFingerprint'),
+    deviceId: r.optionalString('deviceId'),
+  });
 }
 
 export interface PurchaseRefunded {
@@ -53,7 +58,11 @@ export function readPurchaseRefunded(data: unknown): PurchaseRefunded {
     purchaseId: r.string('purchaseId'),
     amount: r.integer('amount', 0),
     currency: r.currency('currency'),
-    lines: r.list('lines', (line) => ({ sku: line.string('sku'), quantity: line.integer('quantity', 0), amount: line.integer('amount', 0) })),
+    lines: r.list('lines', (line) => ({
+      sku: line.string('sku'),
+      quantity: line.integer('quantity', 0),
+      amount: line.integer('amount', 0),
+    })),
     refundedAt: r.instant('refundedAt'),
     fullyRefunded: r.boolean('fullyRefunded'),
   };

@@ -26,7 +26,12 @@ export function requireEnterableStage(pipeline: PipelineSnapshot, stageId: strin
   const stage = findStage(pipeline, stageId);
   if (!stage) throw new DomainError('sales.unknown-stage', `Pipeline "${pipeline.name}" has no stage "${stageId}"`, 'invalid', { field });
   if (stage.kind !== 'open') {
-    throw new DomainError('sales.use-win-or-lose', `A deal enters the ${stage.kind} stage by winning or losing it, with a reason`, 'invalid', { field });
+    throw new DomainError(
+      'sales.use-win-or-lose',
+      `A deal enters the ${stage.kind} stage by winning or losing it, with a reason`,
+      'invalid',
+      { field },
+    );
   }
   if (stage.retired) throw new DomainError('sales.stage-retired', `Stage "${stageId}" is retired`, 'invalid', { field });
   return stage;
@@ -40,6 +45,8 @@ export function firstOpenStage(pipeline: PipelineSnapshot): PipelineStage {
 
 export function requireProbability(probability: number): void {
   if (!Number.isInteger(probability) || probability < 0 || probability > 100) {
-    throw new DomainError('sales.invalid-probability', 'probability must be a whole percentage from 0 to 100', 'invalid', { field: 'probability' });
+    throw new DomainError('sales.invalid-probability', 'probability must be a whole percentage from 0 to 100', 'invalid', {
+      field: 'probability',
+    });
   }
 }

@@ -39,7 +39,13 @@ export function decideOwner(command: Command<'change-deal-owner'>, state: DealSt
   return [
     {
       type: 'sales.deal-owner-changed',
-      data: { dealId: deal.dealId, pipelineId: deal.pipelineId, ownerId: command.ownerId, previousOwnerId: deal.ownerId, changedAt: command.now },
+      data: {
+        dealId: deal.dealId,
+        pipelineId: deal.pipelineId,
+        ownerId: command.ownerId,
+        previousOwnerId: deal.ownerId,
+        changedAt: command.now,
+      },
     },
   ];
 }
@@ -77,7 +83,12 @@ export function decideCloseDate(command: Command<'change-deal-close-date'>, stat
   return [
     {
       type: 'sales.deal-close-date-changed',
-      data: { dealId: deal.dealId, expectedCloseDate: command.expectedCloseDate, previousExpectedCloseDate: deal.expectedCloseDate, changedAt: command.now },
+      data: {
+        dealId: deal.dealId,
+        expectedCloseDate: command.expectedCloseDate,
+        previousExpectedCloseDate: deal.expectedCloseDate,
+        changedAt: command.now,
+      },
     },
   ];
 }

@@ -60,7 +60,9 @@ export function decideClose(command: Command<'win-deal'> | Command<'lose-deal'>,
     cycleTimeMs: millisBetween(deal.openedAt, command.now),
     timeInStageMs: millisBetween(deal.stageEnteredAt, command.now),
   };
-  return won ? [{ type: 'sales.deal-won', data: { ...closed, wonAt: command.now } }] : [{ type: 'sales.deal-lost', data: { ...closed, lostAt: command.now } }];
+  return won
+    ? [{ type: 'sales.deal-won', data: { ...closed, wonAt: command.now } }]
+    : [{ type: 'sales.deal-lost', data: { ...closed, lostAt: command.now } }];
 }
 
 export function decideReopen(command: Command<'reopen-deal'>, state: DealState): DealEvent[] {
