@@ -1,6 +1,7 @@
-import { TOPICS } from '@c360/integration-events';
+import { PublishedContracts, TOPICS } from '@c360/integration-events';
 import { SubscriptionRunner, uuidv7, type CheckpointStore, type NewEvent } from '@c360/kernel';
 import { KafkaTopicPublisher, RelayProcessor } from '@c360/relay';
+import { SALES_INTEGRATION_EVENTS } from '@c360/sales-contracts';
 import { SqliteCheckpointStore, SqliteEventStore, openSqlite } from '@c360/store-sqlite';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -67,7 +68,12 @@ export async function runRelayBench(): Promise<boolean> {
     }
     const publisher = new KafkaTopicPublisher({ brokers, clientId: 'c360-bench' });
     await publisher.ensureTopics();
-    const runner = new SubscriptionRunner(new RelayProcessor(publisher), store, checkpoints, { batchSize: 2_000 });
+    const runner = new SubscriptionRunner(
+      new RelayProcessor(publisher, new PublishedContracts(SALES_INTEGRATION_EVENTS)),
+      store,
+      checkpoints,
+      { batchSize: 2_000 },
+    );
     const head = (await store.headPosition()) ?? 0;
     const { seconds } = await timed(async () => {
       runner.start();

@@ -1,5 +1,6 @@
 import { runAppendBench } from './append.bench';
 import { runHttpBench } from './http.bench';
+import { runCommandsBench } from './commands.bench';
 import { runRelayBench } from './relay.bench';
 
 /**
@@ -9,6 +10,7 @@ import { runRelayBench } from './relay.bench';
  */
 const benches: Record<string, () => Promise<boolean>> = {
   append: runAppendBench,
+  commands: runCommandsBench,
   relay: runRelayBench,
   http: runHttpBench,
 };

@@ -1,5 +1,10 @@
 import { runService } from '@c360/runtime';
-import { contextModules } from './context-modules';
+import { platformContexts, platformModules } from './platform-contexts';
 
 /** The embedded default (`npm start`): every context, projector and relay in one process. */
-runService({ name: 'Customer 360', modules: contextModules });
+runService({
+  name: 'Customer 360',
+  modules: platformModules(),
+  // Each context validates its own settings before anything opens (a bad one names its variable).
+  settings: () => platformContexts.flatMap((context) => context.settings?.() ?? []).join(', ') || undefined,
+});

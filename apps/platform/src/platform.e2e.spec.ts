@@ -1,7 +1,7 @@
 import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contextModules } from './context-modules';
+import { platformModules } from './platform-contexts';
 
 /**
  * The contexts together, as `npm start` runs them: a customer registered in contacts, referred by
@@ -12,7 +12,7 @@ import { contextModules } from './context-modules';
 describe('the platform, contexts together', () => {
   let platform: TestPlatform;
   beforeEach(async () => {
-    platform = await createTestPlatform({ imports: contextModules, env: { TOPICS: 'files' } });
+    platform = await createTestPlatform({ imports: platformModules(), env: { TOPICS: 'files' } });
     platform.clock.set('2026-03-01T10:00:00.000Z');
   });
   afterEach(() => platform.close());

@@ -1,11 +1,11 @@
-import { INTEGRATION_CONTRACTS } from './contracts';
+import type { AnyIntegrationContract } from './contracts';
 import { jsonSchemaOf } from './field-schema';
 import { TOPIC_SETTINGS } from './integration-event';
 
 /** An AsyncAPI 3.0 document of the analytics topics, generated from the contracts (docs/asyncapi.json). */
-export function renderAsyncApi(): Record<string, unknown> {
+export function renderAsyncApi(contracts: readonly AnyIntegrationContract[]): Record<string, unknown> {
   const messages: Record<string, unknown> = {};
-  for (const contract of INTEGRATION_CONTRACTS) {
+  for (const contract of contracts) {
     messages[contract.type] = {
       name: contract.type,
       title: `${contract.type} v${contract.schemaVersion}`,
@@ -40,7 +40,7 @@ export function renderAsyncApi(): Record<string, unknown> {
   const channels: Record<string, unknown> = {};
   const operations: Record<string, unknown> = {};
   for (const [topic, settings] of Object.entries(TOPIC_SETTINGS)) {
-    const types = INTEGRATION_CONTRACTS.filter((contract) => contract.topic === topic).map((contract) => contract.type);
+    const types = contracts.filter((contract) => contract.topic === topic).map((contract) => contract.type);
     channels[topic] = {
       address: topic,
       description: `Partitions: ${settings.partitions}; retention: ${Math.round(settings.retentionMs / 86_400_000)} days; key: customer id.`,

@@ -1,13 +1,13 @@
-import { INTEGRATION_CONTRACTS } from './contracts';
+import type { AnyIntegrationContract } from './contracts';
 import { jsonSchemaOf } from './field-schema';
 import { TOPIC_SETTINGS } from './integration-event';
 
 /** Renders docs/topics.md from the contracts, so the published documentation cannot drift from the code. */
-export function renderTopicsDoc(): string {
+export function renderTopicsDoc(contracts: readonly AnyIntegrationContract[]): string {
   const out: string[] = [
     '# Analytics topics',
     '',
-    '<!-- Generated from libs/integration-events (renderTopicsDoc); a spec fails when this file is stale. AsyncAPI: docs/asyncapi.json. -->',
+    '<!-- Generated from the contracts every context publishes (renderTopicsDoc, scripts/write-topics-doc.ts); a spec fails when this file is stale. AsyncAPI: docs/asyncapi.json. -->',
     '',
     'The relay (`libs/relay`, part of `npm start` and `apps/relay`) reads the event log from its checkpoint and',
     'publishes **integration events** — public, versioned contracts, separate from domain events — one topic per',
@@ -31,13 +31,13 @@ export function renderTopicsDoc(): string {
     '|---|---|---|---|',
   ];
   for (const [topic, settings] of Object.entries(TOPIC_SETTINGS)) {
-    const events = INTEGRATION_CONTRACTS.filter((contract) => contract.topic === topic).map((contract) => `\`${contract.type}\``);
+    const events = contracts.filter((contract) => contract.topic === topic).map((contract) => `\`${contract.type}\``);
     out.push(
-      `| \`${topic}\` | ${settings.partitions} | ${Math.round(settings.retentionMs / 86_400_000)} days | ${events.join(', ') || '— (tickets context not built yet)'} |`,
+      `| \`${topic}\` | ${settings.partitions} | ${Math.round(settings.retentionMs / 86_400_000)} days | ${events.join(', ') || '— (no context publishes here yet)'} |`,
     );
   }
   out.push('', '## Events', '');
-  for (const contract of INTEGRATION_CONTRACTS) {
+  for (const contract of contracts) {
     out.push(
       `### \`${contract.type}\` v${contract.schemaVersion}`,
       '',

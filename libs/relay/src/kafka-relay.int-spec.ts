@@ -8,6 +8,7 @@ import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { DedupeWindow } from './dedupe-window';
 import { KafkaTopicPublisher } from './kafka-topic-publisher';
 import { RelayProcessor } from './relay.processor';
+import { purchaseContracts } from './testing/purchase-contract';
 
 /**
  * The relay against a real Apache Kafka started by infra/test-infra.sh (KAFKA_BROKERS). Every test
@@ -64,7 +65,7 @@ describe('relay on a real Kafka broker', () => {
   const startRelay = () => {
     const publisher = new KafkaTopicPublisher({ brokers, clientId: 'c360-relay-int-spec' });
     publishers.push(publisher);
-    const runner = new SubscriptionRunner(new RelayProcessor(publisher), store, checkpoints, { batchSize: 50 });
+    const runner = new SubscriptionRunner(new RelayProcessor(publisher, purchaseContracts), store, checkpoints, { batchSize: 50 });
     runners.push(runner);
     runner.start();
     return runner;
@@ -108,7 +109,10 @@ describe('relay on a real Kafka broker', () => {
     const first = startRelay();
     await first.waitFor(20, 30_000);
     await first.stop();
-    await checkpoints.set('relay:integration-events', Math.max(0, ((await checkpoints.get('relay:integration-events')) ?? 0) - 10)); // crash before the last checkpoints
+    await checkpoints.set(
+      'relay:processor:integration-events',
+      Math.max(0, ((await checkpoints.get('relay:processor:integration-events')) ?? 0) - 10),
+    ); // crash before the last checkpoints
     await startRelay().waitFor(60, 30_000);
 
     const received = await consume(new Set([customer]), 60);

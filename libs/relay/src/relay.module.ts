@@ -1,6 +1,15 @@
+import { PublishedContracts, type AnyIntegrationContract } from '@c360/integration-events';
 import type { CheckpointStore } from '@c360/kernel';
 import { PLATFORM_CONFIG, ProcessorHost, RELAY_CHECKPOINT_STORE, type PlatformConfig } from '@c360/runtime';
-import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { FileTopicPublisher } from './file-topic-publisher';
 import { KafkaTopicPublisher } from './kafka-topic-publisher';
 import { RelayProcessor } from './relay.processor';
@@ -18,25 +27,37 @@ export function createTopicPublisher(topics: PlatformConfig['topics']): TopicPub
   }
 }
 
+const PUBLISHED_CONTRACTS = Symbol('PublishedContracts');
+
 /**
- * The Kafka relay as a module: part of the embedded platform and of `apps/relay`. With TOPICS=off it
- * registers nothing.
+ * The Kafka relay as a module: part of the embedded platform and of `apps/relay`, publishing what the
+ * given contracts (every definition's `publishes`) say. With TOPICS=off it registers nothing.
  */
 @Module({})
 export class RelayModule implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly publisher: TopicPublisher | undefined;
 
+  static forContracts(contracts: readonly AnyIntegrationContract[]): DynamicModule {
+    return { module: RelayModule, providers: [{ provide: PUBLISHED_CONTRACTS, useValue: new PublishedContracts(contracts) }] };
+  }
+
   constructor(
     @Inject(PLATFORM_CONFIG) config: PlatformConfig,
     private readonly processors: ProcessorHost,
     @Inject(RELAY_CHECKPOINT_STORE) private readonly checkpoints: CheckpointStore,
+    @Inject(PUBLISHED_CONTRACTS) private readonly contracts: PublishedContracts,
   ) {
     this.publisher = createTopicPublisher(config.topics);
   }
 
   onModuleInit(): void {
+    if (!this.publisher) return;
     // Its checkpoint lives apart from the read models: rebuilding them must not re-publish history (ADR 0012).
-    if (this.publisher) this.processors.register(new RelayProcessor(this.publisher), { checkpoints: this.checkpoints });
+    this.processors.register(new RelayProcessor(this.publisher, this.contracts), {
+      context: 'relay',
+      formerCheckpoints: ['relay:integration-events'],
+      checkpoints: this.checkpoints,
+    });
   }
 
   /** Creates the topics with their partitions and retention at start-up; a broker that is not up yet is

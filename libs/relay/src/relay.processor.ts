@@ -1,5 +1,5 @@
-import { PUBLISHED_DOMAIN_EVENT_TYPES, toIntegrationEvent, type IntegrationEvent } from '@c360/integration-events';
-import { EventProcessingError, TransientStoreError, type EventEnvelope, type EventProcessor } from '@c360/kernel';
+import type { IntegrationEvent, PublishedContracts } from '@c360/integration-events';
+import { EventProcessingError, TransientStoreError, checkpointName, type EventEnvelope, type EventProcessor } from '@c360/kernel';
 import type { TopicPublisher } from './topic-publisher.port';
 
 /**
@@ -9,16 +9,23 @@ import type { TopicPublisher } from './topic-publisher.port';
  * A domain event that breaks its contract stops the relay on that event (visible in health).
  */
 export class RelayProcessor implements EventProcessor {
-  readonly name = 'relay:integration-events';
-  readonly filter = { eventTypes: PUBLISHED_DOMAIN_EVENT_TYPES };
+  /** The one checkpoint naming rule (the first wave's `relay:integration-events` is carried over). */
+  readonly name = checkpointName('relay', 'processor', 'integration-events');
+  readonly filter: { eventTypes: readonly string[] };
 
-  constructor(private readonly publisher: TopicPublisher) {}
+  /** `contracts`: what every context of this process publishes (their definitions' `publishes`). */
+  constructor(
+    private readonly publisher: TopicPublisher,
+    private readonly contracts: PublishedContracts,
+  ) {
+    this.filter = { eventTypes: contracts.domainEventTypes };
+  }
 
   async handle(events: readonly EventEnvelope[]): Promise<void> {
     const records: IntegrationEvent[] = [];
     for (const event of events) {
       try {
-        const record = toIntegrationEvent(event);
+        const record = this.contracts.toIntegrationEvent(event);
         if (record) records.push(record);
       } catch (error) {
         throw new EventProcessingError(event, this.name, error);

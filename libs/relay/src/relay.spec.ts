@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { DedupeWindow } from './dedupe-window';
 import { FileTopicPublisher } from './file-topic-publisher';
 import { RelayProcessor } from './relay.processor';
+import { purchaseContracts } from './testing/purchase-contract';
 import type { TopicPublisher } from './topic-publisher.port';
 
 const purchase = (customerId: string, orderId: string): NewEvent => ({
@@ -53,7 +54,7 @@ describe('relay', () => {
   let dir: string;
   const runners: SubscriptionRunner[] = [];
   const start = (publisher: TopicPublisher) => {
-    const runner = new SubscriptionRunner(new RelayProcessor(publisher), store, checkpoints, { batchSize: 3 });
+    const runner = new SubscriptionRunner(new RelayProcessor(publisher, purchaseContracts), store, checkpoints, { batchSize: 3 });
     runners.push(runner);
     runner.start();
     return runner;
@@ -119,7 +120,7 @@ describe('relay', () => {
     const first = start(publisher);
     await first.waitFor(4);
     await first.stop();
-    await checkpoints.set('relay:integration-events', 1); // as if the process died before storing the last checkpoints
+    await checkpoints.set('relay:processor:integration-events', 1); // as if the process died before storing the last checkpoints
     await start(publisher).waitFor(4);
 
     expect(publisher.published.length).toBeGreaterThan(4); // at least once

@@ -1,1 +1,1 @@
-export * from './contacts.module';
+export * from './contacts.context';

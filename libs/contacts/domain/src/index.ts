@@ -11,6 +11,7 @@ export * from './customer/customer.events';
 export * from './customer/customer.commands';
 export * from './customer/customer.state';
 export * from './customer/customer.evolve';
+export * from './customer/profile-changes';
 export * from './customer/customer.decider';
 export * from './customer/customer.aggregate';
 export * from './customer/customer.privacy';

@@ -13,17 +13,20 @@ export interface CustomerAliasDocument {
   readonly mergedAt: string;
 }
 
-export const customerAliasesProjection: DocumentProjection<CustomerAliasDocument> = {
+type AliasEvent = Extract<CustomerEvent, { type: 'contacts.customers-merged' | 'contacts.merge-undone' }>;
+
+/** Read by id only (no indexes); revealed like every contacts read model, although it holds no personal field. */
+export const customerAliasesProjection: DocumentProjection<CustomerAliasDocument, AliasEvent> = {
   name: 'customer-aliases',
   version: 1,
   handles: ['contacts.customers-merged', 'contacts.merge-undone'],
+  readsPersonalData: true,
   // Merge events are on both streams; only the absorbed customer's copy concerns its alias.
   documentIds: (event) => {
     const customerId = customerIdOfStream(event.streamId);
-    return (event.data as { absorbedId?: string }).absorbedId === customerId ? [customerId] : [];
+    return event.data.absorbedId === customerId ? [customerId] : [];
   },
-  evolve(doc, envelope) {
-    const event = { type: envelope.type, data: envelope.data } as CustomerEvent;
+  evolve(doc, event) {
     if (event.type === 'contacts.customers-merged') {
       const { absorbedId, survivorId, mergeId, mergedAt } = event.data;
       return { customerId: absorbedId, survivorId, mergeId, mergedAt };

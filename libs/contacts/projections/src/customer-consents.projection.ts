@@ -23,7 +23,21 @@ export interface CustomerConsentsDocument {
   readonly erasedAt?: string;
 }
 
-const HANDLES: readonly CustomerEvent['type'][] = [
+type ConsentsEvent = Extract<
+  CustomerEvent,
+  {
+    type:
+      | 'contacts.customer-registered'
+      | 'contacts.consent-granted'
+      | 'contacts.consent-revoked'
+      | 'contacts.customers-merged'
+      | 'contacts.customer-absorbed'
+      | 'contacts.merge-undone'
+      | 'contacts.customer-erased';
+  }
+>;
+
+const HANDLES: readonly ConsentsEvent['type'][] = [
   'contacts.customer-registered',
   'contacts.consent-granted',
   'contacts.consent-revoked',
@@ -33,14 +47,15 @@ const HANDLES: readonly CustomerEvent['type'][] = [
   'contacts.customer-erased',
 ];
 
-export const customerConsentsProjection: DocumentProjection<CustomerConsentsDocument> = {
+/** Read by id only (no indexes); revealed like every contacts read model, although consents are not personal. */
+export const customerConsentsProjection: DocumentProjection<CustomerConsentsDocument, ConsentsEvent> = {
   name: 'contacts-customer-consents',
   version: 1,
   handles: HANDLES,
+  readsPersonalData: true,
   documentIds: (event) => [customerIdOfStream(event.streamId)],
-  evolve(current, envelope, customerId) {
+  evolve(current, event, customerId) {
     const doc: CustomerConsentsDocument = current ?? { customerId, history: [], mergedPeriods: [] };
-    const event = { type: envelope.type, data: envelope.data } as CustomerEvent;
     switch (event.type) {
       case 'contacts.consent-granted':
       case 'contacts.consent-revoked': {

@@ -1,12 +1,5 @@
-import {
-  customerData,
-  displayName,
-  type ConsentDecisions,
-  type CustomerState,
-  type MergeRecord,
-  type PersonName,
-  type PostalAddress,
-} from '@c360/contacts-domain';
+import { displayName, type ConsentDecisions, type MergeRecord, type PersonName, type PostalAddress } from '@c360/contacts-domain';
+import type { CustomerProfileDocument } from './customer-profile.projection';
 
 /** What the API shows of a customer: the profile, its identities, consents, referral and merges. */
 export interface CustomerProfileView {
@@ -39,48 +32,45 @@ export interface CustomerProfileView {
   readonly mergeHistory: readonly MergeRecord[];
 }
 
-export function toProfileView(state: Exclude<CustomerState, { status: 'none' }>, version: number): CustomerProfileView {
-  if (state.status === 'erased') {
+/** The API's view of a profile document (the document's revision is its `version`). */
+export function toProfileView(doc: CustomerProfileDocument): CustomerProfileView {
+  if (doc.status === 'erased') {
     return {
-      customerId: state.customerId,
+      customerId: doc.customerId,
       status: 'erased',
-      version,
-      registeredAt: state.registeredAt,
-      erasedAt: state.erasedAt,
-      ...(state.acquisitionSource ? { acquisitionSource: state.acquisitionSource } : {}),
-      referralCode: state.referralCode,
-      ...(state.referrerId ? { referrerId: state.referrerId, referredAt: state.referredAt } : {}),
-      mergeHistory: state.mergeHistory,
+      version: doc.version,
+      registeredAt: doc.registeredAt,
+      erasedAt: doc.erasedAt,
+      ...(doc.acquisitionSource ? { acquisitionSource: doc.acquisitionSource } : {}),
+      referralCode: doc.referralCode,
+      ...(doc.referrerId ? { referrerId: doc.referrerId, referredAt: doc.referredAt } : {}),
+      mergeHistory: doc.mergeHistory,
     };
   }
-  const data = customerData(state);
-  if (!data) throw new TypeError('A registered customer has data');
-  const profile = data.profile;
+  const profile = doc.profile;
   return {
-    customerId: data.customerId,
-    status: state.status,
-    version,
-    registeredAt: data.registeredAt,
-    updatedAt: data.updatedAt,
+    customerId: doc.customerId,
+    status: doc.status,
+    version: doc.version,
+    registeredAt: doc.registeredAt,
+    updatedAt: doc.updatedAt,
     displayName: displayName(profile.name),
     ...(profile.name ? { name: profile.name } : {}),
-    emails: data.emails,
-    phones: data.phones,
+    emails: doc.emails,
+    phones: doc.phones,
     ...(profile.birthday ? { birthday: profile.birthday } : {}),
     ...(profile.address ? { address: profile.address } : {}),
     ...(profile.company ? { company: profile.company } : {}),
     ...(profile.preferredLanguage ? { preferredLanguage: profile.preferredLanguage } : {}),
     tags: profile.tags,
     attributes: profile.attributes,
-    ...(data.acquisitionSource ? { acquisitionSource: data.acquisitionSource } : {}),
-    referralCode: data.referralCode,
-    ...(data.referrerId ? { referrerId: data.referrerId, referredAt: data.referredAt } : {}),
-    consents: data.consents,
-    suspectedDuplicates: data.suspectedDuplicates.map(({ otherCustomerId, reasons }) => ({ otherCustomerId, reasons })),
-    ...(state.status === 'merged'
-      ? { mergedInto: { survivorId: state.survivorId, mergeId: state.mergeId, mergedAt: state.mergedAt } }
-      : {}),
-    absorbed: data.activeMerges.map((merge) => ({ customerId: merge.absorbedId, mergeId: merge.mergeId, mergedAt: merge.mergedAt })),
-    mergeHistory: data.mergeHistory,
+    ...(doc.acquisitionSource ? { acquisitionSource: doc.acquisitionSource } : {}),
+    referralCode: doc.referralCode,
+    ...(doc.referrerId ? { referrerId: doc.referrerId, referredAt: doc.referredAt } : {}),
+    consents: doc.consents,
+    suspectedDuplicates: doc.suspectedDuplicates.map(({ otherCustomerId, reasons }) => ({ otherCustomerId, reasons })),
+    ...(doc.status === 'merged' ? { mergedInto: doc.mergedInto } : {}),
+    absorbed: doc.absorbed,
+    mergeHistory: doc.mergeHistory,
   };
 }

@@ -1,1 +1,1 @@
-export * from './loyalty.module';
+export * from './loyalty.context';

@@ -1,7 +1,7 @@
 import { FakeClock } from '@c360/kernel/testing';
 import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
 import { randomUUID } from 'node:crypto';
-import { LoyaltyModule } from './loyalty.module';
+import { LoyaltyModule } from './loyalty.context';
 import { publish, settle } from './testing/loyalty-test-kit';
 
 const supervisor = { 'X-Actor-Id': 'sup-1', 'X-Actor-Role': 'supervisor' };
@@ -155,14 +155,16 @@ describe('loyalty accounts API', () => {
     const recipient = await enrol();
     await credit(sender, 300);
     // The recipient is erased after the transfer was checked, before the reaction credits it.
-    const internal = platform.processors.runner('loyalty-internal-reactions');
+    const internal = platform.processors.runner('loyalty:workflow:loyalty-internal-reactions');
     await internal?.stop();
     await platform.http.post(`/loyalty/accounts/${sender}/transfers`).send({ toCustomerId: recipient, points: 100 }).expect(201);
     await publish(platform, `contacts-customer-${recipient}`, 'contacts.customer-erased', {
       customerId: recipient,
       erasedAt: clock.now().toISOString(),
     });
-    await platform.processors.runner('loyalty-contacts-reactions')?.waitFor((await platform.stores.eventStore.headPosition()) ?? 0);
+    await platform.processors
+      .runner('loyalty:workflow:loyalty-contacts-reactions')
+      ?.waitFor((await platform.stores.eventStore.headPosition()) ?? 0);
     internal?.start();
     await settle(platform);
     expect((await platform.http.get(`/loyalty/accounts/${recipient}`).expect(200)).body).toMatchObject({ status: 'closed', spendable: 0 });

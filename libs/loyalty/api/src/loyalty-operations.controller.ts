@@ -1,24 +1,18 @@
-import { DomainError, type CommandContext } from '@c360/kernel';
-import { LoyaltyAccountService, LoyaltyScheduler } from '@c360/loyalty-application';
-import { RequestCommandContext } from '@c360/runtime';
+import type { CommandContext } from '@c360/kernel';
+import { AwardSurveyBonus, RunScheduler } from '@c360/loyalty-application';
+import { CommandBus, RequestCommandContext } from '@c360/runtime';
 import { Body, Controller, Post } from '@nestjs/common';
 import { SurveyAnsweredDto } from './dto/account.dto';
 
 /** Operations and interim integration endpoints. */
 @Controller('loyalty')
 export class LoyaltyOperationsController {
-  constructor(
-    private readonly scheduler: LoyaltyScheduler,
-    private readonly accounts: LoyaltyAccountService,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   /** Runs the scheduler now (operators, tests, an external cron when the interval is off). */
   @Post('scheduler/runs')
   run(@RequestCommandContext() context: CommandContext) {
-    if (context.actor.role !== 'supervisor' && context.actor.role !== 'system') {
-      throw new DomainError('loyalty.operator-required', 'Only a supervisor or a system process may run the scheduler', 'forbidden');
-    }
-    return this.scheduler.runOnce();
+    return this.commands.execute(new RunScheduler(context));
   }
 
   /**
@@ -27,21 +21,7 @@ export class LoyaltyOperationsController {
    */
   @Post('survey-answers')
   async surveyAnswered(@Body() body: SurveyAnsweredDto, @RequestCommandContext() context: CommandContext) {
-    const result = await this.accounts.execute(
-      body.customerId,
-      ({ now, program, customerId }) => ({
-        type: 'earn-for-engagement',
-        customerId,
-        rule: 'survey-answered',
-        reference: body.responseId,
-        autoEnrol: true,
-        now,
-        program,
-      }),
-      context,
-      { followMerges: true },
-    );
-    const earned = result.events.find((event) => event.type === 'loyalty.points-earned')?.data as { points?: number } | undefined;
-    return { customerId: result.customerId, version: result.revision, duplicate: result.duplicate, points: earned?.points ?? 0 };
+    const result = await this.commands.execute(new AwardSurveyBonus({ customerId: body.customerId, responseId: body.responseId }, context));
+    return { customerId: result.customerId, version: result.version, duplicate: result.duplicate, points: result.points };
   }
 }

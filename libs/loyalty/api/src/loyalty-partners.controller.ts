@@ -1,8 +1,17 @@
-import { DomainError, type CommandContext, type DocumentStore } from '@c360/kernel';
-import { LoyaltyPartners, LoyaltyQueries } from '@c360/loyalty-application';
-import { LOYALTY_PARTNERS_COLLECTION, type PartnerDocument } from '@c360/loyalty-projections';
-import { DOCUMENT_STORE, RequestCommandContext } from '@c360/runtime';
-import { Body, Controller, Get, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
+import type { CommandContext } from '@c360/kernel';
+import {
+  BurnPartnerPoints,
+  CancelPartnerBurn,
+  DeactivatePartner,
+  EarnPartnerPoints,
+  GetPartnerMember,
+  GetPartnerSettlement,
+  ListPartners,
+  RegisterPartner,
+  RotatePartnerKey,
+} from '@c360/loyalty-application';
+import { CommandBus, QueryBus, RequestCommandContext } from '@c360/runtime';
+import { Body, Controller, Get, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { PageQuery } from './dto/account.dto';
 import {
   MemberParams,
@@ -15,54 +24,39 @@ import {
 } from './dto/partner.dto';
 import { PartnerCommandContext, PartnerKeyGuard } from './partner-key.guard';
 
-function requireRole(context: CommandContext, roles: readonly string[]): void {
-  if (!roles.includes(context.actor.role)) {
-    throw new DomainError('loyalty.role-required', `Only ${roles.join(' or ')} may do this`, 'forbidden', { role: context.actor.role });
-  }
-}
+type PartnerContext = CommandContext & { actor: { id: string } };
 
 /** Partner management and settlement, for supervisors. */
 @Controller('loyalty/partners')
 export class LoyaltyPartnersController {
   constructor(
-    private readonly partners: LoyaltyPartners,
-    @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post()
   register(@Body() body: RegisterPartnerDto, @RequestCommandContext() context: CommandContext) {
-    return this.partners.register(body.name, context);
+    return this.commands.execute(new RegisterPartner(body.name, context));
   }
 
   @Get()
-  async list(@Query() query: PageQuery, @RequestCommandContext() context: CommandContext) {
-    requireRole(context, ['supervisor', 'auditor']);
-    const page = await this.documents.find<PartnerDocument>(
-      LOYALTY_PARTNERS_COLLECTION,
-      {},
-      { sort: { field: 'name', direction: 'asc' }, limit: query.limit ?? 50, after: query.after },
-    );
-    return {
-      items: page.items.map(({ _id: _ignoredId, _position: _ignoredPosition, ...item }) => item),
-      nextCursor: page.nextCursor ?? null,
-    };
+  list(@Query() query: PageQuery, @RequestCommandContext() context: CommandContext) {
+    return this.queries.execute(new ListPartners(context.actor, { limit: query.limit, after: query.after }));
   }
 
   @Post(':partnerId/key-rotation')
   rotate(@Param() params: PartnerParams, @RequestCommandContext() context: CommandContext) {
-    return this.partners.rotateKey(params.partnerId, context);
+    return this.commands.execute(new RotatePartnerKey(params.partnerId, context));
   }
 
   @Post(':partnerId/deactivation')
-  async deactivate(@Param() params: PartnerParams, @RequestCommandContext() context: CommandContext) {
-    const result = await this.partners.deactivate(params.partnerId, context);
-    return { partnerId: params.partnerId, version: result.revision };
+  deactivate(@Param() params: PartnerParams, @RequestCommandContext() context: CommandContext) {
+    return this.commands.execute(new DeactivatePartner(params.partnerId, context));
   }
 
   @Get(':partnerId/settlement')
   settlement(@Param() params: PartnerParams, @Query() query: PeriodQuery, @RequestCommandContext() context: CommandContext) {
-    requireRole(context, ['supervisor', 'auditor']);
-    return this.partners.settlement(params.partnerId, query.from, query.to);
+    return this.queries.execute(new GetPartnerSettlement(context.actor, params.partnerId, query.from, query.to));
   }
 }
 
@@ -71,31 +65,31 @@ export class LoyaltyPartnersController {
 @UseGuards(PartnerKeyGuard)
 export class LoyaltyPartnerApiController {
   constructor(
-    private readonly partners: LoyaltyPartners,
-    private readonly queries: LoyaltyQueries,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   /** What a partner may see of a shared member: enough to offer a burn. */
   @Get('members/:customerId')
-  async member(@Param() params: MemberParams) {
-    const view = await this.queries.balance(params.customerId);
-    if (view.status !== 'active') throw new DomainError('loyalty.account-not-found', 'Not an active member', 'not-found');
-    return { customerId: view.customerId, spendable: view.spendable, tier: view.tier.tier };
+  member(@Param() params: MemberParams) {
+    return this.queries.execute(new GetPartnerMember(params.customerId));
   }
 
   @Post('earnings')
-  async earn(@Body() body: PartnerPointsDto, @PartnerCommandContext() context: CommandContext & { actor: { id: string } }) {
-    const result = await this.partners.earn(context.actor.id, body, context);
+  async earn(@Body() body: PartnerPointsDto, @PartnerCommandContext() context: PartnerContext) {
+    const input = { customerId: body.customerId, points: body.points, reference: body.reference };
+    const result = await this.commands.execute(new EarnPartnerPoints(context.actor.id, input, context));
     return { customerId: result.customerId, points: body.points, reference: body.reference, duplicate: result.duplicate };
   }
 
   @Post('redemptions')
-  async burn(@Body() body: PartnerPointsDto, @PartnerCommandContext() context: CommandContext & { actor: { id: string } }) {
-    const { result, redemptionId, status } = await this.partners.burn(context.actor.id, body, context);
+  async burn(@Body() body: PartnerPointsDto, @PartnerCommandContext() context: PartnerContext) {
+    const input = { customerId: body.customerId, points: body.points, reference: body.reference };
+    const result = await this.commands.execute(new BurnPartnerPoints(context.actor.id, input, context));
     return {
       customerId: result.customerId,
-      redemptionId,
-      status,
+      redemptionId: result.redemptionId,
+      status: result.status,
       points: body.points,
       reference: body.reference,
       duplicate: result.duplicate,
@@ -106,14 +100,14 @@ export class LoyaltyPartnerApiController {
   async cancel(
     @Param() params: PartnerRedemptionParams,
     @Body() body: PartnerCancellationDto,
-    @PartnerCommandContext() context: CommandContext & { actor: { id: string } },
+    @PartnerCommandContext() context: PartnerContext,
   ) {
-    const result = await this.partners.cancelBurn(context.actor.id, body.customerId, params.redemptionId, context);
+    const result = await this.commands.execute(new CancelPartnerBurn(context.actor.id, body.customerId, params.redemptionId, context));
     return { customerId: result.customerId, redemptionId: params.redemptionId, duplicate: result.duplicate };
   }
 
   @Get('settlement')
-  settlement(@Query() query: PeriodQuery, @PartnerCommandContext() context: CommandContext & { actor: { id: string } }) {
-    return this.partners.settlement(context.actor.id, query.from, query.to);
+  settlement(@Query() query: PeriodQuery, @PartnerCommandContext() context: PartnerContext) {
+    return this.queries.execute(new GetPartnerSettlement(context.actor, context.actor.id, query.from, query.to));
   }
 }

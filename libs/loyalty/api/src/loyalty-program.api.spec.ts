@@ -2,7 +2,7 @@ import { FakeClock } from '@c360/kernel/testing';
 import { DEFAULT_PROGRAM_SETTINGS } from '@c360/loyalty-domain';
 import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
 import { randomUUID } from 'node:crypto';
-import { LoyaltyModule } from './loyalty.module';
+import { LoyaltyModule } from './loyalty.context';
 import { SUPERVISOR_HEADERS, publish, purchaseRecorded, settle } from './testing/loyalty-test-kit';
 
 describe('loyalty programme API: configurable, versioned rules', () => {

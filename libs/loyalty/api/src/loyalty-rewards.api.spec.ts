@@ -4,7 +4,7 @@ import { LoyaltyScheduler, rewardStream } from '@c360/loyalty-application';
 import { DEFAULT_PROGRAM_SETTINGS, loyaltyAccount, loyaltyReward } from '@c360/loyalty-domain';
 import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
 import { randomUUID } from 'node:crypto';
-import { LoyaltyModule } from './loyalty.module';
+import { LoyaltyModule } from './loyalty.context';
 import { SUPERVISOR_HEADERS, settle } from './testing/loyalty-test-kit';
 
 describe('rewards catalogue and reward redemptions', () => {

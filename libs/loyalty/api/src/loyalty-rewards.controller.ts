@@ -1,14 +1,16 @@
-import { DomainError, type CommandContext, type DocumentStore, type Filter } from '@c360/kernel';
-import { LoyaltyRewardCatalogue, LoyaltyRewardRedemptions } from '@c360/loyalty-application';
+import type { CommandContext } from '@c360/kernel';
 import {
-  LOYALTY_REWARDS_COLLECTION,
-  LOYALTY_REWARD_REDEMPTIONS_COLLECTION,
-  publicReward,
-  type RewardDocument,
-  type RewardRedemptionDocument,
-} from '@c360/loyalty-projections';
-import { DOCUMENT_STORE, RequestCommandContext } from '@c360/runtime';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
+  AddCouponCodes,
+  ChangeReward,
+  CreateReward,
+  GetReward,
+  ListMemberRewardRedemptions,
+  ListRewards,
+  RedeemReward,
+  RetireReward,
+} from '@c360/loyalty-application';
+import { CommandBus, QueryBus, RequestCommandContext } from '@c360/runtime';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { CustomerParams, PageQuery } from './dto/account.dto';
 import { CouponCodesDto, RedeemRewardDto, RewardListQuery, RewardParams, RewardTermsDto, toTerms } from './dto/reward.dto';
 
@@ -16,72 +18,49 @@ import { CouponCodesDto, RedeemRewardDto, RewardListQuery, RewardParams, RewardT
 @Controller('loyalty')
 export class LoyaltyRewardsController {
   constructor(
-    private readonly catalogue: LoyaltyRewardCatalogue,
-    private readonly redemptions: LoyaltyRewardRedemptions,
-    @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post('rewards')
-  async create(@Body() body: RewardTermsDto, @RequestCommandContext() context: CommandContext) {
-    const { rewardId, result } = await this.catalogue.create(toTerms(body), context);
-    return { rewardId, version: result.revision };
+  create(@Body() body: RewardTermsDto, @RequestCommandContext() context: CommandContext) {
+    return this.commands.execute(new CreateReward(toTerms(body), context));
   }
 
   @Put('rewards/:rewardId')
   @HttpCode(200)
-  async change(@Param() params: RewardParams, @Body() body: RewardTermsDto, @RequestCommandContext() context: CommandContext) {
-    const result = await this.catalogue.change(params.rewardId, toTerms(body), context);
-    return { rewardId: params.rewardId, version: result.revision };
+  change(@Param() params: RewardParams, @Body() body: RewardTermsDto, @RequestCommandContext() context: CommandContext) {
+    return this.commands.execute(new ChangeReward(params.rewardId, toTerms(body), context));
   }
 
   @Post('rewards/:rewardId/coupon-codes')
-  async addCodes(@Param() params: RewardParams, @Body() body: CouponCodesDto, @RequestCommandContext() context: CommandContext) {
-    const result = await this.catalogue.addCouponCodes(params.rewardId, body.codes, context);
-    return { rewardId: params.rewardId, version: result.revision, added: body.codes.length };
+  addCodes(@Param() params: RewardParams, @Body() body: CouponCodesDto, @RequestCommandContext() context: CommandContext) {
+    return this.commands.execute(new AddCouponCodes(params.rewardId, body.codes, context));
   }
 
   @Post('rewards/:rewardId/retirement')
-  async retire(@Param() params: RewardParams, @RequestCommandContext() context: CommandContext) {
-    const result = await this.catalogue.retire(params.rewardId, context);
-    return { rewardId: params.rewardId, version: result.revision };
+  retire(@Param() params: RewardParams, @RequestCommandContext() context: CommandContext) {
+    return this.commands.execute(new RetireReward(params.rewardId, context));
   }
 
   @Get('rewards')
-  async list(@Query() query: RewardListQuery) {
-    const filter: Record<string, string> = {};
-    if (query.tier) filter.eligibleTiers = query.tier;
-    if (query.status) filter.status = query.status;
-    const page = await this.documents.find<RewardDocument>(LOYALTY_REWARDS_COLLECTION, filter as Filter, {
-      sort: { field: 'pointsCost', direction: 'asc' },
-      limit: query.limit ?? 50,
-      after: query.after,
-    });
-    return { items: page.items.map(publicReward), nextCursor: page.nextCursor ?? null };
+  list(@Query() query: RewardListQuery) {
+    return this.queries.execute(new ListRewards({ tier: query.tier, status: query.status }, { limit: query.limit, after: query.after }));
   }
 
   @Get('rewards/:rewardId')
-  async get(@Param() params: RewardParams) {
-    const doc = await this.documents.get<RewardDocument>(LOYALTY_REWARDS_COLLECTION, params.rewardId);
-    if (!doc) throw new DomainError('loyalty.reward-not-found', 'No such reward', 'not-found');
-    return publicReward(doc);
+  get(@Param() params: RewardParams) {
+    return this.queries.execute(new GetReward(params.rewardId));
   }
 
   /** Redeems a reward: stock and coupon reserved, points debited, reservation confirmed — or nothing. */
   @Post('rewards/:rewardId/redemptions')
   redeem(@Param() params: RewardParams, @Body() body: RedeemRewardDto, @RequestCommandContext() context: CommandContext) {
-    return this.redemptions.redeem(body.customerId, params.rewardId, context);
+    return this.commands.execute(new RedeemReward(body.customerId, params.rewardId, context));
   }
 
   @Get('accounts/:customerId/reward-redemptions')
-  async memberRedemptions(@Param() params: CustomerParams, @Query() query: PageQuery) {
-    const page = await this.documents.find<RewardRedemptionDocument>(
-      LOYALTY_REWARD_REDEMPTIONS_COLLECTION,
-      { customerId: params.customerId },
-      { sort: { field: 'reservedAt', direction: 'desc' }, limit: query.limit ?? 50, after: query.after },
-    );
-    return {
-      items: page.items.map(({ _id: _ignoredId, _position: _ignoredPosition, ...item }) => item),
-      nextCursor: page.nextCursor ?? null,
-    };
+  memberRedemptions(@Param() params: CustomerParams, @Query() query: PageQuery) {
+    return this.queries.execute(new ListMemberRewardRedemptions(params.customerId, { limit: query.limit, after: query.after }));
   }
 }

@@ -2,7 +2,7 @@ import { FakeClock } from '@c360/kernel/testing';
 import { LoyaltyScheduler } from '@c360/loyalty-application';
 import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
 import { randomUUID } from 'node:crypto';
-import { LoyaltyModule } from './loyalty.module';
+import { LoyaltyModule } from './loyalty.context';
 import { SYSTEM_HEADERS, publish, purchaseRecorded, settle } from './testing/loyalty-test-kit';
 
 /** Time-driven rules, driven by a FakeClock: no real timers (the interval is off under NODE_ENV=test). */

@@ -1,6 +1,6 @@
 import type { CommandContext } from '@c360/kernel';
-import { LoyaltyPartners } from '@c360/loyalty-application';
-import { commandContextFrom } from '@c360/runtime';
+import { AuthenticatePartner } from '@c360/loyalty-application';
+import { QueryBus, commandContextFrom } from '@c360/runtime';
 import { Injectable, UnauthorizedException, createParamDecorator, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 
@@ -9,13 +9,13 @@ type PartnerRequest = FastifyRequest & { partnerId?: string };
 /** Partner endpoints need the partner's own key in `X-Partner-Key`; the key's hash is looked up. */
 @Injectable()
 export class PartnerKeyGuard implements CanActivate {
-  constructor(private readonly partners: LoyaltyPartners) {}
+  constructor(private readonly queries: QueryBus) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<PartnerRequest>();
     const header = request.headers['x-partner-key'];
     const key = Array.isArray(header) ? header[0] : header;
-    const partnerId = key ? await this.partners.authenticate(key) : null;
+    const partnerId = key ? await this.queries.execute(new AuthenticatePartner(key)) : null;
     if (!partnerId) {
       throw new UnauthorizedException({
         statusCode: 401,

@@ -3,7 +3,7 @@ import { FakeClock } from '@c360/kernel/testing';
 import { DEFAULT_PROGRAM_SETTINGS, loyaltyAccount, type AccountEvent } from '@c360/loyalty-domain';
 import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
 import { randomUUID } from 'node:crypto';
-import { LoyaltyModule } from './loyalty.module';
+import { LoyaltyModule } from './loyalty.context';
 
 /**
  * A redemption can never take more than the spendable balance, also under concurrent requests: the

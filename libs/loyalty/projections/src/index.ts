@@ -5,3 +5,4 @@ export * from './loyalty-rewards.projection';
 export * from './loyalty-partners.projection';
 export * from './loyalty-member-activity.projection';
 export * from './loyalty-fraud-review.projection';
+export * from './loyalty-projections';

@@ -1,45 +1,59 @@
-import { projectionCollection, type DocumentProjection, type EventEnvelope } from '@c360/kernel';
-import { ACCOUNT_EVENT_TYPES, dueDates, evolveAccount, type Account, type AccountEvent, type TierName } from '@c360/loyalty-domain';
+import { projectionCollection, type DocumentProjection } from '@c360/kernel';
+import { ACCOUNT_EVENT_TYPES, dueDates, type AccountEvent } from '@c360/loyalty-domain';
+import type { LoyaltyBalanceDocument } from './loyalty-balance.document';
+import { enrolledBalance, evolveBalance, type BalanceFacts } from './loyalty-balance.evolve';
 import { ACCOUNT_STREAM_PREFIX, idFromStream } from './stream-ids';
 
-/**
- * The platform's "loyalty balances" read model: one document per member holding the account as the
- * domain folds it (so the API computes spendable/pending/expiring exactly as the decider would, as of
- * the time of the query) plus the next due instants the scheduler looks for.
- */
-export interface LoyaltyBalanceDocument {
-  readonly customerId: string;
-  /** Stream revision of the last event applied: the account's version for If-Match. */
-  readonly version: number;
-  readonly status: Account['status'];
-  readonly tier: TierName;
-  readonly account: Account;
-  readonly nextDueAt: string | null;
-  readonly nextUnlockAt: string | null;
-  readonly nextExpiryAt: string | null;
-  readonly nextWarningAt: string | null;
-  readonly tierReviewAt: string | null;
-  readonly updatedAt: string;
-}
+export type { BalanceLot, LoyaltyBalanceDocument } from './loyalty-balance.document';
 
-export const loyaltyBalanceProjection: DocumentProjection<LoyaltyBalanceDocument> = {
+/**
+ * Version 2 folds the read model's own document (v1 stored the decider's state): built beside v1
+ * as `loyalty-balance_v2`, which readers switched to.
+ */
+export const loyaltyBalanceProjection: DocumentProjection<LoyaltyBalanceDocument, AccountEvent> = {
   name: 'loyalty-balance',
-  version: 1,
+  version: 2,
   handles: ACCOUNT_EVENT_TYPES,
+  // The scheduler pages through accounts by their next due instant.
+  indexes: [{ fields: ['nextDueAt'] }],
   documentIds: (event) => [idFromStream(event.streamId, ACCOUNT_STREAM_PREFIX)],
-  evolve(doc, event: EventEnvelope) {
-    const state = evolveAccount(doc?.account ?? { status: 'none' }, { type: event.type, data: event.data } as AccountEvent);
-    if (state.status === 'none') return doc;
+  evolve(doc, event) {
+    let facts: BalanceFacts | null;
+    if (event.type === 'loyalty.account-enrolled') facts = doc ?? enrolledBalance(event.data.customerId, event.data.enrolledAt);
+    else facts = doc && evolveBalance(doc, event);
+    if (!facts) return doc;
+    const { nextDueAt, nextUnlockAt, nextExpiryAt, nextWarningAt } = dueDates(facts);
     return {
-      customerId: state.customerId,
+      ...withoutDerived(facts),
       version: event.revision,
-      status: state.status,
-      tier: state.tier,
-      account: state,
-      ...dueDates(state),
+      nextDueAt,
+      nextUnlockAt,
+      nextExpiryAt,
+      nextWarningAt,
       updatedAt: event.occurredAt,
     };
   },
 };
+
+/** The facts only (a stored document also carries its derived fields, recomputed on every event). */
+function withoutDerived(facts: BalanceFacts): BalanceFacts {
+  return {
+    customerId: facts.customerId,
+    status: facts.status,
+    mergedInto: facts.mergedInto,
+    enrolledAt: facts.enrolledAt,
+    tier: facts.tier,
+    tierFloor: facts.tierFloor,
+    graceEndsAt: facts.graceEndsAt,
+    tierReviewAt: facts.tierReviewAt,
+    debt: facts.debt,
+    lots: facts.lots,
+    tierEarnings: facts.tierEarnings,
+    purchaseLots: facts.purchaseLots,
+    heldRedemptions: facts.heldRedemptions,
+    heldPoints: facts.heldPoints,
+    flags: facts.flags,
+  };
+}
 
 export const LOYALTY_BALANCE_COLLECTION = projectionCollection(loyaltyBalanceProjection);

@@ -1,5 +1,5 @@
-import { projectionCollection, type DocumentProjection, type EventEnvelope } from '@c360/kernel';
-import type { AccountEvent } from '@c360/loyalty-domain';
+import { projectionCollection, type DocumentProjection } from '@c360/kernel';
+import type { AccountEventOf } from '@c360/loyalty-domain';
 import { ACCOUNT_STREAM_PREFIX, idFromStream } from './stream-ids';
 
 /** The supervisors' fraud review queue: one document per flag, with the points held behind it. */
@@ -14,31 +14,32 @@ export interface FraudReviewDocument {
   readonly reviewedAt: string | null;
 }
 
-export const loyaltyFraudReviewProjection: DocumentProjection<FraudReviewDocument> = {
+type FlagEvent = AccountEventOf<'loyalty.fraud-flag-raised' | 'loyalty.fraud-flag-confirmed' | 'loyalty.fraud-flag-cleared'>;
+
+export const loyaltyFraudReviewProjection: DocumentProjection<FraudReviewDocument, FlagEvent> = {
   name: 'loyalty-fraud-review',
   version: 1,
   handles: ['loyalty.fraud-flag-raised', 'loyalty.fraud-flag-confirmed', 'loyalty.fraud-flag-cleared'],
-  documentIds: (event) => [`${idFromStream(event.streamId, ACCOUNT_STREAM_PREFIX)}/${(event.data as { flagId: string }).flagId}`],
-  evolve(doc, event: EventEnvelope) {
-    const flagEvent = { type: event.type, data: event.data } as AccountEvent;
-    switch (flagEvent.type) {
+  // The review queue: flags of one status, oldest first.
+  indexes: [{ fields: ['status', 'raisedAt'] }],
+  documentIds: (event) => [`${idFromStream(event.streamId, ACCOUNT_STREAM_PREFIX)}/${event.data.flagId}`],
+  evolve(doc, event) {
+    switch (event.type) {
       case 'loyalty.fraud-flag-raised':
         return {
           customerId: idFromStream(event.streamId, ACCOUNT_STREAM_PREFIX),
-          flagId: flagEvent.data.flagId,
-          reason: flagEvent.data.reason,
-          details: flagEvent.data.details,
-          raisedAt: flagEvent.data.raisedAt,
+          flagId: event.data.flagId,
+          reason: event.data.reason,
+          details: event.data.details,
+          raisedAt: event.data.raisedAt,
           status: 'open',
           reviewedBy: null,
           reviewedAt: null,
         };
       case 'loyalty.fraud-flag-confirmed':
-        return doc && { ...doc, status: 'confirmed', reviewedBy: flagEvent.data.actorId, reviewedAt: flagEvent.data.confirmedAt };
+        return doc && { ...doc, status: 'confirmed', reviewedBy: event.data.actorId, reviewedAt: event.data.confirmedAt };
       case 'loyalty.fraud-flag-cleared':
-        return doc && { ...doc, status: 'cleared', reviewedBy: flagEvent.data.actorId, reviewedAt: flagEvent.data.clearedAt };
-      default:
-        return doc;
+        return doc && { ...doc, status: 'cleared', reviewedBy: event.data.actorId, reviewedAt: event.data.clearedAt };
     }
   },
 };

@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@c360/kernel';
+import { canHandle, type EnvelopeOf } from '@c360/kernel';
 import {
   DEFAULT_PROGRAM_SETTINGS as program,
   accountView,
@@ -26,18 +26,21 @@ function run(commands: AccountCommand[]): AccountEvent[] {
   return events;
 }
 
-function envelopes(events: AccountEvent[]): EventEnvelope[] {
-  return events.map((event, index) => ({
-    id: `e-${index}`,
-    type: event.type,
-    schemaVersion: 1,
-    streamId: `loyalty-account-${customerId}`,
-    revision: index,
-    position: index + 1,
-    occurredAt: '2026-01-01T00:00:00.000Z',
-    data: event.data,
-    metadata: { correlationId: 'x', causationId: 'x', actor: supervisor },
-  }));
+function envelopes(events: AccountEvent[]): EnvelopeOf<AccountEvent>[] {
+  return events.map(
+    (event, index) =>
+      ({
+        id: `e-${index}`,
+        type: event.type,
+        schemaVersion: 1,
+        streamId: `loyalty-account-${customerId}`,
+        revision: index,
+        position: index + 1,
+        occurredAt: '2026-01-01T00:00:00.000Z',
+        data: event.data,
+        metadata: { correlationId: 'x', causationId: 'x', actor: supervisor },
+      }) as EnvelopeOf<AccountEvent>,
+  );
 }
 
 describe('loyalty read models', () => {
@@ -115,8 +118,7 @@ describe('loyalty read models', () => {
     let ledgerDocs = 0;
     let balance = null as ReturnType<typeof loyaltyBalanceProjection.evolve>;
     for (const envelope of envelopes(events)) {
-      if (loyaltyLedgerProjection.handles.includes(envelope.type) && loyaltyLedgerProjection.evolve(null, envelope, envelope.id))
-        ledgerDocs++;
+      if (canHandle(loyaltyLedgerProjection, envelope) && loyaltyLedgerProjection.evolve(null, envelope, envelope.id)) ledgerDocs++;
       balance = loyaltyBalanceProjection.evolve(balance, envelope, customerId);
     }
     expect(ledgerDocs).toBeGreaterThan(8);

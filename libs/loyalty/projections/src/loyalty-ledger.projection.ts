@@ -1,4 +1,4 @@
-import { projectionCollection, type DocumentProjection, type EventEnvelope } from '@c360/kernel';
+import { projectionCollection, type DocumentProjection } from '@c360/kernel';
 import type { AccountEvent, AccountEventType, MergeSnapshot } from '@c360/loyalty-domain';
 import { ACCOUNT_STREAM_PREFIX, idFromStream } from './stream-ids';
 
@@ -128,18 +128,20 @@ const LEDGER_TYPES: readonly AccountEventType[] = [
   'loyalty.tier-floor-set',
 ];
 
-export const loyaltyLedgerProjection: DocumentProjection<LedgerEntryDocument> = {
+export const loyaltyLedgerProjection: DocumentProjection<LedgerEntryDocument, AccountEvent> = {
   name: 'loyalty-ledger',
   version: 1,
   handles: LEDGER_TYPES,
+  // A member's history, newest first.
+  indexes: [{ fields: ['customerId', 'seq'] }],
   documentIds: (event) => [event.id],
-  evolve(doc, event: EventEnvelope) {
+  evolve(doc, event) {
     if (doc) return doc;
-    const effect = ledgerEffect({ type: event.type, data: event.data } as AccountEvent);
+    const effect = ledgerEffect(event);
     if (!effect) return null;
     return {
       customerId: idFromStream(event.streamId, ACCOUNT_STREAM_PREFIX),
-      type: event.type as AccountEventType,
+      type: event.type,
       points: effect.points,
       at: event.occurredAt,
       seq: event.position,

@@ -1,5 +1,5 @@
-import { projectionCollection, type DocumentProjection, type EventEnvelope } from '@c360/kernel';
-import type { AccountEvent } from '@c360/loyalty-domain';
+import { projectionCollection, type DocumentProjection, type DomainEvent } from '@c360/kernel';
+import type { AccountEventOf } from '@c360/loyalty-domain';
 import { ACCOUNT_STREAM_PREFIX, idFromStream } from './stream-ids';
 
 /**
@@ -22,16 +22,22 @@ export interface MemberActivityDocument {
 export const MAX_PURCHASES = 500;
 const PURCHASE_RECORDED = 'sales.purchase-recorded';
 
+/** Sales' published event, read field by field below (its data is another context's contract). */
+type PurchaseRecordedEvent = DomainEvent<typeof PURCHASE_RECORDED, unknown>;
+type RedemptionEvent = AccountEventOf<'loyalty.points-redeemed' | 'loyalty.held-redemption-released' | 'loyalty.redemption-cancelled'>;
+type MemberActivityEvent = PurchaseRecordedEvent | RedemptionEvent;
+
 /** Only the two fields the report needs are read from sales' event; a malformed one is left to the sales reaction to report. */
-function purchaseOf(event: EventEnvelope): { customerId: string; purchaseId: string; at: string } | null {
-  const data = event.data as { customerId?: unknown; purchaseId?: unknown; purchasedAt?: unknown };
+function purchaseOf(event: PurchaseRecordedEvent): { customerId: string; purchaseId: string; at: string } | null {
+  if (event.data === null || typeof event.data !== 'object') return null;
+  const data: { customerId?: unknown; purchaseId?: unknown; purchasedAt?: unknown } = event.data;
   if (typeof data.customerId !== 'string' || typeof data.purchaseId !== 'string' || typeof data.purchasedAt !== 'string') return null;
   const at = new Date(data.purchasedAt);
   return Number.isNaN(at.getTime()) ? null : { customerId: data.customerId, purchaseId: data.purchaseId, at: at.toISOString() };
 }
 
 function rewardRedemption(
-  event: AccountEvent,
+  event: RedemptionEvent,
 ): { redemptionId: string; rewardId: string; points: number; at: string; status: 'completed' | 'cancelled' } | null {
   switch (event.type) {
     case 'loyalty.points-redeemed':
@@ -64,12 +70,10 @@ function rewardRedemption(
             status: 'cancelled',
           }
         : null;
-    default:
-      return null;
   }
 }
 
-export const loyaltyMemberActivityProjection: DocumentProjection<MemberActivityDocument> = {
+export const loyaltyMemberActivityProjection: DocumentProjection<MemberActivityDocument, MemberActivityEvent> = {
   name: 'loyalty-member-activity',
   version: 1,
   handles: [PURCHASE_RECORDED, 'loyalty.points-redeemed', 'loyalty.held-redemption-released', 'loyalty.redemption-cancelled'],
@@ -78,11 +82,9 @@ export const loyaltyMemberActivityProjection: DocumentProjection<MemberActivityD
       const purchase = purchaseOf(event);
       return purchase ? [purchase.customerId] : [];
     }
-    return rewardRedemption({ type: event.type, data: event.data } as AccountEvent)
-      ? [idFromStream(event.streamId, ACCOUNT_STREAM_PREFIX)]
-      : [];
+    return rewardRedemption(event) ? [idFromStream(event.streamId, ACCOUNT_STREAM_PREFIX)] : [];
   },
-  evolve(doc, event: EventEnvelope, customerId) {
+  evolve(doc, event, customerId) {
     const current: MemberActivityDocument = doc ?? { customerId, purchases: [], redemptions: [] };
     if (event.type === PURCHASE_RECORDED) {
       const purchase = purchaseOf(event);
@@ -92,7 +94,7 @@ export const loyaltyMemberActivityProjection: DocumentProjection<MemberActivityD
         .slice(-MAX_PURCHASES);
       return { ...current, purchases };
     }
-    const redemption = rewardRedemption({ type: event.type, data: event.data } as AccountEvent);
+    const redemption = rewardRedemption(event);
     if (!redemption) return current;
     if (redemption.status === 'cancelled') {
       return {

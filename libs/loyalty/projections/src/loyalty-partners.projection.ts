@@ -1,5 +1,5 @@
-import { projectionCollection, type DocumentProjection, type EventEnvelope } from '@c360/kernel';
-import type { AccountEvent, PartnerEvent } from '@c360/loyalty-domain';
+import { projectionCollection, type DocumentProjection } from '@c360/kernel';
+import type { AccountEventOf, PartnerEvent } from '@c360/loyalty-domain';
 
 /** Partner API keys by hash: what the partner guard looks a presented key up in. */
 export interface PartnerCredentialDocument {
@@ -7,22 +7,19 @@ export interface PartnerCredentialDocument {
   readonly active: boolean;
 }
 
-export const loyaltyPartnerCredentialsProjection: DocumentProjection<PartnerCredentialDocument> = {
+export const loyaltyPartnerCredentialsProjection: DocumentProjection<PartnerCredentialDocument, PartnerEvent> = {
   name: 'loyalty-partner-credentials',
   version: 1,
   handles: ['loyalty.partner-registered', 'loyalty.partner-key-rotated', 'loyalty.partner-deactivated'],
-  documentIds: (event) => {
-    const data = (event as unknown as PartnerEvent).data as { keyHash: string; previousKeyHash?: string };
-    return data.previousKeyHash ? [data.previousKeyHash, data.keyHash] : [data.keyHash];
-  },
-  evolve(_doc, event: EventEnvelope, documentId) {
-    const partnerEvent = { type: event.type, data: event.data } as PartnerEvent;
-    switch (partnerEvent.type) {
+  documentIds: (event) =>
+    event.type === 'loyalty.partner-key-rotated' ? [event.data.previousKeyHash, event.data.keyHash] : [event.data.keyHash],
+  evolve(_doc, event, documentId) {
+    switch (event.type) {
       case 'loyalty.partner-registered':
-        return { partnerId: partnerEvent.data.partnerId, active: true };
+        return { partnerId: event.data.partnerId, active: true };
       case 'loyalty.partner-key-rotated':
         // The old key stops working the moment the new one is issued.
-        return documentId === partnerEvent.data.previousKeyHash ? null : { partnerId: partnerEvent.data.partnerId, active: true };
+        return documentId === event.data.previousKeyHash ? null : { partnerId: event.data.partnerId, active: true };
       case 'loyalty.partner-deactivated':
         return null;
     }
@@ -39,20 +36,18 @@ export interface PartnerDocument {
   readonly registeredAt: string;
 }
 
-export const loyaltyPartnersProjection: DocumentProjection<PartnerDocument> = {
+type PartnerListEvent = Extract<PartnerEvent, { type: 'loyalty.partner-registered' | 'loyalty.partner-deactivated' }>;
+
+export const loyaltyPartnersProjection: DocumentProjection<PartnerDocument, PartnerListEvent> = {
   name: 'loyalty-partners',
   version: 1,
   handles: ['loyalty.partner-registered', 'loyalty.partner-deactivated'],
-  documentIds: (event) => [(event.data as { partnerId: string }).partnerId],
-  evolve(doc, event: EventEnvelope) {
-    const partnerEvent = { type: event.type, data: event.data } as PartnerEvent;
-    if (partnerEvent.type === 'loyalty.partner-registered') {
-      return {
-        partnerId: partnerEvent.data.partnerId,
-        name: partnerEvent.data.name,
-        active: true,
-        registeredAt: partnerEvent.data.registeredAt,
-      };
+  // Partners are listed by name.
+  indexes: [{ fields: ['name'] }],
+  documentIds: (event) => [event.data.partnerId],
+  evolve(doc, event) {
+    if (event.type === 'loyalty.partner-registered') {
+      return { partnerId: event.data.partnerId, name: event.data.name, active: true, registeredAt: event.data.registeredAt };
     }
     return doc && { ...doc, active: false };
   },
@@ -74,7 +69,13 @@ export interface PartnerSettlementDocument {
   readonly reversed: number;
 }
 
-function partnerEffect(event: AccountEvent): { partnerId: string; day: string; issued: number; redeemed: number; reversed: number } | null {
+type SettlementEvent = AccountEventOf<
+  'loyalty.points-earned' | 'loyalty.points-redeemed' | 'loyalty.held-redemption-released' | 'loyalty.redemption-cancelled'
+>;
+
+function partnerEffect(
+  event: SettlementEvent,
+): { partnerId: string; day: string; issued: number; redeemed: number; reversed: number } | null {
   const day = (instant: string) => instant.slice(0, 10);
   switch (event.type) {
     case 'loyalty.points-earned':
@@ -93,21 +94,21 @@ function partnerEffect(event: AccountEvent): { partnerId: string; day: string; i
       return event.data.purpose.kind === 'partner'
         ? { partnerId: event.data.purpose.partnerId, day: day(event.data.cancelledAt), issued: 0, redeemed: 0, reversed: event.data.points }
         : null;
-    default:
-      return null;
   }
 }
 
-export const loyaltyPartnerSettlementProjection: DocumentProjection<PartnerSettlementDocument> = {
+export const loyaltyPartnerSettlementProjection: DocumentProjection<PartnerSettlementDocument, SettlementEvent> = {
   name: 'loyalty-partner-settlement',
   version: 1,
   handles: ['loyalty.points-earned', 'loyalty.points-redeemed', 'loyalty.held-redemption-released', 'loyalty.redemption-cancelled'],
+  // A partner's days within a period.
+  indexes: [{ fields: ['partnerId', 'day'] }],
   documentIds: (event) => {
-    const effect = partnerEffect({ type: event.type, data: event.data } as AccountEvent);
+    const effect = partnerEffect(event);
     return effect ? [`${effect.partnerId}/${effect.day}`] : [];
   },
-  evolve(doc, event: EventEnvelope) {
-    const effect = partnerEffect({ type: event.type, data: event.data } as AccountEvent);
+  evolve(doc, event) {
+    const effect = partnerEffect(event);
     if (!effect) return doc;
     return {
       partnerId: effect.partnerId,

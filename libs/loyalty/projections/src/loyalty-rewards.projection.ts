@@ -1,4 +1,4 @@
-import { projectionCollection, type DocumentProjection, type EventEnvelope } from '@c360/kernel';
+import { projectionCollection, type DocumentProjection } from '@c360/kernel';
 import {
   REWARD_EVENT_TYPES,
   TIERS,
@@ -39,15 +39,16 @@ export function publicReward(doc: RewardDocument): PublicReward {
   return visible;
 }
 
-export const loyaltyRewardsProjection: DocumentProjection<RewardDocument> = {
+export const loyaltyRewardsProjection: DocumentProjection<RewardDocument, RewardEvent> = {
   name: 'loyalty-rewards',
   version: 1,
   handles: REWARD_EVENT_TYPES,
-  documentIds: (event) => [(event.data as { rewardId: string }).rewardId],
-  evolve(doc, event: EventEnvelope) {
-    const domainEvent = { type: event.type, data: event.data } as RewardEvent;
+  // The catalogue is listed cheapest first.
+  indexes: [{ fields: ['pointsCost'] }],
+  documentIds: (event) => [event.data.rewardId],
+  evolve(doc, event) {
     // The catalogue document keeps what the decider's state needs to fold the next event.
-    const state = loyaltyRewardDecider.evolve(doc?.state ?? loyaltyRewardDecider.initialState, domainEvent);
+    const state = loyaltyRewardDecider.evolve(doc?.state ?? loyaltyRewardDecider.initialState, event);
     if (state.status === 'none') return doc;
     const confirmed = state.reservations.filter((reservation) => reservation.status === 'confirmed').length;
     return {
@@ -90,23 +91,26 @@ const RESERVATION_EVENTS = [
   'loyalty.reward-redemption-cancelled',
 ] as const;
 
-export const loyaltyRewardRedemptionsProjection: DocumentProjection<RewardRedemptionDocument> = {
+type ReservationEvent = Extract<RewardEvent, { type: (typeof RESERVATION_EVENTS)[number] }>;
+
+export const loyaltyRewardRedemptionsProjection: DocumentProjection<RewardRedemptionDocument, ReservationEvent> = {
   name: 'loyalty-reward-redemptions',
   version: 1,
   handles: RESERVATION_EVENTS,
-  documentIds: (event) => [(event.data as { redemptionId: string }).redemptionId],
-  evolve(doc, event: EventEnvelope) {
-    const domainEvent = { type: event.type, data: event.data } as RewardEvent;
-    switch (domainEvent.type) {
+  documentIds: (event) => [event.data.redemptionId],
+  // The scheduler's sweep of abandoned reservations, and a member's redemptions newest first.
+  indexes: [{ fields: ['status', 'reservedAt'] }, { fields: ['customerId', 'reservedAt'] }],
+  evolve(doc, event) {
+    switch (event.type) {
       case 'loyalty.reward-reserved':
         return {
-          redemptionId: domainEvent.data.redemptionId,
-          rewardId: domainEvent.data.rewardId,
-          customerId: domainEvent.data.customerId,
-          pointsCost: domainEvent.data.pointsCost,
-          couponCode: domainEvent.data.couponCode,
+          redemptionId: event.data.redemptionId,
+          rewardId: event.data.rewardId,
+          customerId: event.data.customerId,
+          pointsCost: event.data.pointsCost,
+          couponCode: event.data.couponCode,
           status: 'reserved',
-          reservedAt: domainEvent.data.reservedAt,
+          reservedAt: event.data.reservedAt,
           updatedAt: event.occurredAt,
         };
       case 'loyalty.reward-redemption-confirmed':
@@ -115,8 +119,6 @@ export const loyaltyRewardRedemptionsProjection: DocumentProjection<RewardRedemp
         return doc && { ...doc, status: 'released', couponCode: null, updatedAt: event.occurredAt };
       case 'loyalty.reward-redemption-cancelled':
         return doc && { ...doc, status: 'cancelled', updatedAt: event.occurredAt };
-      default:
-        return doc;
     }
   },
 };

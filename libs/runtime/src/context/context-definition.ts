@@ -7,6 +7,7 @@ import type {
   PersonalDataPolicy,
   Upcaster,
 } from '@c360/kernel';
+import type { AnyIntegrationContract } from '@c360/integration-events';
 import type { Provider, Type } from '@nestjs/common';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a context lists aggregates of every kind
@@ -44,7 +45,7 @@ export interface ContextDefinition {
   /** Applied to every reader of the log (all contexts see current schemas). */
   readonly upcasters?: readonly Upcaster[];
   /** Integration events it publishes (the relay collects them from every definition). */
-  readonly publishes?: readonly PublishedContract[];
+  readonly publishes?: readonly AnyIntegrationContract[];
   /** Event types of other contexts' published contracts that its workflows read. */
   readonly consumes?: readonly string[];
   readonly controllers?: readonly Type<unknown>[];
@@ -60,11 +61,6 @@ export interface ContextDefinition {
   readonly formerCheckpoints?: Readonly<Record<string, string>>;
   /** Validates the context's own settings at start-up (throw ConfigError) and says a few words about them. */
   readonly settings?: () => string | undefined;
-}
-
-/** What the relay needs of an integration contract: its source domain event type (the rest is the relay's). */
-export interface PublishedContract {
-  readonly from: string;
 }
 
 const NAME = /^[a-z][a-z0-9-]*$/;

@@ -29,6 +29,7 @@ export interface HostedProcessorStatus extends ProcessorStatus, ProcessorCompone
 interface Hosted extends ProcessorComponent {
   readonly runner: SubscriptionRunner;
   readonly ownCheckpoints?: CheckpointStore;
+  readonly formerNames: readonly string[];
 }
 
 /**
@@ -66,6 +67,7 @@ export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutd
     this.hosted.set(processor.name, {
       runner,
       ownCheckpoints: registration.checkpoints,
+      formerNames: registration.formerCheckpoints ?? [],
       ...componentOf(processor.name, registration.context),
     });
     if (this.started) runner.start();
@@ -126,16 +128,22 @@ export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutd
     await Promise.all([...this.hosted.values()].map(({ runner }) => runner.stop()));
   }
 
-  /** A checkpoint that moved to a store of its own (the relay's) is carried over once, never reset. */
+  /**
+   * A checkpoint that moved to a store of its own (the relay's) is carried over once, never reset —
+   * under its current name or a former one (the first wave's `relay:integration-events`).
+   */
   private async moveOwnCheckpoints(): Promise<void> {
-    for (const [name, { ownCheckpoints }] of this.hosted) {
+    for (const [name, { ownCheckpoints, formerNames }] of this.hosted) {
       if (!ownCheckpoints || ownCheckpoints === this.checkpoints) continue;
       if ((await ownCheckpoints.get(name)) !== undefined) continue;
-      const old = await this.checkpoints.get(name);
-      if (old === undefined) continue;
-      await ownCheckpoints.set(name, old);
-      await this.checkpoints.reset(name);
-      this.logger.log(`checkpoint ${name} moved out of the read-model store at position ${old}`);
+      for (const stored of [name, ...formerNames]) {
+        const old = await this.checkpoints.get(stored);
+        if (old === undefined) continue;
+        await ownCheckpoints.set(name, old);
+        await this.checkpoints.reset(stored);
+        this.logger.log(`checkpoint ${stored} moved out of the read-model store to ${name} at position ${old}`);
+        break;
+      }
     }
   }
 }

@@ -2,133 +2,115 @@ import {
   DomainError,
   EventProcessingError,
   TransientStoreError,
-  type AnyWorkflow,
+  ConcurrencyError,
   type CommandContext,
-  type DocumentStore,
   type EventEnvelope,
+  type Workflow,
 } from '@c360/kernel';
+import { SqliteDocumentStore } from '@c360/store-sqlite';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { WorkflowProcessor } from './workflow-processor';
 
-const envelope = (position: number, data: Record<string, unknown>): EventEnvelope => ({
-  id: `e-${position}`,
-  type: 't.happened',
+type Visit = { readonly type: 'shop.visited'; readonly data: { readonly customerId: string } };
+
+/** Every third visit of a customer earns a coupon: state per customer, one command per third visit. */
+const thirdVisitCoupons: Workflow<Visit, { coupon: string }, number> = {
+  name: 'shop-third-visit',
+  handles: ['shop.visited'],
+  initialState: 0,
+  instanceOf: (event) => event.data.customerId,
+  decide: (event, visits) =>
+    (visits + 1) % 3 === 0 ? [{ step: 'coupon', command: { coupon: `${event.data.customerId}/${visits + 1}` } }] : [],
+  evolve: (visits) => visits + 1,
+};
+
+let position = 0;
+const visit = (customerId: string): EventEnvelope => ({
+  id: `00000000-0000-4000-8000-${String(++position).padStart(12, '0')}`,
+  type: 'shop.visited',
   schemaVersion: 1,
-  streamId: `t-${position}`,
+  streamId: `shop-visit-${position}`,
   revision: 0,
   position,
   occurredAt: '2026-01-01T00:00:00.000Z',
-  data,
-  metadata: { correlationId: 'c', causationId: 'c', actor: { id: 't', role: 'system' } },
+  data: { customerId },
+  metadata: { correlationId: 'c', causationId: 'c', actor: { id: 'spec', role: 'system' } },
 });
 
-/** Two steps per event: `first` then `second`, each a command naming the event. */
-const twoSteps: AnyWorkflow = {
-  name: 'two-steps',
-  handles: ['t.happened'],
-  initialState: undefined,
-  decide: (event: EventEnvelope) => [
-    { step: 'first', command: { event: event.position, step: 'first' } },
-    { step: 'second', command: { event: event.position, step: 'second' } },
-  ],
-};
+describe('WorkflowProcessor', () => {
+  let dir: string;
+  let documents: SqliteDocumentStore;
+  let sent: Array<{ command: unknown; context: CommandContext }>;
+  let send: (command: unknown, context: CommandContext) => Promise<unknown>;
 
-const noDocuments = { write: async () => ({ applied: 0, skipped: 0 }), getMany: async () => [] } as unknown as DocumentStore;
-
-/** Answers commands only when the test releases them: shows what is in flight at once. */
-class GatedSender {
-  readonly started: string[] = [];
-  readonly contexts: CommandContext[] = [];
-  private readonly gates: Array<() => void> = [];
-  failWith?: (command: { event: number; step: string }) => Error | undefined;
-  send = (command: unknown, context: CommandContext) => {
-    const { event, step } = command as { event: number; step: string };
-    this.started.push(`${event}/${step}`);
-    this.contexts.push(context);
-    return new Promise<void>((resolve, reject) =>
-      this.gates.push(() => {
-        const error = this.failWith?.({ event, step });
-        if (error) reject(error);
-        else resolve();
-      }),
-    );
-  };
-  /** Opens every gate, and those of commands sent meanwhile, until no command waits. */
-  async releaseAll() {
-    await new Promise((resolve) => setImmediate(resolve));
-    while (this.gates.length) {
-      this.gates.splice(0).forEach((open) => open());
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
-}
-
-describe('WorkflowProcessor (group commit)', () => {
-  it("sends the first commands of a whole batch together, each event's steps in order", async () => {
-    const sender = new GatedSender();
-    const processor = new WorkflowProcessor(twoSteps, 'test:workflow:two-steps', sender.send, noDocuments);
-    const handled = processor.handle([envelope(1, {}), envelope(2, {}), envelope(3, {})]);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(sender.started).toEqual(['1/first', '2/first', '3/first']); // in flight together, in event order
-    await sender.releaseAll();
-    await handled;
-    expect(sender.started.slice(3).sort()).toEqual(['1/second', '2/second', '3/second']);
-    // Derived ids are what they were when commands went one by one: workflow name, event id, step.
-    expect(new Set(sender.contexts.map((context) => context.commandId)).size).toBe(6);
-  });
-
-  it('stops on the earliest event that failed, after the others were sent, and reports refusals', async () => {
-    const sender = new GatedSender();
-    const refusals: string[] = [];
-    sender.failWith = ({ event, step }) =>
-      event === 3
-        ? new Error('broken contract')
-        : event === 1 && step === 'first'
-          ? new DomainError('cap', 'cap reached', 'conflict')
-          : undefined;
-    const processor = new WorkflowProcessor(twoSteps, 'test:workflow:two-steps', sender.send, noDocuments, (message) =>
-      refusals.push(message),
-    );
-    const handled = processor.handle([envelope(1, {}), envelope(2, {}), envelope(3, {})]);
-    const outcome = handled.catch((error: unknown) => error);
-    await sender.releaseAll();
-    const error = await outcome;
-    expect(error).toBeInstanceOf(EventProcessingError);
-    expect((error as EventProcessingError).event.position).toBe(3);
-    expect(refusals.join()).toMatch(/refused by a rule: cap/);
-  });
-
-  it('retries the whole batch on a transient fault (the derived ids make the repeat a no-op)', async () => {
-    const sender = new GatedSender();
-    sender.failWith = ({ event }) => (event === 2 ? new TransientStoreError('busy') : undefined);
-    const processor = new WorkflowProcessor(twoSteps, 'test:workflow:two-steps', sender.send, noDocuments);
-    const outcome = processor.handle([envelope(1, {}), envelope(2, {})]).catch((error: unknown) => error);
-    await sender.releaseAll();
-    expect(await outcome).toBeInstanceOf(TransientStoreError);
-  });
-
-  it("threads a stateful workflow's state through its instance's events and stores each state once", async () => {
-    const counted: AnyWorkflow = {
-      name: 'counted',
-      handles: ['t.happened'],
-      initialState: 0,
-      instanceOf: (event: EventEnvelope) => (event.data as { key: string }).key,
-      decide: (event: EventEnvelope, state: number) => [{ command: { event: event.position, step: `seen-${state}` } }],
-      evolve: (state: number) => state + 1,
+  beforeEach(() => {
+    position = 0;
+    dir = mkdtempSync(join(tmpdir(), 'c360-workflow-'));
+    documents = new SqliteDocumentStore({ file: join(dir, 'read-models.db'), durability: 'normal' });
+    sent = [];
+    send = async (command, context) => {
+      sent.push({ command, context });
     };
-    const sender = new GatedSender();
-    const writes: unknown[] = [];
-    const documents = {
-      write: async (batch: unknown[]) => (writes.push(...batch), { applied: 0, skipped: 0 }),
-      getMany: async () => [],
-    } as unknown as DocumentStore;
-    const processor = new WorkflowProcessor(counted, 'test:workflow:counted', sender.send, documents);
-    const handled = processor.handle([envelope(1, { key: 'a' }), envelope(2, { key: 'b' }), envelope(3, { key: 'a' })]);
-    await sender.releaseAll();
-    await handled;
-    expect(sender.started).toEqual(['1/seen-0', '2/seen-0', '3/seen-1']);
-    expect(writes).toEqual([
-      expect.objectContaining({ id: 'a', doc: { state: 2 }, position: 3 }),
-      expect.objectContaining({ id: 'b', doc: { state: 1 }, position: 2 }),
-    ]);
+  });
+  afterEach(async () => {
+    await documents.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps state per instance across batches and sends commands with ids derived from the event and step', async () => {
+    const processor = new WorkflowProcessor(thirdVisitCoupons, 'shop:workflow:shop-third-visit', send, documents);
+    const batch = [visit('ann'), visit('bo'), visit('ann')];
+    await processor.handle(batch);
+    await processor.handle([visit('ann'), visit('bo')]);
+    expect(sent.map((entry) => entry.command)).toEqual([{ coupon: 'ann/3' }]);
+    expect(sent[0].context).toMatchObject({ actor: { id: 'shop-third-visit', role: 'system' }, causationId: expect.any(String) });
+  });
+
+  it('repeats nothing when a batch is replayed after a crash before the checkpoint', async () => {
+    const first = new WorkflowProcessor(thirdVisitCoupons, 'shop:workflow:shop-third-visit', send, documents);
+    const batch = [visit('ann'), visit('ann'), visit('ann')];
+    await first.handle(batch);
+    await first.handle(batch);
+    // The state saved with the first run already holds these visits: not counted, not decided again.
+    expect(sent.map((entry) => entry.command)).toEqual([{ coupon: 'ann/3' }]);
+    await first.handle([visit('ann'), visit('ann'), visit('ann')]);
+    expect(sent.map((entry) => entry.command)).toEqual([{ coupon: 'ann/3' }, { coupon: 'ann/6' }]);
+  });
+
+  it('reports a rule that refuses a command and goes on; retries contention; stops on anything else', async () => {
+    const log: string[] = [];
+    const refusing = new WorkflowProcessor(
+      thirdVisitCoupons,
+      'shop:workflow:shop-third-visit',
+      async () => {
+        throw new DomainError('shop.coupon-cap', 'cap reached', 'conflict');
+      },
+      documents,
+      (message) => log.push(message),
+    );
+    await refusing.handle([visit('ann'), visit('ann'), visit('ann')]);
+    expect(log).toEqual([expect.stringContaining('refused by a rule: shop.coupon-cap')]);
+
+    const contended = new WorkflowProcessor(
+      thirdVisitCoupons,
+      'x',
+      async () => {
+        throw new ConcurrencyError('s', 1, 'busy');
+      },
+      documents,
+    );
+    await expect(contended.handle([visit('bo'), visit('bo'), visit('bo')])).rejects.toBeInstanceOf(TransientStoreError);
+
+    const broken = new WorkflowProcessor(
+      thirdVisitCoupons,
+      'y',
+      async () => {
+        throw new Error('bug');
+      },
+      documents,
+    );
+    await expect(broken.handle([visit('cy'), visit('cy'), visit('cy')])).rejects.toBeInstanceOf(EventProcessingError);
   });
 });

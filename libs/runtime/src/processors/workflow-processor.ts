@@ -23,7 +23,9 @@ interface WorkflowStateDocument {
  * Runs a pure workflow on the durable subscription. Per event it loads the instance's state (stateful
  * workflows only), asks `decide` for the commands and sends them in step order with ids derived from
  * the workflow's name, the event and the step (a replay repeats nothing); the evolved states of a batch
- * are stored together afterwards, each guarded by its event's position.
+ * are stored together afterwards, each guarded by its event's position. State is saved after the
+ * commands are sent: a crash before it replays the same decision (same ids, deduplicated); an event at
+ * or below the saved position is not decided again.
  *
  * Group commit: the events of a batch are handled side by side — one lane per instance for a stateful
  * workflow (its state threads through them), one lane per event otherwise — so their commands reach the
@@ -59,7 +61,10 @@ export class WorkflowProcessor implements EventProcessor {
       (event, index) => (instances[index] === undefined ? `event:${index}` : `instance:${instances[index]}`),
       async (event, index) => {
         const instance = instances[index];
-        const state = instance === undefined ? this.workflow.initialState : await this.stateOf(instance, states);
+        const current = instance === undefined ? { state: this.workflow.initialState, position: -1 } : await this.stateOf(instance, states);
+        // Folded before a crash that came after the state was saved (and so after its commands were sent).
+        if (current.position >= event.position) return;
+        const state = current.state;
         const steps = this.call(event, () => this.workflow.decide(event, state) as readonly WorkflowStep<unknown>[]);
         for (const step of steps) await this.sendStep(event, step);
         if (instance !== undefined && stateful) {
@@ -87,12 +92,15 @@ export class WorkflowProcessor implements EventProcessor {
     }
   }
 
-  /** The instance's state as this batch left it, or as stored. */
-  private async stateOf(instance: string, states: Map<string, { state: unknown }>): Promise<unknown> {
+  /** The instance's state as this batch left it, or as stored, with the position it reflects. */
+  private async stateOf(
+    instance: string,
+    states: Map<string, { state: unknown; position: number }>,
+  ): Promise<{ state: unknown; position: number }> {
     const inBatch = states.get(instance);
-    if (inBatch) return inBatch.state;
+    if (inBatch) return inBatch;
     const [stored] = await this.documents.getMany<WorkflowStateDocument>(this.stateCollection, [instance]);
-    return stored ? stored.state : this.workflow.initialState;
+    return stored ? { state: stored.state, position: stored._position } : { state: this.workflow.initialState, position: -1 };
   }
 
   /** A pure part that throws is a bug or a broken contract: stop on that event, naming it. */

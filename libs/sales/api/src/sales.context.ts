@@ -1,3 +1,4 @@
+import { SALES_INTEGRATION_EVENTS } from '@c360/sales-contracts';
 import { SALES_PROVIDERS, EnsureDefaultPipeline, dealWonPurchases } from '@c360/sales-application';
 import { contractAggregate, dealAggregate, pipelineAggregate, purchaseAggregate, salesPersonalData } from '@c360/sales-domain';
 import {
@@ -37,6 +38,7 @@ export const salesContext = defineContext({
     dealActivitiesProjection,
   ],
   workflows: [dealWonPurchases],
+  publishes: SALES_INTEGRATION_EVENTS,
   controllers: [PipelinesController, DealsController, PurchasesController, ContractsController, SalesReportsController],
   providers: SALES_PROVIDERS,
   onStart: [EnsureDefaultPipeline],

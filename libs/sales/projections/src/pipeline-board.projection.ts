@@ -1,4 +1,4 @@
-import type { DocumentProjection, EventEnvelope } from '@c360/kernel';
+import type { DocumentProjection } from '@c360/kernel';
 import { evolvePipeline, type PipelineEvent, type PipelineStage, type StageKind, type DealEvent } from '@c360/sales-domain';
 
 /** Open deals of one currency in one stage. `weightedTimes100` = Σ amount × probability (exact; ÷100 on read). */

@@ -1,6 +1,6 @@
-import { ConsentHandler, ConsentQueries } from '@c360/contacts-application';
+import { GetConsentAt, GetConsentHistory, GrantCustomerConsent, RevokeCustomerConsent } from '@c360/contacts-application';
 import type { Clock, CommandContext } from '@c360/kernel';
-import { CLOCK, RequestCommandContext } from '@c360/runtime';
+import { CLOCK, CommandBus, QueryBus, RequestCommandContext } from '@c360/runtime';
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ConsentAtQuery, ConsentDecisionDto, ConsentParams } from '../dto/consent.dto';
 import { CustomerIdParams } from '../dto/queries.dto';
@@ -9,29 +9,29 @@ import { CustomerIdParams } from '../dto/queries.dto';
 @Controller('customers/:id/consents')
 export class CustomerConsentsController {
   constructor(
-    private readonly consents: ConsentHandler,
-    private readonly queries: ConsentQueries,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post('grants')
   grant(@Param() { id }: CustomerIdParams, @Body() body: ConsentDecisionDto, @RequestCommandContext() context: CommandContext) {
-    return this.consents.execute(id, 'grant', body, context);
+    return this.commands.execute(new GrantCustomerConsent(id, body, context));
   }
 
   @Post('revocations')
   revoke(@Param() { id }: CustomerIdParams, @Body() body: ConsentDecisionDto, @RequestCommandContext() context: CommandContext) {
-    return this.consents.execute(id, 'revoke', body, context);
+    return this.commands.execute(new RevokeCustomerConsent(id, body, context));
   }
 
   @Get()
   history(@Param() { id }: CustomerIdParams) {
-    return this.queries.history(id);
+    return this.queries.execute(new GetConsentHistory(id));
   }
 
   @Get(':channel/:purpose')
   validAt(@Param() params: ConsentParams, @Query() query: ConsentAtQuery) {
     const at = new Date(query.at ?? this.clock.now().toISOString()).toISOString();
-    return this.queries.validAt(params.id, params.channel, params.purpose, at);
+    return this.queries.execute(new GetConsentAt(params.id, params.channel, params.purpose, at));
   }
 }

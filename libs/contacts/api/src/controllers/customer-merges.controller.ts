@@ -1,6 +1,6 @@
-import { DuplicateQueries, MergeCustomersHandler, UndoMergeHandler } from '@c360/contacts-application';
+import { MergeCustomers, SuggestDuplicates, UndoCustomerMerge } from '@c360/contacts-application';
 import type { CommandContext } from '@c360/kernel';
-import { RequestCommandContext } from '@c360/runtime';
+import { CommandBus, QueryBus, RequestCommandContext } from '@c360/runtime';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { MergeDto, MergeParams } from '../dto/merge.dto';
 import { CustomerIdParams } from '../dto/queries.dto';
@@ -9,24 +9,23 @@ import { CustomerIdParams } from '../dto/queries.dto';
 @Controller('customers/:id')
 export class CustomerMergesController {
   constructor(
-    private readonly duplicates: DuplicateQueries,
-    private readonly merge: MergeCustomersHandler,
-    private readonly undo: UndoMergeHandler,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get('duplicates')
   suggest(@Param() { id }: CustomerIdParams) {
-    return this.duplicates.suggest(id);
+    return this.queries.execute(new SuggestDuplicates(id));
   }
 
   @Post('merges')
   mergeInto(@Param() { id }: CustomerIdParams, @Body() body: MergeDto, @RequestCommandContext() context: CommandContext) {
-    return this.merge.execute(id, body.absorbedId, context);
+    return this.commands.execute(new MergeCustomers(id, body.absorbedId, context));
   }
 
   @Post('merges/:mergeId/undo')
   @HttpCode(200)
   undoMerge(@Param() params: MergeParams, @RequestCommandContext() context: CommandContext) {
-    return this.undo.execute(params.id, params.mergeId, context);
+    return this.commands.execute(new UndoCustomerMerge(params.id, params.mergeId, context));
   }
 }

@@ -1,6 +1,6 @@
-import { ReferralQueries, SetReferrerHandler } from '@c360/contacts-application';
+import { GetReferralChain, ListReferees, SetCustomerReferrer } from '@c360/contacts-application';
 import { DomainError, type CommandContext } from '@c360/kernel';
-import { RequestCommandContext } from '@c360/runtime';
+import { CommandBus, QueryBus, RequestCommandContext } from '@c360/runtime';
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { CustomerIdParams, PageQuery } from '../dto/queries.dto';
 import { SetReferrerDto } from '../dto/referrals.dto';
@@ -8,8 +8,8 @@ import { SetReferrerDto } from '../dto/referrals.dto';
 @Controller('customers/:id')
 export class CustomerReferralsController {
   constructor(
-    private readonly referrer: SetReferrerHandler,
-    private readonly queries: ReferralQueries,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Put('referrer')
@@ -19,16 +19,16 @@ export class CustomerReferralsController {
         field: 'referrerId',
       });
     }
-    return this.referrer.execute(id, body, context);
+    return this.commands.execute(new SetCustomerReferrer(id, body, context));
   }
 
   @Get('referral-chain')
   chain(@Param() { id }: CustomerIdParams) {
-    return this.queries.chain(id);
+    return this.queries.execute(new GetReferralChain(id));
   }
 
   @Get('referees')
   referees(@Param() { id }: CustomerIdParams, @Query() query: PageQuery) {
-    return this.queries.referees(id, query.limit ?? 20, query.cursor);
+    return this.queries.execute(new ListReferees(id, query.limit ?? 20, query.cursor));
   }
 }

@@ -1,58 +1,56 @@
 import {
-  CustomerQueries,
-  ErasureService,
-  ExportCustomerHandler,
-  RegisterCustomerHandler,
-  UpdateProfileHandler,
+  EraseCustomer,
+  ExportCustomer,
+  GetCustomerProfile,
+  RegisterCustomer,
+  SearchCustomers,
+  UpdateCustomerProfile,
 } from '@c360/contacts-application';
 import type { CommandContext } from '@c360/kernel';
-import { RequestCommandContext } from '@c360/runtime';
+import { CommandBus, QueryBus, RequestCommandContext } from '@c360/runtime';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CustomerIdParams, ProfileQuery, SearchCustomersQuery } from '../dto/queries.dto';
 import { RegisterCustomerDto } from '../dto/register-customer.dto';
 import { UpdateProfileDto } from '../dto/update-profile.dto';
 
-/** Customers: register, read, search, update, erase, export. */
+/** Customers: register, read, search, update, erase, export. Results are the response bodies. */
 @Controller('customers')
 export class CustomersController {
   constructor(
-    private readonly register: RegisterCustomerHandler,
-    private readonly update: UpdateProfileHandler,
-    private readonly queries: CustomerQueries,
-    private readonly erasure: ErasureService,
-    private readonly exporter: ExportCustomerHandler,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post()
   create(@Body() body: RegisterCustomerDto, @RequestCommandContext() context: CommandContext) {
-    return this.register.execute(body, context);
+    return this.commands.execute(new RegisterCustomer(body, context));
   }
 
   @Get()
   search(@Query() query: SearchCustomersQuery) {
-    return this.queries.search({ ...query, limit: query.limit ?? 20 });
+    return this.queries.execute(new SearchCustomers({ ...query, limit: query.limit ?? 20 }));
   }
 
   @Get(':id')
   get(@Param() { id }: CustomerIdParams, @Query() query: ProfileQuery) {
-    return this.queries.profile(id, query.resolve ?? true);
+    return this.queries.execute(new GetCustomerProfile(id, query.resolve ?? true));
   }
 
   @Patch(':id')
   patch(@Param() { id }: CustomerIdParams, @Body() body: UpdateProfileDto, @RequestCommandContext() context: CommandContext) {
-    return this.update.execute(id, body, context);
+    return this.commands.execute(new UpdateCustomerProfile(id, body, context));
   }
 
   /** Right to be forgotten: deletes the customer's key (crypto-shredding) and records a tombstone. */
   @Post(':id/erasure')
   @HttpCode(200)
   erase(@Param() { id }: CustomerIdParams, @RequestCommandContext() context: CommandContext) {
-    return this.erasure.erase(id, context);
+    return this.commands.execute(new EraseCustomer(id, undefined, context));
   }
 
   /** Right of access: everything held about the customer, as JSON. */
   @Get(':id/export')
   export(@Param() { id }: CustomerIdParams) {
-    return this.exporter.execute(id);
+    return this.queries.execute(new ExportCustomer(id));
   }
 }

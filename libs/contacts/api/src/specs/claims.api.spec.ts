@@ -1,7 +1,7 @@
-import { CONTACTS_COMMANDS } from '@c360/contacts-application';
 import { identityClaimAggregate, identityKey, identityStream } from '@c360/contacts-domain';
-import type { CommandHandler } from '@c360/kernel';
+import { CommandHandler } from '@c360/kernel';
 import type { TestPlatform } from '@c360/runtime/testing';
+import { ContactsModule } from '../contacts.context';
 import { contactsPlatform } from './contacts-api.fixtures';
 
 describe('contacts API: claims left behind by a crash', () => {
@@ -15,7 +15,8 @@ describe('contacts API: claims left behind by a crash', () => {
     // A registration that claimed the e-mail and crashed before writing its customer stream.
     const phantom = '0190a000-0000-7000-8000-00000000dead';
     const key = identityKey({ kind: 'email', value: 'lost@example.com' });
-    const commands = platform.app.get<CommandHandler>(CONTACTS_COMMANDS);
+    // The contacts module's own CommandHandler (over its encrypting view of the store).
+    const commands = platform.app.select(ContactsModule).get(CommandHandler, { strict: true });
     await commands.handle(
       identityClaimAggregate,
       identityStream(key),

@@ -1,5 +1,5 @@
 import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
-import { ContactsModule } from '../contacts.module';
+import { ContactsModule } from '../contacts.context';
 
 export async function contactsPlatform(): Promise<TestPlatform> {
   return createTestPlatform({ imports: [ContactsModule] });

@@ -1,3 +1,4 @@
+import { ALIASES } from '@c360/contacts-application';
 import type { TestPlatform } from '@c360/runtime/testing';
 import { contactsPlatform, rawEvents, registerCustomer } from './contacts-api.fixtures';
 
@@ -64,7 +65,7 @@ describe('contacts API: duplicates, merge and undo', () => {
     expect(viaAlias.body).toMatchObject({ customerId: ann.customerId, resolvedFrom: annie.customerId });
     const itself = await platform.http.get(`/customers/${annie.customerId}`).query({ resolve: 'false' }).expect(200);
     expect(itself.body).toMatchObject({ status: 'merged', mergedInto: { survivorId: ann.customerId, mergeId: merged.body.mergeId } });
-    const aliases = await platform.stores.documents.get('customer-aliases_v1', annie.customerId);
+    const aliases = await platform.stores.documents.get(ALIASES, annie.customerId);
     expect(aliases).toMatchObject({ survivorId: ann.customerId, mergeId: merged.body.mergeId });
 
     // The absorbed customer is frozen; its identities now belong to the survivor.
@@ -112,7 +113,7 @@ describe('contacts API: duplicates, merge and undo', () => {
       emails: ['annie@example.com'],
       phones: ['+4791234567'],
     });
-    expect(await platform.stores.documents.get('customer-aliases_v1', annie.customerId)).toBeNull();
+    expect(await platform.stores.documents.get(ALIASES, annie.customerId)).toBeNull();
     await platform.http.post(`/customers/${annie.customerId}/phones`).send({ phone: '+4791234567' }).expect(201);
     await platform.http
       .post('/customers')

@@ -1,12 +1,11 @@
 import { customerAggregate, customerStream, type CustomerCommand, type CustomerState } from '@c360/contacts-domain';
-import type { CommandContext, CommandHandler, CommandResult } from '@c360/kernel';
-import { Inject, Injectable } from '@nestjs/common';
-import { CONTACTS_COMMANDS } from '../contacts.tokens';
+import { CommandHandler, type CommandContext, type CommandResult } from '@c360/kernel';
+import { Injectable } from '@nestjs/common';
 
 /** Commands and write-side state of customer streams, through the contacts (encrypting) CommandHandler. */
 @Injectable()
 export class CustomerStreams {
-  constructor(@Inject(CONTACTS_COMMANDS) private readonly commands: CommandHandler) {}
+  constructor(private readonly commands: CommandHandler) {}
 
   handle(customerId: string, command: CustomerCommand, context: CommandContext): Promise<CommandResult<CustomerState>> {
     return this.commands.handle(customerAggregate, customerStream(customerId), command, context);

@@ -7,10 +7,10 @@ import {
   type ClaimReleaseReason,
   type Identity,
 } from '@c360/contacts-domain';
-import { isDomainError, type CommandContext, type CommandHandler } from '@c360/kernel';
+import { isDomainError, CommandHandler, type CommandContext } from '@c360/kernel';
 import { Inject, Injectable } from '@nestjs/common';
 import { freshStepContext } from '../command-steps';
-import { CONTACTS_COMMANDS, CONTACTS_OPTIONS, type ContactsOptions } from '../contacts.tokens';
+import { CONTACTS_OPTIONS, type ContactsOptions } from '../contacts.options';
 import { CustomerStreams } from '../customers/customer-streams';
 
 /**
@@ -22,7 +22,7 @@ import { CustomerStreams } from '../customers/customer-streams';
 @Injectable()
 export class IdentityClaims {
   constructor(
-    @Inject(CONTACTS_COMMANDS) private readonly commands: CommandHandler,
+    private readonly commands: CommandHandler,
     @Inject(CONTACTS_OPTIONS) private readonly options: ContactsOptions,
     private readonly customers: CustomerStreams,
   ) {}

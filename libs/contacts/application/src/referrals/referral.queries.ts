@@ -1,49 +1,20 @@
-import type { CustomerProfileDocument } from '@c360/contacts-projections';
-import { DomainError } from '@c360/kernel';
-import { Injectable } from '@nestjs/common';
-import { CustomerDirectory } from '../queries/customer-directory';
+import { ContextQuery } from '@c360/runtime';
+import type { RefereePage, ReferralChain } from './referral-read.service';
 
-export interface ReferralLink {
-  readonly customerId: string;
-  readonly referralCode: string;
-  readonly referredAt?: string;
-  readonly status: CustomerProfileDocument['status'];
+/** The customer, who referred them, who referred that one, … */
+export class GetReferralChain extends ContextQuery<ReferralChain> {
+  constructor(readonly customerId: string) {
+    super();
+  }
 }
 
-/** Referral chains and referees, from the profile read model. */
-@Injectable()
-export class ReferralQueries {
-  constructor(private readonly directory: CustomerDirectory) {}
-
-  /** The customer, who referred them, who referred that one, … up to the first customer (max 100). */
-  async chain(customerId: string): Promise<{ customerId: string; referralCode: string; chain: ReferralLink[] }> {
-    const start = await this.directory.profile(customerId);
-    if (!start) throw new DomainError('contacts.customer-not-found', `No customer ${customerId}`, 'not-found', { customerId });
-    const chain: ReferralLink[] = [];
-    const seen = new Set([customerId]);
-    let referrerId = start.referrerId;
-    while (referrerId && !seen.has(referrerId) && chain.length < 100) {
-      seen.add(referrerId);
-      const doc = await this.directory.profile(referrerId);
-      if (!doc) break;
-      const referredAt = doc.state.referredAt;
-      chain.push({ customerId: doc.customerId, referralCode: doc.referralCode, status: doc.status, ...(referredAt ? { referredAt } : {}) });
-      referrerId = doc.referrerId;
-    }
-    return { customerId, referralCode: start.referralCode, chain };
-  }
-
-  /** Customers this customer referred, a page at a time. */
-  async referees(customerId: string, limit: number, cursor?: string): Promise<{ items: ReferralLink[]; nextCursor?: string }> {
-    const page = await this.directory.profiles({ referrerId: customerId }, { limit, after: cursor });
-    return {
-      items: page.items.map((doc) => ({
-        customerId: doc.customerId,
-        referralCode: doc.referralCode,
-        status: doc.status,
-        ...(doc.state.referredAt ? { referredAt: doc.state.referredAt } : {}),
-      })),
-      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
-    };
+/** The customers this customer referred, a page at a time. */
+export class ListReferees extends ContextQuery<RefereePage> {
+  constructor(
+    readonly customerId: string,
+    readonly limit: number,
+    readonly cursor?: string,
+  ) {
+    super();
   }
 }

@@ -1,8 +1,9 @@
 import { isErased } from '@c360/kernel';
 import { consentKey } from '../consent/consent';
 import { withAdoption, withConsentChanges, withoutReturned } from '../merge/merge-policy';
-import type { CustomerEvent, ProfileUpdated } from './customer.events';
-import { customerData, type CustomerData, type CustomerProfile, type CustomerState } from './customer.state';
+import type { CustomerEvent } from './customer.events';
+import { customerData, type CustomerData, type CustomerState } from './customer.state';
+import { withProfileChanges } from './profile-changes';
 
 /**
  * Folds one event into a customer's state. Personal fields may read as ERASED (their key was deleted
@@ -159,27 +160,6 @@ function evolveData(data: CustomerData, event: CustomerEvent): CustomerData {
     default:
       return data;
   }
-}
-
-function withProfileChanges(profile: CustomerProfile, changes: ProfileUpdated): CustomerProfile {
-  const next: Record<string, unknown> = { ...profile };
-  for (const field of ['name', 'birthday', 'address', 'company', 'preferredLanguage'] as const) {
-    const value = changes[field];
-    if (value === undefined || isErased(value)) continue;
-    if (value === null) delete next[field];
-    else next[field] = value;
-  }
-  if (changes.tags) next.tags = [...changes.tags];
-  const attributes = plain(changes.attributes);
-  if (attributes) {
-    const merged: Record<string, unknown> = { ...profile.attributes };
-    for (const [key, value] of Object.entries(attributes)) {
-      if (value === null) delete merged[key];
-      else merged[key] = value;
-    }
-    next.attributes = merged;
-  }
-  return next as unknown as CustomerProfile;
 }
 
 /** A personal value, or undefined when it reads as ERASED. */

@@ -85,11 +85,14 @@ export function consentChangesForUndo(survivor: CustomerData, merge: ActiveMerge
   return changes;
 }
 
+/** What an adoption changes: the identities and the profile (the write side's state or a read model's document). */
+export type IdentitiesAndProfile = Pick<CustomerData, 'emails' | 'phones' | 'profile'>;
+
 /**
  * Folds an adoption into the survivor's data. An adoption that reads as ERASED (the absorbed person
  * was erased after an undo) adds nothing: the survivor never keeps an erased person's data.
  */
-export function withAdoption(data: CustomerData, adopted: MergeAdoption): Pick<CustomerData, 'emails' | 'phones' | 'profile'> {
+export function withAdoption(data: IdentitiesAndProfile, adopted: MergeAdoption): IdentitiesAndProfile {
   if (isErased(adopted) || typeof adopted !== 'object' || adopted === null) return data;
   const profile: CustomerProfile = {
     ...data.profile,
@@ -104,10 +107,7 @@ export function withAdoption(data: CustomerData, adopted: MergeAdoption): Pick<C
   };
 }
 
-export function withoutReturned(
-  data: CustomerData,
-  returned: MergeAdoption | undefined,
-): Pick<CustomerData, 'emails' | 'phones' | 'profile'> {
+export function withoutReturned(data: IdentitiesAndProfile, returned: MergeAdoption | undefined): IdentitiesAndProfile {
   if (!returned || isErased(returned) || typeof returned !== 'object') return data;
   const profile: Record<string, unknown> = { ...data.profile };
   for (const field of ['name', 'birthday', 'address', 'company', 'preferredLanguage'] as const) {

@@ -1,14 +1,10 @@
-import { CommandHandler, DomainError, type Clock, type CommandContext, type CommandResult } from '@c360/kernel';
+import { CommandHandler, DomainError, type Clock, type CommandContext } from '@c360/kernel';
 import { loyaltyAccount, type AccountCommand, type AccountState, type ProgramSettings } from '@c360/loyalty-domain';
 import { CLOCK } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { LoyaltyProgramService } from '../program/loyalty-program.service';
+import type { AccountWrite } from './account-results';
 import { accountStream } from './account-streams';
-
-export interface AccountResult extends CommandResult<AccountState> {
-  /** The account the command ran on (the survivor when a merge redirected it). */
-  readonly customerId: string;
-}
 
 /** What a command is built from: the time of decision and the programme in force. */
 export interface DecisionInputs {
@@ -42,7 +38,7 @@ export class LoyaltyAccountService {
     build: (inputs: DecisionInputs) => AccountCommand,
     context: CommandContext,
     options: { followMerges?: boolean } = {},
-  ): Promise<AccountResult> {
+  ): Promise<AccountWrite> {
     const program = await this.program.settings();
     let target = customerId;
     for (let hop = 0; ; hop++) {
@@ -61,5 +57,18 @@ export class LoyaltyAccountService {
   async load(customerId: string): Promise<{ state: AccountState; revision: number }> {
     const loaded = await this.commands.load(loyaltyAccount, accountStream(customerId));
     return { state: loaded.state, revision: loaded.revision };
+  }
+
+  /** Whether a transfer reached the recipient, or the survivor a merge redirected it to (the ids go with the command). */
+  async receivedTransfer(recipientId: string, transferId: string): Promise<boolean> {
+    let target = recipientId;
+    for (let hop = 0; hop <= MAX_MERGE_HOPS; hop++) {
+      const { state } = await this.load(target);
+      if (state.status === 'none') return false;
+      if (state.transferInIds.includes(transferId)) return true;
+      if (state.status !== 'merged' || state.mergedInto === null) return false;
+      target = state.mergedInto;
+    }
+    return false;
   }
 }

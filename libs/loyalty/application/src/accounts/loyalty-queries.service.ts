@@ -1,5 +1,5 @@
 import { DomainError, type Clock, type DocumentStore, type Page, type StoredDocument } from '@c360/kernel';
-import { accountView, type AccountView } from '@c360/loyalty-domain';
+import { balanceView, type AccountView } from '@c360/loyalty-domain';
 import {
   LOYALTY_BALANCE_COLLECTION,
   LOYALTY_LEDGER_COLLECTION,
@@ -33,7 +33,7 @@ export class LoyaltyQueries {
     const doc = await this.balanceDocument(customerId);
     if (!doc) throw new DomainError('loyalty.account-not-found', `Customer ${customerId} is not enrolled in the club`, 'not-found');
     const asOf = this.clock.now().toISOString();
-    return { ...accountView(doc.account, asOf, await this.program.settings()), version: doc.version, asOf };
+    return { ...balanceView(doc, asOf, await this.program.settings()), version: doc.version, asOf };
   }
 
   async ledger(customerId: string, options: { limit?: number; after?: string }): Promise<Page<LedgerEntryDocument>> {

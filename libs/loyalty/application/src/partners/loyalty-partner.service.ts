@@ -17,7 +17,9 @@ import {
 import { CLOCK, DOCUMENT_STORE, ID_GENERATOR } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
+import { accountResult, type AccountResult, type RedemptionResult } from '../accounts/account-results';
 import { LoyaltyAccountService } from '../accounts/loyalty-account.service';
+import { redemptionResult } from '../accounts/loyalty-member-commands';
 
 export function partnerStream(partnerId: string): string {
   return streamName('loyalty', 'partner', partnerId);
@@ -91,13 +93,14 @@ export class LoyaltyPartners {
     return { partnerId, apiKey, version: result.revision };
   }
 
-  deactivate(partnerId: string, context: CommandContext) {
-    return this.commands.handle(
+  async deactivate(partnerId: string, context: CommandContext): Promise<{ partnerId: string; version: number }> {
+    const result = await this.commands.handle(
       loyaltyPartner,
       partnerStream(partnerId),
       { type: 'deactivate-partner', actor: context.actor, now: this.clock.now().toISOString() },
       context,
     );
+    return { partnerId, version: result.revision };
   }
 
   /** The partner a presented key belongs to, or null. */
@@ -106,8 +109,12 @@ export class LoyaltyPartners {
     return credential?.active ? credential.partnerId : null;
   }
 
-  earn(partnerId: string, input: { customerId: string; points: number; reference: string }, context: CommandContext) {
-    return this.accounts.execute(
+  async earn(
+    partnerId: string,
+    input: { customerId: string; points: number; reference: string },
+    context: CommandContext,
+  ): Promise<AccountResult> {
+    const write = await this.accounts.execute(
       input.customerId,
       ({ now, program, customerId }) => ({
         type: 'earn-from-partner',
@@ -121,11 +128,16 @@ export class LoyaltyPartners {
       context,
       { followMerges: true },
     );
+    return accountResult(write);
   }
 
-  async burn(partnerId: string, input: { customerId: string; points: number; reference: string }, context: CommandContext) {
+  async burn(
+    partnerId: string,
+    input: { customerId: string; points: number; reference: string },
+    context: CommandContext,
+  ): Promise<RedemptionResult> {
     const redemptionId = this.ids.next();
-    const result = await this.accounts.execute(
+    const write = await this.accounts.execute(
       input.customerId,
       ({ now, program }) => ({
         type: 'redeem-points',
@@ -138,22 +150,19 @@ export class LoyaltyPartners {
       context,
       { followMerges: true },
     );
-    const written = result.events.find((event) => event.type === 'loyalty.points-redeemed' || event.type === 'loyalty.redemption-held');
-    return {
-      result,
-      redemptionId: (written?.data as { redemptionId?: string } | undefined)?.redemptionId ?? redemptionId,
-      status: written?.type === 'loyalty.redemption-held' ? ('held' as const) : ('completed' as const),
-    };
+    return redemptionResult(write, redemptionId);
   }
 
   /** A partner may cancel only its own redemptions. */
-  async cancelBurn(partnerId: string, customerId: string, redemptionId: string, context: CommandContext) {
+  async cancelBurn(partnerId: string, customerId: string, redemptionId: string, context: CommandContext): Promise<AccountResult> {
     const { state } = await this.accounts.load(customerId);
     const record = state.status === 'none' ? undefined : state.redemptions.find((candidate) => candidate.redemptionId === redemptionId);
     if (!record || record.purpose.kind !== 'partner' || record.purpose.partnerId !== partnerId) {
       throw new DomainError('loyalty.redemption-not-found', `No redemption ${redemptionId} of this partner`, 'not-found');
     }
-    return this.accounts.execute(customerId, ({ now, program }) => ({ type: 'cancel-redemption', redemptionId, now, program }), context);
+    return accountResult(
+      await this.accounts.execute(customerId, ({ now, program }) => ({ type: 'cancel-redemption', redemptionId, now, program }), context),
+    );
   }
 
   /** Issued, redeemed and net per partner over the UTC days from..to (inclusive). */

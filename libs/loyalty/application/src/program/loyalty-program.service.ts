@@ -1,5 +1,5 @@
-import { CommandHandler, streamName, type Clock, type CommandContext, type CommandResult } from '@c360/kernel';
-import { DEFAULT_PROGRAM_ID, loyaltyProgram, type ProgramCommand, type ProgramSettings, type ProgramState } from '@c360/loyalty-domain';
+import { CommandHandler, streamName, type Clock, type CommandContext } from '@c360/kernel';
+import { DEFAULT_PROGRAM_ID, loyaltyProgram, type ProgramCommand, type ProgramSettings } from '@c360/loyalty-domain';
 import { CLOCK } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 
@@ -7,6 +7,15 @@ export const PROGRAM_STREAM = streamName('loyalty', 'program', DEFAULT_PROGRAM_I
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type ProgramChange = DistributiveOmit<ProgramCommand, 'actor' | 'changedAt'>;
+
+/** The programme after a change: its stream version (If-Match), its own version, and whether anything changed. */
+export interface ProgramResult {
+  readonly version: number;
+  readonly programVersion: number;
+  /** False when the settings were already so, or the request was a repeat. */
+  readonly changed: boolean;
+  readonly settings: ProgramSettings;
+}
 
 /** The club's rules: read as a cached aggregate (cheap), changed by supervisors as versioned events. */
 @Injectable()
@@ -25,8 +34,14 @@ export class LoyaltyProgramService {
     return (await this.current()).settings;
   }
 
-  change(change: ProgramChange, context: CommandContext): Promise<CommandResult<ProgramState>> {
+  async change(change: ProgramChange, context: CommandContext): Promise<ProgramResult> {
     const command = { ...change, actor: context.actor, changedAt: this.clock.now().toISOString() } as ProgramCommand;
-    return this.commands.handle(loyaltyProgram, PROGRAM_STREAM, command, context);
+    const result = await this.commands.handle(loyaltyProgram, PROGRAM_STREAM, command, context);
+    return {
+      version: result.revision,
+      programVersion: result.state.version,
+      changed: result.events.length > 0 && !result.duplicate,
+      settings: result.state,
+    };
   }
 }

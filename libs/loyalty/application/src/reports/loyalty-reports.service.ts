@@ -9,6 +9,11 @@ import { CLOCK, DOCUMENT_STORE } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { RewardEffectivenessCalculator, type RewardEffectivenessReport } from './reward-effectiveness';
 
+/** The reward-effectiveness report, each reward named from the catalogue (null once it is gone). */
+export type RewardEffectiveness = RewardEffectivenessReport & {
+  rewards: readonly (RewardEffectivenessReport['rewards'][number] & { name: string | null })[];
+};
+
 /** Reports computed from read models (one pass over the member-activity documents). */
 @Injectable()
 export class LoyaltyReports {
@@ -17,9 +22,7 @@ export class LoyaltyReports {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async rewardEffectiveness(
-    windowDays = 90,
-  ): Promise<RewardEffectivenessReport & { rewards: readonly (RewardEffectivenessReport['rewards'][number] & { name: string | null })[] }> {
+  async rewardEffectiveness(windowDays = 90): Promise<RewardEffectiveness> {
     const calculator = new RewardEffectivenessCalculator(this.clock.now().toISOString(), windowDays);
     let after: string | undefined;
     do {

@@ -4,6 +4,12 @@ import { CLOCK, ID_GENERATOR } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { rewardStream } from './reward-streams';
 
+/** A catalogue change: the reward and its version. */
+export interface RewardResult {
+  readonly rewardId: string;
+  readonly version: number;
+}
+
 /** The rewards catalogue, managed by supervisors. */
 @Injectable()
 export class LoyaltyRewardCatalogue {
@@ -17,7 +23,7 @@ export class LoyaltyRewardCatalogue {
     return this.clock.now().toISOString();
   }
 
-  async create(terms: RewardTerms, context: CommandContext) {
+  async create(terms: RewardTerms, context: CommandContext): Promise<RewardResult> {
     const rewardId = this.ids.next();
     const result = await this.commands.handle(
       loyaltyReward,
@@ -25,33 +31,36 @@ export class LoyaltyRewardCatalogue {
       { type: 'create-reward', rewardId, terms, actor: context.actor, now: this.now() },
       context,
     );
-    return { rewardId: result.state.status === 'none' ? rewardId : result.state.rewardId, result };
+    return { rewardId: result.state.status === 'none' ? rewardId : result.state.rewardId, version: result.revision };
   }
 
-  change(rewardId: string, terms: RewardTerms, context: CommandContext) {
-    return this.commands.handle(
+  async change(rewardId: string, terms: RewardTerms, context: CommandContext): Promise<RewardResult> {
+    const result = await this.commands.handle(
       loyaltyReward,
       rewardStream(rewardId),
       { type: 'change-reward', terms, actor: context.actor, now: this.now() },
       context,
     );
+    return { rewardId, version: result.revision };
   }
 
-  addCouponCodes(rewardId: string, codes: readonly string[], context: CommandContext) {
-    return this.commands.handle(
+  async addCouponCodes(rewardId: string, codes: readonly string[], context: CommandContext): Promise<RewardResult & { added: number }> {
+    const result = await this.commands.handle(
       loyaltyReward,
       rewardStream(rewardId),
       { type: 'add-coupon-codes', codes, actor: context.actor, now: this.now() },
       context,
     );
+    return { rewardId, version: result.revision, added: codes.length };
   }
 
-  retire(rewardId: string, context: CommandContext) {
-    return this.commands.handle(
+  async retire(rewardId: string, context: CommandContext): Promise<RewardResult> {
+    const result = await this.commands.handle(
       loyaltyReward,
       rewardStream(rewardId),
       { type: 'retire-reward', actor: context.actor, now: this.now() },
       context,
     );
+    return { rewardId, version: result.revision };
   }
 }

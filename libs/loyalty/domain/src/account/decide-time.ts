@@ -1,6 +1,6 @@
 import type { ProgramSettings } from '../program/program-settings';
 import type { AccountEvent } from './account.events';
-import type { Account } from './account.types';
+import type { Account, Lot } from './account.types';
 import type { Decision } from './decision';
 import { reviewTier, tierConsequences } from './decide-tier';
 
@@ -72,7 +72,14 @@ export interface DueDates {
   readonly nextDueAt: string | null;
 }
 
-export function dueDates(account: Account): DueDates {
+/** What due dates are computed from: an account, or a read model's own record of one. */
+export interface DueSource {
+  readonly status: Account['status'];
+  readonly tierReviewAt: string | null;
+  readonly lots: readonly Pick<Lot, 'status' | 'unlockAt' | 'remaining' | 'expiresAt' | 'warned' | 'warnAt'>[];
+}
+
+export function dueDates(account: DueSource): DueDates {
   if (account.status !== 'active')
     return { nextUnlockAt: null, nextExpiryAt: null, nextWarningAt: null, tierReviewAt: null, nextDueAt: null };
   const earliest = (values: string[]) => (values.length ? values.reduce((a, b) => (a <= b ? a : b)) : null);

@@ -46,11 +46,14 @@ export function availableLotFacts(lotId: string, points: number, now: string, ex
   return { lotId, points, earnedAt: now, unlockAt: now, expiresAt, warnAt: warningFor(expiresAt, policy), status: 'available' };
 }
 
-export function isSpendable(lot: Lot, now: string): boolean {
+/** The dates and points of a lot that decide whether it counts now (a read model's lot has them too). */
+export type LotTiming = Pick<Lot, 'remaining' | 'unlockAt' | 'expiresAt'>;
+
+export function isSpendable(lot: LotTiming, now: string): boolean {
   return lot.remaining > 0 && lot.unlockAt <= now && lot.expiresAt > now;
 }
 
-export function isPending(lot: Lot, now: string): boolean {
+export function isPending(lot: LotTiming, now: string): boolean {
   return lot.remaining > 0 && lot.unlockAt > now && lot.expiresAt > now;
 }
 

@@ -63,7 +63,11 @@ export interface TierProgress {
   readonly graceEndsAt: string | null;
 }
 
-export function tierProgress(account: Account, now: string, policy: TierPolicy): TierProgress {
+export function tierProgress(
+  account: Pick<Account, 'tier' | 'tierFloor' | 'tierEarnings' | 'graceEndsAt'>,
+  now: string,
+  policy: TierPolicy,
+): TierProgress {
   const rolling = rollingPoints(account, now, policy);
   const nextTier = nextTierAbove(account.tier);
   const cannotDrop = tierCannotDrop(account);

@@ -15,7 +15,12 @@ export class ContractViolationError extends Error {
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-export class ContractReader {
+/** The field names of a contract shape: a reader typed against a published contract cannot ask for others. */
+type Field<TContract> = Extract<keyof TContract, string>;
+/** The element shape of a list field. */
+type ItemOf<T> = T extends readonly (infer TItem)[] ? TItem : never;
+
+export class ContractReader<TContract = Record<string, unknown>> {
   private readonly problems: string[] = [];
   private readonly record: Record<string, unknown>;
 
@@ -32,7 +37,7 @@ export class ContractReader {
     return this.path ? `${this.path}.${field}` : field;
   }
 
-  string(field: string): string {
+  string(field: Field<TContract>): string {
     const value = this.record[field];
     if (typeof value !== 'string' || value.length === 0) {
       this.problems.push(`${this.name(field)} must be a non-empty string`);
@@ -41,7 +46,7 @@ export class ContractReader {
     return value;
   }
 
-  optionalString(field: string): string | undefined {
+  optionalString(field: Field<TContract>): string | undefined {
     const value = this.record[field];
     if (value === undefined || value === null) return undefined;
     if (typeof value !== 'string') {
@@ -51,7 +56,7 @@ export class ContractReader {
     return value || undefined;
   }
 
-  integer(field: string, min = Number.MIN_SAFE_INTEGER): number {
+  integer(field: Field<TContract>, min = Number.MIN_SAFE_INTEGER): number {
     const value = this.record[field];
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
       this.problems.push(`${this.name(field)} must be an integer${min > Number.MIN_SAFE_INTEGER ? ` ≥ ${min}` : ''}`);
@@ -60,7 +65,7 @@ export class ContractReader {
     return value;
   }
 
-  boolean(field: string): boolean {
+  boolean(field: Field<TContract>): boolean {
     const value = this.record[field];
     if (typeof value !== 'boolean') {
       this.problems.push(`${this.name(field)} must be a boolean`);
@@ -69,7 +74,7 @@ export class ContractReader {
     return value;
   }
 
-  instant(field: string): string {
+  instant(field: Field<TContract>): string {
     const value = this.string(field);
     if (value && (!INSTANT.test(value) || Number.isNaN(new Date(value).getTime()))) {
       this.problems.push(`${this.name(field)} must be an ISO-8601 instant`);
@@ -78,13 +83,13 @@ export class ContractReader {
     return value ? new Date(value).toISOString() : value;
   }
 
-  currency(field: string): string {
+  currency(field: Field<TContract>): string {
     const value = this.string(field);
     if (value && !/^[A-Z]{3}$/.test(value)) this.problems.push(`${this.name(field)} must be an ISO-4217 code`);
     return value;
   }
 
-  strings(field: string): string[] {
+  strings(field: Field<TContract>): string[] {
     const value = this.record[field];
     if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
       this.problems.push(`${this.name(field)} must be an array of strings`);
@@ -93,14 +98,14 @@ export class ContractReader {
     return value as string[];
   }
 
-  list<T>(field: string, read: (item: ContractReader) => T): T[] {
+  list<K extends Field<TContract>, T>(field: K, read: (item: ContractReader<ItemOf<TContract[K]>>) => T): T[] {
     const value = this.record[field];
     if (!Array.isArray(value)) {
       this.problems.push(`${this.name(field)} must be an array`);
       return [];
     }
     return value.map((item, index) => {
-      const reader = new ContractReader(this.eventType, item, `${this.name(field)}.${index}`);
+      const reader = new ContractReader<ItemOf<TContract[K]>>(this.eventType, item, `${this.name(field)}.${index}`);
       const result = read(reader);
       this.problems.push(...reader.problems);
       return result;

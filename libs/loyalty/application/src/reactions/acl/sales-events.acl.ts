@@ -1,10 +1,19 @@
 import type { PurchaseFacts, RefundFacts } from '@c360/loyalty-domain';
+import {
+  SALES_CONTRACT_RENEWED,
+  SALES_PURCHASE_RECORDED,
+  SALES_PURCHASE_REFUNDED,
+  type SalesContractRenewedContract,
+  type SalesPurchaseRecordedContract,
+  type SalesPurchaseRefundedContract,
+} from '@c360/sales-contracts';
 import { ContractReader } from './contract-reader';
 
-/** What loyalty reads of sales' events (docs: cross-context events). Extra fields are ignored. */
-export const SALES_PURCHASE_RECORDED = 'sales.purchase-recorded';
-export const SALES_PURCHASE_REFUNDED = 'sales.purchase-refunded';
-export const SALES_CONTRACT_RENEWED = 'sales.contract-renewed';
+/**
+ * What loyalty reads of sales' events: sales' shared-event contract, field by field, into loyalty's own
+ * types (a field name the contract does not have fails to compile). Extra fields are ignored.
+ */
+export { SALES_CONTRACT_RENEWED, SALES_PURCHASE_RECORDED, SALES_PURCHASE_REFUNDED };
 
 export interface PurchaseRecorded {
   readonly customerId: string;
@@ -14,7 +23,7 @@ export interface PurchaseRecorded {
 }
 
 export function readPurchaseRecorded(data: unknown): PurchaseRecorded {
-  const r = new ContractReader(SALES_PURCHASE_RECORDED, data);
+  const r = new ContractReader<SalesPurchaseRecordedContract>(SALES_PURCHASE_RECORDED, data);
   const purchase: PurchaseFacts = {
     purchaseId: r.string('purchaseId'),
     orderId: r.string('orderId'),
@@ -43,7 +52,7 @@ export interface PurchaseRefunded {
 }
 
 export function readPurchaseRefunded(data: unknown): PurchaseRefunded {
-  const r = new ContractReader(SALES_PURCHASE_REFUNDED, data);
+  const r = new ContractReader<SalesPurchaseRefundedContract>(SALES_PURCHASE_REFUNDED, data);
   const refund: RefundFacts = {
     refundId: r.string('refundId'),
     purchaseId: r.string('purchaseId'),
@@ -67,6 +76,6 @@ export interface ContractRenewed {
 }
 
 export function readContractRenewed(data: unknown): ContractRenewed {
-  const r = new ContractReader(SALES_CONTRACT_RENEWED, data);
+  const r = new ContractReader<SalesContractRenewedContract>(SALES_CONTRACT_RENEWED, data);
   return r.done({ contractId: r.string('contractId'), customerId: r.string('customerId'), renewedAt: r.instant('renewedAt') });
 }

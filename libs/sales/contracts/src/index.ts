@@ -1,0 +1,2 @@
+export * from './sales.integration-events';
+export * from './sales.shared-events';
