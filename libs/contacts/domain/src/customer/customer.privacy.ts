@@ -24,4 +24,5 @@ export const contactsPersonalData: PersonalDataPolicy & Partial<Record<CustomerE
   'contacts.duplicate-suspected': { subject: byCustomer, fields: ['identities'] },
   'contacts.customer-absorbed': { subject: byAbsorbed, fields: ['adopted'] },
   'contacts.merge-undone': { subject: byAbsorbed, fields: ['returned'] },
+  'contacts.customer-erased': { subject: byCustomer, fields: ['releasedIdentities'] },
 };
