@@ -1,6 +1,6 @@
 import { SALES_INTEGRATION_EVENTS } from '@c360/sales-contracts';
 import { SALES_PROVIDERS, EnsureDefaultPipeline, dealWonPurchases } from '@c360/sales-application';
-import { contractAggregate, dealAggregate, pipelineAggregate, purchaseAggregate, salesPersonalData } from '@c360/sales-domain';
+import { contractAggregate, dealAggregate, pipelineAggregate, purchaseAggregate, salesEventFields } from '@c360/sales-domain';
 import {
   contractRenewalsProjection,
   customerValueProjection,
@@ -26,7 +26,7 @@ export const salesContext = defineContext({
   name: 'sales',
   description: 'Pipelines and deals, purchases and refunds, contracts and renewals, forecast',
   aggregates: [pipelineAggregate, dealAggregate, purchaseAggregate, contractAggregate],
-  personalData: salesPersonalData,
+  eventFields: salesEventFields,
   projections: [
     pipelineBoardProjection,
     dealViewProjection,
