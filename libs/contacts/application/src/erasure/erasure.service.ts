@@ -1,6 +1,6 @@
 import { customerData, type CustomerState, type Identity } from '@c360/contacts-domain';
 import { type Clock, type CommandContext, type KeyStore } from '@c360/kernel';
-import { CLOCK, KEY_STORE } from '@c360/runtime';
+import { CLOCK, KEY_STORE, ReadModelErasure } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { stepContext } from '../command-steps';
 import { CustomerStreams } from '../customers/customer-streams';
@@ -13,6 +13,8 @@ export interface ErasureResult {
   /** Customers merged into this one, erased with it (the same person). */
   readonly cascaded: readonly string[];
   readonly version: number;
+  /** True when the read models had overwritten the customer's documents (and dropped the old bytes) before this answer. */
+  readonly readModelsErased: boolean;
 }
 
 /**
@@ -24,7 +26,8 @@ export interface ErasureResult {
  * 4. the customer's key is deleted: every personal field in every copy of the log becomes unreadable —
  *    including the tombstone's list of claim keys, so nothing links the erased id to a claim any more.
  * Claims go before the key because the list of claims to release is sealed with that key.
- * Read models drop personal fields when they apply the tombstone.
+ * 5. the read models: the plaintext projections apply the tombstone (dropping personal fields) and the
+ *    store drops the old bytes (WAL checkpoint) before the erasure answers (ReadModelErasure).
  */
 @Injectable()
 export class ErasureService {
@@ -34,9 +37,20 @@ export class ErasureService {
     private readonly claimKeys: IdentityClaimKeys,
     @Inject(KEY_STORE) private readonly keys: KeyStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly readModels: ReadModelErasure,
   ) {}
 
   async erase(customerId: string, context: CommandContext, viaSurvivorId?: string): Promise<ErasureResult> {
+    const { result, positions } = await this.eraseWithMerged(customerId, context, viaSurvivorId);
+    const settled = await this.readModels.settle(positions.length > 0 ? Math.max(...positions) : undefined);
+    return { ...result, readModelsErased: settled.applied };
+  }
+
+  private async eraseWithMerged(
+    customerId: string,
+    context: CommandContext,
+    viaSurvivorId?: string,
+  ): Promise<{ result: Omit<ErasureResult, 'readModelsErased'>; positions: number[] }> {
     const at = this.clock.now().toISOString();
     const before = customerData((await this.customers.load(customerId)).state);
     const identities: Identity[] = before
@@ -54,12 +68,14 @@ export class ErasureService {
     const erased = result.state;
     if (erased.status !== 'erased') throw new TypeError(`Customer ${customerId} did not reach the erased state`);
     const cascaded: string[] = [];
+    const positions = result.position === undefined ? [] : [result.position];
     for (const absorbedId of mergedInto(erased)) {
-      const nested = await this.erase(absorbedId, stepContext(context, `erase/${absorbedId}`), customerId);
-      cascaded.push(absorbedId, ...nested.cascaded);
+      const nested = await this.eraseWithMerged(absorbedId, stepContext(context, `erase/${absorbedId}`), customerId);
+      cascaded.push(absorbedId, ...nested.result.cascaded);
+      positions.push(...nested.positions);
     }
     await this.shred(customerId, erased.releasedIdentities, context);
-    return { customerId, erasedAt: erased.erasedAt, cascaded, version: result.revision };
+    return { result: { customerId, erasedAt: erased.erasedAt, cascaded, version: result.revision }, positions };
   }
 
   /** Steps 3 and 4: safe to repeat any number of times (after step 4 the list reads empty: nothing left to release). */
