@@ -20,3 +20,4 @@ export * from './cqrs/context-command';
 export * from './processors/workflow-processor';
 export * from './processors/checkpoint-guard';
 export * from './context/read-model-erasure';
+export * from './context/customer-directory';

@@ -44,6 +44,11 @@ export interface ContextDefinition {
    * from it; `defineContext` refuses an aggregate event type that is missing.
    */
   readonly eventFields?: AnyEventFieldClassification;
+  /**
+   * The customer directory the context needs (`customerDirectoryProjection('<context>')` from
+   * `@c360/contacts-contracts`): run as one of its projections, read by `CustomerDirectory.require`.
+   */
+  readonly customerDirectory?: AnyDocumentProjection;
   /** Read models, each with its indexes; checkpointed as `<context>:projection:<name>_v<version>`. */
   readonly projections?: readonly AnyDocumentProjection[];
   /** Process managers as pure workflows; their commands go through the CommandBus. */
@@ -88,6 +93,9 @@ export function defineContext(definition: ContextDefinition): ContextDefinition 
   for (const name of names) {
     if (seen.has(name)) throw new Error(`Context ${definition.name} declares two of ${name}`);
     seen.add(name);
+  }
+  if (definition.customerDirectory) {
+    definition = { ...definition, projections: [...(definition.projections ?? []), definition.customerDirectory] };
   }
   if (!definition.eventFields) return definition;
   const missing = definition.aggregates

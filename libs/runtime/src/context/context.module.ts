@@ -10,6 +10,7 @@ import type { DynamicModule, Provider } from '@nestjs/common';
 import { CLOCK, EVENT_STORE, KEY_STORE } from '../infrastructure/tokens';
 import type { ContextDefinition } from './context-definition';
 import { ContextRuntime } from './context-runtime';
+import { CustomerDirectory } from './customer-directory';
 import { ReadModelErasure } from './read-model-erasure';
 import { CONTEXT_DEFINITION, CONTEXT_EVENTS } from './context.tokens';
 
@@ -56,6 +57,7 @@ export class ContextModule {
         },
         ContextRuntime,
         ReadModelErasure,
+        ...(definition.customerDirectory ? [CustomerDirectory] : []),
         ...(definition.providers ?? []),
         ...extra,
       ],

@@ -1,3 +1,4 @@
+import { customerDirectoryProjection } from '@c360/contacts-contracts';
 import { SALES_INTEGRATION_EVENTS } from '@c360/sales-contracts';
 import { SALES_PROVIDERS, EnsureDefaultPipeline, dealWonPurchases } from '@c360/sales-application';
 import { contractAggregate, dealAggregate, pipelineAggregate, purchaseAggregate, salesEventFields } from '@c360/sales-domain';
@@ -27,6 +28,7 @@ export const salesContext = defineContext({
   description: 'Pipelines and deals, purchases and refunds, contracts and renewals, forecast',
   aggregates: [pipelineAggregate, dealAggregate, purchaseAggregate, contractAggregate],
   eventFields: salesEventFields,
+  customerDirectory: customerDirectoryProjection('sales'),
   projections: [
     pipelineBoardProjection,
     dealViewProjection,
