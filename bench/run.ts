@@ -1,5 +1,6 @@
 import { runAppendBench } from './append.bench';
 import { runCommandsBench } from './commands.bench';
+import { runErasureBench } from './erasure.bench';
 import { runRelayBench } from './relay.bench';
 
 /**
@@ -9,6 +10,7 @@ import { runRelayBench } from './relay.bench';
 const benches: Record<string, () => Promise<boolean>> = {
   append: runAppendBench,
   commands: runCommandsBench,
+  erasure: runErasureBench,
   relay: runRelayBench,
 };
 
