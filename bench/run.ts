@@ -1,6 +1,7 @@
 import { runAppendBench } from './append.bench';
 import { runHttpBench } from './http.bench';
 import { runCommandsBench } from './commands.bench';
+import { runErasureBench } from './erasure.bench';
 import { runRelayBench } from './relay.bench';
 
 /**
@@ -11,6 +12,7 @@ import { runRelayBench } from './relay.bench';
 const benches: Record<string, () => Promise<boolean>> = {
   append: runAppendBench,
   commands: runCommandsBench,
+  erasure: runErasureBench,
   relay: runRelayBench,
   http: runHttpBench,
 };

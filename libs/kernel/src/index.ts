@@ -30,3 +30,4 @@ export * from './process-managers/derived-context';
 export * from './process-managers/process-manager';
 export * from './projections/checkpoint-names';
 export * from './workflows/workflow';
+export * from './customers/customer-directory-entry';

@@ -26,3 +26,5 @@ export * from './health/readiness';
 export * from './http/read-your-writes.interceptor';
 export * from './http/read-your-writes.module';
 export * from './http/request-positions';
+export * from './context/read-model-erasure';
+export * from './context/customer-directory';

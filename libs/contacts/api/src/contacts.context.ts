@@ -6,7 +6,7 @@ import {
   erasureCompletion,
 } from '@c360/contacts-application';
 import { CONTACTS_INTEGRATION_EVENTS } from '@c360/contacts-contracts';
-import { contactsPersonalData, customerAggregate, identityClaimAggregate } from '@c360/contacts-domain';
+import { contactsEventFields, customerAggregate, identityClaimAggregate } from '@c360/contacts-domain';
 import { customerAliasesProjection, customerConsentsProjection, customerProfileProjection } from '@c360/contacts-projections';
 import { ContextModule, defineContext } from '@c360/runtime';
 import { CustomerConsentsController } from './controllers/customer-consents.controller';
@@ -27,7 +27,7 @@ export const contactsContext = defineContext({
   name: 'contacts',
   description: 'Customers and their identities, consent, referrals, merges, erasure and access export',
   aggregates: [customerAggregate, identityClaimAggregate],
-  personalData: contactsPersonalData,
+  eventFields: contactsEventFields,
   projections: [customerProfileProjection, customerConsentsProjection, customerAliasesProjection],
   workflows: [erasureCompletion],
   publishes: CONTACTS_INTEGRATION_EVENTS,

@@ -12,6 +12,7 @@ import { CustomerStreams } from './customers/customer-streams';
 import { ProfileUpdateService } from './customers/profile-update.service';
 import { ERASURE_COMMAND_HANDLERS } from './erasure/erasure-command.handlers';
 import { ErasureService } from './erasure/erasure.service';
+import { IdentityClaimKeys } from './identities/identity-claim-keys';
 import { IdentityClaims } from './identities/identity-claims.service';
 import { CustomerMergeService } from './merges/customer-merge.service';
 import { MERGE_COMMAND_HANDLERS } from './merges/merge-command.handlers';
@@ -29,6 +30,7 @@ import { ReferrerService } from './referrals/referrer.service';
 export const CONTACTS_SERVICES = [
   contactsOptionsProvider,
   CustomerStreams,
+  IdentityClaimKeys,
   IdentityClaims,
   CustomerDirectory,
   CustomerRegistrationService,

@@ -36,3 +36,4 @@ export * from './queries/customer-directory';
 export * from './queries/customer-read.service';
 export * from './queries/duplicate-suggestions.service';
 export * from './identities/identity-claims.service';
+export * from './identities/identity-claim-keys';

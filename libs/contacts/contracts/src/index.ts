@@ -1,2 +1,3 @@
 export * from './contacts.integration-events';
 export * from './contacts.shared-events';
+export * from './contacts.customer-directory';

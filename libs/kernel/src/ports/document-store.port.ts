@@ -117,5 +117,11 @@ export interface DocumentStore {
   /** Drops a collection (used to rebuild a projection from scratch). */
   dropCollection(collection: string): Promise<void>;
   ping(): Promise<void>;
+  /**
+   * Makes data that was overwritten or deleted unrecoverable from the store's own files (erasure):
+   * SQLite checkpoints and truncates its WAL (secure_delete already zeroes freed cells); MongoDB
+   * compacts the collections. Optional: an adapter without such a step leaves old bytes to its engine.
+   */
+  flushErasures?(): Promise<void>;
   close(): Promise<void>;
 }

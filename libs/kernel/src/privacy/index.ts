@@ -4,3 +4,4 @@ export * from './personal-data-protector';
 export * from './protected-event-store';
 export * from './revealing-processor';
 export * from './in-memory-key-store';
+export * from './event-field-classification';

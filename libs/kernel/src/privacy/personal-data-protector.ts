@@ -5,7 +5,7 @@ import type { KeyStore, SubjectKey } from './key-store.port';
 /** Which fields of one event type hold personal data, and whose key protects them. */
 export interface PersonalDataRule {
   /** The subject (customer id) the personal fields are about; its key seals them. */
-  subject(data: Readonly<Record<string, unknown>>): string;
+  subject(data: Readonly<Record<string, unknown>>, streamId?: string): string;
   /** Top-level fields of `data` to encrypt (absent fields are skipped). */
   readonly fields: readonly string[];
 }
@@ -27,7 +27,7 @@ export class PersonalDataProtector {
   ) {}
 
   /** Events with their personal fields encrypted (keys are created on first use). */
-  async protect<E extends DomainEvent>(events: readonly E[]): Promise<E[]> {
+  async protect<E extends DomainEvent>(events: readonly E[], streamId?: string): Promise<E[]> {
     const keys = new Map<string, SubjectKey>();
     const out: E[] = [];
     for (const event of events) {
@@ -42,7 +42,7 @@ export class PersonalDataProtector {
         out.push(event);
         continue;
       }
-      const subject = rule.subject(data);
+      const subject = rule.subject(data, streamId);
       let key = keys.get(subject);
       if (!key) {
         key = await this.keys.create(subject);

@@ -31,7 +31,7 @@ class ProtectedEventStore implements EventStore {
     events: readonly NewEvent[],
     options: { readonly expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
-    return this.inner.appendToStream(streamId, await this.protector.protect(events), options);
+    return this.inner.appendToStream(streamId, await this.protector.protect(events, streamId), options);
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<EventEnvelope[]> {

@@ -15,7 +15,15 @@ import {
   loyaltyInternalReactionsWorkflow,
   salesReactionsWorkflow,
 } from '@c360/loyalty-application';
-import { loyaltyAccount, loyaltyIdentity, loyaltyPartner, loyaltyProgram, loyaltyReferral, loyaltyReward } from '@c360/loyalty-domain';
+import {
+  loyaltyAccount,
+  loyaltyEventFields,
+  loyaltyIdentity,
+  loyaltyPartner,
+  loyaltyProgram,
+  loyaltyReferral,
+  loyaltyReward,
+} from '@c360/loyalty-domain';
 import { LOYALTY_INTEGRATION_EVENTS } from '@c360/loyalty-contracts';
 import { LOYALTY_PROJECTIONS } from '@c360/loyalty-projections';
 import { ContextModule, defineContext } from '@c360/runtime';
@@ -31,12 +39,13 @@ import { PartnerKeyGuard } from './partner-key.guard';
  * The loyalty bounded context in one place: accounts with points lots and tiers, the programme's
  * rules, rewards, coalition partners, referrals and fraud review; its read models, its reactions to
  * sales and contacts (and to its own events), and the scheduler of time-driven rules. Loyalty's
- * events hold ids, points and instants only, so it declares no personal data.
+ * events hold ids, points and instants; the free-text reference of a manual adjustment is personal.
  */
 export const loyaltyContext = defineContext({
   name: 'loyalty',
   description: 'Points as lots, tiers, rewards, partners, referrals and fraud review; reactions to sales and contacts',
   aggregates: [loyaltyAccount, loyaltyProgram, loyaltyReward, loyaltyPartner, loyaltyReferral, loyaltyIdentity],
+  eventFields: loyaltyEventFields,
   projections: LOYALTY_PROJECTIONS,
   workflows: [salesReactionsWorkflow, contactsReactionsWorkflow, loyaltyInternalReactionsWorkflow],
   publishes: LOYALTY_INTEGRATION_EVENTS,

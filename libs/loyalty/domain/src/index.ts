@@ -21,3 +21,4 @@ export * from './fraud/loyalty-identity.decider';
 export * from './rewards/loyalty-reward.types';
 export * from './rewards/loyalty-reward.decider';
 export * from './partners/loyalty-partner.decider';
+export * from './loyalty.privacy';

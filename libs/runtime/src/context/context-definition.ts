@@ -1,5 +1,7 @@
+import { personalDataPolicyOf } from '@c360/kernel';
 import type {
   AggregateType,
+  AnyEventFieldClassification,
   AnyDocumentProjection,
   AnyWorkflow,
   DomainEvent,
@@ -36,6 +38,17 @@ export interface ContextDefinition {
    * the log through a PersonalDataProtector: deciders work on plaintext, the store holds ciphertext.
    */
   readonly personalData?: PersonalDataPolicy;
+  /**
+   * Every event type the context writes with every text field classified as personal or plain
+   * (`classifyEventFields<ContextEvent>()`, ADR 0013). The sealing policy (`personalData`) is derived
+   * from it; `defineContext` refuses an aggregate event type that is missing.
+   */
+  readonly eventFields?: AnyEventFieldClassification;
+  /**
+   * The customer directory the context needs (`customerDirectoryProjection('<context>')` from
+   * `@c360/contacts-contracts`): run as one of its projections, read by `CustomerDirectory.require`.
+   */
+  readonly customerDirectory?: AnyDocumentProjection;
   /** Read models, each with its indexes; checkpointed as `<context>:projection:<name>_v<version>`. */
   readonly projections?: readonly AnyDocumentProjection[];
   /** Process managers as pure workflows; their commands go through the CommandBus. */
@@ -66,8 +79,9 @@ export interface ContextDefinition {
 const NAME = /^[a-z][a-z0-9-]*$/;
 
 /**
- * Declares a context. Checks what can be checked without running it: a usable name and no two
- * projections or workflows with the same name (they would share a checkpoint).
+ * Declares a context. Checks what can be checked without running it: a usable name, no two
+ * projections or workflows with the same name (they would share a checkpoint), and a field
+ * classification for every event type its aggregates write (from which the sealing policy follows).
  */
 export function defineContext(definition: ContextDefinition): ContextDefinition {
   if (!NAME.test(definition.name)) throw new Error(`Context name "${definition.name}" must be lower-case kebab (a-z, 0-9, -)`);
@@ -80,5 +94,13 @@ export function defineContext(definition: ContextDefinition): ContextDefinition 
     if (seen.has(name)) throw new Error(`Context ${definition.name} declares two of ${name}`);
     seen.add(name);
   }
-  return definition;
+  if (definition.customerDirectory) {
+    definition = { ...definition, projections: [...(definition.projections ?? []), definition.customerDirectory] };
+  }
+  if (!definition.eventFields) return definition;
+  const missing = definition.aggregates
+    .flatMap((aggregate) => Object.keys(aggregate.eventSchemas))
+    .filter((type) => !definition.eventFields?.[type]);
+  if (missing.length > 0) throw new Error(`Context ${definition.name} does not classify the fields of ${missing.join(', ')}`);
+  return { ...definition, personalData: definition.personalData ?? personalDataPolicyOf(definition.eventFields) };
 }

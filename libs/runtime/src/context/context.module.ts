@@ -10,6 +10,8 @@ import type { DynamicModule, Provider } from '@nestjs/common';
 import { CLOCK, EVENT_STORE, KEY_STORE } from '../infrastructure/tokens';
 import type { ContextDefinition } from './context-definition';
 import { ContextRuntime } from './context-runtime';
+import { CustomerDirectory } from './customer-directory';
+import { ReadModelErasure } from './read-model-erasure';
 import { CONTEXT_DEFINITION, CONTEXT_EVENTS } from './context.tokens';
 
 /** A context's module, carrying its definition so that the service can collect upcasters from it. */
@@ -54,6 +56,8 @@ export class ContextModule {
           inject: [CONTEXT_EVENTS, CLOCK],
         },
         ContextRuntime,
+        ReadModelErasure,
+        ...(definition.customerDirectory ? [CustomerDirectory] : []),
         ...(definition.providers ?? []),
         ...extra,
       ],

@@ -1,6 +1,7 @@
+import { customerDirectoryProjection } from '@c360/contacts-contracts';
 import { SALES_INTEGRATION_EVENTS } from '@c360/sales-contracts';
 import { SALES_PROVIDERS, EnsureDefaultPipeline, dealWonPurchases } from '@c360/sales-application';
-import { contractAggregate, dealAggregate, pipelineAggregate, purchaseAggregate, salesPersonalData } from '@c360/sales-domain';
+import { contractAggregate, dealAggregate, pipelineAggregate, purchaseAggregate, salesEventFields } from '@c360/sales-domain';
 import {
   contractRenewalsProjection,
   customerValueProjection,
@@ -26,7 +27,8 @@ export const salesContext = defineContext({
   name: 'sales',
   description: 'Pipelines and deals, purchases and refunds, contracts and renewals, forecast',
   aggregates: [pipelineAggregate, dealAggregate, purchaseAggregate, contractAggregate],
-  personalData: salesPersonalData,
+  eventFields: salesEventFields,
+  customerDirectory: customerDirectoryProjection('sales'),
   projections: [
     pipelineBoardProjection,
     dealViewProjection,

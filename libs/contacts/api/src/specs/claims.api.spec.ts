@@ -1,4 +1,5 @@
-import { identityClaimAggregate, identityKey, identityStream } from '@c360/contacts-domain';
+import { IdentityClaimKeys } from '@c360/contacts-application';
+import { identityClaimAggregate, identityStream } from '@c360/contacts-domain';
 import { CommandHandler } from '@c360/kernel';
 import type { TestPlatform } from '@c360/runtime/testing';
 import { ContactsModule } from '../contacts.context';
@@ -14,9 +15,11 @@ describe('contacts API: claims left behind by a crash', () => {
   it('takes over a claim whose customer never confirmed it, once the grace period has passed', async () => {
     // A registration that claimed the e-mail and crashed before writing its customer stream.
     const phantom = '0190a000-0000-7000-8000-00000000dead';
-    const key = identityKey({ kind: 'email', value: 'lost@example.com' });
-    // The contacts module's own CommandHandler (over its encrypting view of the store).
+    // The contacts module's own CommandHandler (over its encrypting view of the store), and its claim keys.
     const commands = platform.app.select(ContactsModule).get(CommandHandler, { strict: true });
+    const key = (
+      await platform.app.select(ContactsModule).get(IdentityClaimKeys, { strict: true }).keyOf({ kind: 'email', value: 'lost@example.com' })
+    ).current;
     await commands.handle(
       identityClaimAggregate,
       identityStream(key),

@@ -1,4 +1,4 @@
-import { ContactsErrors, identityKey, normaliseEmail, normalisePhone, type Identity, type IdentityKind } from '@c360/contacts-domain';
+import { ContactsErrors, normaliseEmail, normalisePhone, type Identity, type IdentityKind } from '@c360/contacts-domain';
 import type { Clock, CommandContext } from '@c360/kernel';
 import { CLOCK } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
@@ -39,7 +39,7 @@ export class CustomerIdentitiesService {
       const result = await this.customers.handle(customerId, command, context);
       return { customerId, version: result.revision, duplicate: result.duplicate };
     } catch (error) {
-      if (claimed) await this.claims.release(identityKey(identity), customerId, 'compensation', at, context);
+      if (claimed) await this.claims.release(identity, customerId, 'compensation', at, context);
       throw error;
     }
   }
@@ -58,7 +58,7 @@ export class CustomerIdentitiesService {
         ? ({ type: 'remove-email', customerId, at, email: identity.value } as const)
         : ({ type: 'remove-phone', customerId, at, phone: identity.value } as const);
     const result = await this.customers.handle(customerId, command, context);
-    await this.claims.release(identityKey(identity), customerId, 'removed', at, context);
+    await this.claims.release(identity, customerId, 'removed', at, context);
     return { customerId, version: result.revision, duplicate: result.duplicate };
   }
 

@@ -1,5 +1,5 @@
 import {
-  identityKey,
+  customerData,
   normaliseEmail,
   normalisePhone,
   type Identity,
@@ -45,7 +45,8 @@ export interface RegisterCustomerResult {
 
 /**
  * Registration across streams: claim every e-mail and phone first (the reservation), then write the
- * customer stream; if that write fails, the claims this request took are released again.
+ * customer stream; if that write fails, or the stream does not hold an identity this request claimed
+ * (a repeated Idempotency-Key answered by the first registration), those claims are released again.
  */
 @Injectable()
 export class CustomerRegistrationService {
@@ -118,6 +119,14 @@ export class CustomerRegistrationService {
         context,
       );
       const state = result.state;
+      // The claim and the customer stream commit together or the claim is released: a repeated
+      // Idempotency-Key answers the first registration, whose stream may not hold what this request
+      // claimed (a different body); such claims would otherwise block that e-mail for the grace period.
+      const held = customerData(state);
+      const unconfirmed = taken.filter(
+        (identity) => !held || !(identity.kind === 'email' ? held.emails : held.phones).includes(identity.value),
+      );
+      await this.compensate(unconfirmed, customerId, at, context);
       return {
         customerId,
         version: result.revision,
@@ -134,7 +143,7 @@ export class CustomerRegistrationService {
 
   private async compensate(taken: readonly Identity[], customerId: string, at: string, context: CommandContext): Promise<void> {
     for (const identity of taken) {
-      await this.claims.release(identityKey(identity), customerId, 'compensation', at, context);
+      await this.claims.release(identity, customerId, 'compensation', at, context);
     }
   }
 }

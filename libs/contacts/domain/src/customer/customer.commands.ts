@@ -116,6 +116,11 @@ export interface ReleaseFromMerge extends CommandBase {
 
 export interface EraseCustomer extends CommandBase {
   readonly type: 'erase';
+  /**
+   * Keys of the identity claims to release (keyed hashes, identity-key.ts): the application computes
+   * them with the claim key, which the pure decider cannot see.
+   */
+  readonly releasedIdentities?: readonly string[];
   /** Set when the erasure of a survivor carries over to a customer merged into it. */
   readonly viaSurvivorId?: string;
 }

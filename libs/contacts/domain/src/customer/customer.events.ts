@@ -138,7 +138,7 @@ export interface MergeUndone {
 export interface CustomerErased {
   readonly customerId: string;
   readonly erasedAt: string;
-  /** Identity keys (SHA-256, see identity-key.ts) whose claims are released by the erasure. */
+  /** personal: identity keys (keyed hashes, see identity-key.ts) whose claims are released by the erasure. */
   readonly releasedIdentities: readonly string[];
   /** Set when the erasure of a survivor carried over to a customer merged into it. */
   readonly viaSurvivorId?: string;

@@ -48,7 +48,8 @@ export function evolveCustomer(state: CustomerState, event: CustomerEvent): Cust
       ...(data?.acquisitionSource ? { acquisitionSource: data.acquisitionSource } : {}),
       referralCode: data?.referralCode ?? (state.status === 'erased' ? state.referralCode : ''),
       ...(data?.referrerId ? { referrerId: data.referrerId, referredAt: data.referredAt } : {}),
-      releasedIdentities: [...event.data.releasedIdentities],
+      // Sealed with the customer's key: once that key is deleted the keys read as ERASED (already released).
+      releasedIdentities: Array.isArray(event.data.releasedIdentities) ? [...event.data.releasedIdentities] : [],
       mergeHistory: history,
       ...(event.data.viaSurvivorId ? { viaSurvivorId: event.data.viaSurvivorId } : {}),
     };

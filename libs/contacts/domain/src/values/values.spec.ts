@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { nameSimilarity, SIMILAR_NAME_THRESHOLD } from '../duplicates/name-similarity';
 import { normaliseReferralCode, referralCodeFor } from '../referral/referral-code';
 import { normaliseEmail } from './email';
@@ -20,10 +21,15 @@ describe('contact values', () => {
     expect(() => normalisePhone('912 34 567', 'XX')).toThrow(expect.objectContaining({ code: 'contacts.invalid-region' }));
   });
 
-  it('keys identities by a hash that never contains the value', () => {
-    const key = identityKey({ kind: 'email', value: 'ann@example.com' });
+  it('keys identities by a keyed hash that never contains the value and changes with the key', () => {
+    const claimKey = new Uint8Array(32).fill(7);
+    const key = identityKey({ kind: 'email', value: 'ann@example.com' }, claimKey);
     expect(key).toMatch(/^[0-9a-f]{64}$/);
-    expect(key).not.toBe(identityKey({ kind: 'phone', value: 'ann@example.com' }));
+    expect(key).not.toBe(identityKey({ kind: 'phone', value: 'ann@example.com' }, claimKey));
+    expect(key).not.toBe(identityKey({ kind: 'email', value: 'ann@example.com' }, new Uint8Array(32).fill(8)));
+    // Not the unkeyed SHA-256 a dictionary attack would compute.
+    expect(key).not.toBe(createHash('sha256').update('email:ann@example.com').digest('hex'));
+    expect(() => identityKey({ kind: 'email', value: 'ann@example.com' }, new Uint8Array(8))).toThrow(TypeError);
   });
 
   it('searches names by any word prefix, accents and case ignored', () => {

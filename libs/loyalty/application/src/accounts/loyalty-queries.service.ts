@@ -1,4 +1,4 @@
-import { DomainError, type Clock, type DocumentStore, type Page, type StoredDocument } from '@c360/kernel';
+import { DomainError, PersonalDataProtector, type Clock, type DocumentStore, type Page, type StoredDocument } from '@c360/kernel';
 import { balanceView, type AccountView } from '@c360/loyalty-domain';
 import {
   LOYALTY_BALANCE_COLLECTION,
@@ -22,6 +22,7 @@ export class LoyaltyQueries {
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly program: LoyaltyProgramService,
+    private readonly protector: PersonalDataProtector,
   ) {}
 
   async balanceDocument(customerId: string): Promise<StoredDocument<LoyaltyBalanceDocument> | null> {
@@ -40,10 +41,14 @@ export class LoyaltyQueries {
     if (!(await this.balanceDocument(customerId))) {
       throw new DomainError('loyalty.account-not-found', `Customer ${customerId} is not enrolled in the club`, 'not-found');
     }
-    return this.documents.find<LedgerEntryDocument>(
+    const page = await this.documents.find<LedgerEntryDocument>(
       LOYALTY_LEDGER_COLLECTION,
       { customerId },
       { sort: { field: 'seq', direction: 'desc' }, limit: options.limit ?? 50, after: options.after },
     );
+    // An adjustment's free-text reference stays sealed in the read model; it is opened per request.
+    const items: StoredDocument<LedgerEntryDocument>[] = [];
+    for (const item of page.items) items.push((await this.protector.revealValue(item)) as StoredDocument<LedgerEntryDocument>);
+    return { ...page, items };
   }
 }

@@ -1,3 +1,4 @@
+import { uuidv7 } from '@c360/kernel';
 import { FakeClock } from '@c360/kernel/testing';
 import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
 import { SalesModule } from '../sales.context';
@@ -7,8 +8,39 @@ export const DAY = 86_400_000;
 export const ANN = '0190a5c4-0000-7000-8000-00000000c001';
 export const BO = '0190a5c4-0000-7000-8000-00000000c002';
 
-export function salesPlatform(): Promise<TestPlatform> {
-  return createTestPlatform({ imports: [SalesModule], clock: new FakeClock(T0) });
+/**
+ * Sales on its own, with ANN and BO registered as contacts would publish them: sales refuses commands
+ * for customers its directory does not know (ADR 0013), so the specs' customers exist first.
+ */
+export async function salesPlatform(): Promise<TestPlatform> {
+  const platform = await createTestPlatform({ imports: [SalesModule], clock: new FakeClock(T0) });
+  for (const customerId of [ANN, BO]) await publishContactsEvent(platform, customerId, 'contacts.customer-registered');
+  return platform;
+}
+
+/** Appends a contacts event for a customer, as contacts would (ids only: the directory reads nothing else). */
+export async function publishContactsEvent(
+  platform: TestPlatform,
+  customerId: string,
+  type: 'contacts.customer-registered' | 'contacts.customer-erased',
+): Promise<void> {
+  const id = uuidv7();
+  const at = platform.clock.now().toISOString();
+  const data = type === 'contacts.customer-registered' ? { customerId, registeredAt: at } : { customerId, erasedAt: at };
+  await platform.stores.eventStore.appendToStream(
+    `contacts-customer-${customerId}`,
+    [
+      {
+        id,
+        type,
+        schemaVersion: 1,
+        occurredAt: at,
+        data,
+        metadata: { correlationId: id, causationId: id, actor: { id: 'contacts', role: 'system' } },
+      },
+    ],
+    { expectedRevision: 'any' },
+  );
 }
 
 /** Processors cause events that other processors read: wait until the log stops growing. */

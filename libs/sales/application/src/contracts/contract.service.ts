@@ -1,6 +1,6 @@
 import { CommandHandler, useCaseResult, type Clock, type CommandContext, type UseCaseResult } from '@c360/kernel';
 import { contractAggregate, contractStream, type ContractState } from '@c360/sales-domain';
-import { CLOCK } from '@c360/runtime';
+import { CLOCK, CustomerDirectory } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { createdId } from '../sales-ids';
 
@@ -25,10 +25,13 @@ export type ContractResult = UseCaseResult<ContractState> & { readonly contractI
 export class ContractService {
   constructor(
     private readonly commands: CommandHandler,
+    private readonly customers: CustomerDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async start(input: StartContractInput, context: CommandContext): Promise<ContractResult> {
+    // Only customers that exist: 404 for an unknown id, 409 customer-erased for an erased one (ADR 0013).
+    await this.customers.require(input.customerId);
     const contractId = createdId('contract', context);
     const result = await this.commands.handle(
       contractAggregate,

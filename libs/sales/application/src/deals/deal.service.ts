@@ -8,7 +8,7 @@ import {
   useCaseResult,
 } from '@c360/kernel';
 import { dealAggregate, dealStream, type ActivityKind, type DealCommand, type DealState, type PipelineSnapshot } from '@c360/sales-domain';
-import { CLOCK } from '@c360/runtime';
+import { CLOCK, CustomerDirectory } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { DEFAULT_PIPELINE_ALIAS, PipelineService, type WithoutNow } from '../pipelines/pipeline.service';
 import { createdId } from '../sales-ids';
@@ -42,11 +42,14 @@ export type DealChange = WithoutNow<
 export class DealService {
   constructor(
     private readonly commands: CommandHandler,
+    private readonly customers: CustomerDirectory,
     private readonly pipelines: PipelineService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async open(input: OpenDealInput, context: CommandContext): Promise<DealResult> {
+    // Only customers that exist: 404 for an unknown id, 409 customer-erased for an erased one (ADR 0013).
+    await this.customers.require(input.customerId);
     const pipeline = await this.pipelines.load(input.pipelineId ?? DEFAULT_PIPELINE_ALIAS).catch((error: unknown) => {
       // Named in the body, not the path: a bad reference in the request rather than a missing resource.
       if (error instanceof DomainError && error.code === 'sales.pipeline-not-found') {

@@ -8,7 +8,7 @@ import {
   type RefundKind,
   type SalesChannel,
 } from '@c360/sales-domain';
-import { CLOCK } from '@c360/runtime';
+import { CLOCK, CustomerDirectory } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { createdId } from '../sales-ids';
 
@@ -44,6 +44,7 @@ export interface PurchaseResult extends UseCaseResult<PurchaseState> {
 export class PurchaseService {
   constructor(
     private readonly commands: CommandHandler,
+    private readonly customers: CustomerDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -53,6 +54,8 @@ export class PurchaseService {
    * the contents differ).
    */
   async record(input: RecordPurchaseInput, context: CommandContext): Promise<PurchaseResult> {
+    // Only customers that exist: 404 for an unknown id, 409 customer-erased for an erased one (ADR 0013).
+    await this.customers.require(input.customerId);
     const now = this.clock.now().toISOString();
     const purchaseId = purchaseIdFor(input.channel, input.orderId);
     const result = await this.commands.handle(

@@ -73,14 +73,16 @@ export class SalesQueries {
   async deal(dealId: string): Promise<DealDocument> {
     const doc = await this.documents.get<DealDocument>(SALES_COLLECTIONS.deals, dealId);
     if (!doc) throw new DomainError('sales.deal-not-found', `No deal ${dealId}`, 'not-found', { dealId });
-    return plain(doc);
+    return this.revealed(plain(doc));
   }
 
   async deals(filter: DealFilter, page: PageRequest): Promise<PageResponse<DealDocument>> {
     const where: Record<string, string> = {};
     for (const [field, value] of Object.entries(filter)) if (value !== undefined) where[field] = value;
     if (where.pipelineId === 'default') where.pipelineId = await this.pipelines.resolve('default');
-    return findPage<DealDocument>(this.documents, SALES_COLLECTIONS.deals, where, { field: 'openedAt', direction: 'desc' }, page);
+    return this.revealedPage(
+      await findPage<DealDocument>(this.documents, SALES_COLLECTIONS.deals, where, { field: 'openedAt', direction: 'desc' }, page),
+    );
   }
 
   async dealActivities(dealId: string, page: PageRequest): Promise<PageResponse<ActivityDocument>> {
@@ -107,17 +109,19 @@ export class SalesQueries {
   async purchase(purchaseId: string): Promise<PurchaseDocument> {
     const doc = await this.documents.get<PurchaseDocument>(SALES_COLLECTIONS.purchases, purchaseId);
     if (!doc) throw new DomainError('sales.purchase-not-found', `No purchase ${purchaseId}`, 'not-found', { purchaseId });
-    return plain(doc);
+    return this.revealed(plain(doc));
   }
 
   /** A customer's purchases, newest first. */
-  purchaseHistory(customerId: string, page: PageRequest): Promise<PageResponse<PurchaseDocument>> {
-    return findPage<PurchaseDocument>(
-      this.documents,
-      SALES_COLLECTIONS.purchases,
-      { customerId },
-      { field: 'purchasedAt', direction: 'desc' },
-      page,
+  async purchaseHistory(customerId: string, page: PageRequest): Promise<PageResponse<PurchaseDocument>> {
+    return this.revealedPage(
+      await findPage<PurchaseDocument>(
+        this.documents,
+        SALES_COLLECTIONS.purchases,
+        { customerId },
+        { field: 'purchasedAt', direction: 'desc' },
+        page,
+      ),
     );
   }
 
@@ -139,7 +143,7 @@ export class SalesQueries {
   async contract(contractId: string): Promise<ContractDocument> {
     const doc = await this.documents.get<ContractDocument>(SALES_COLLECTIONS.contracts, contractId);
     if (!doc) throw new DomainError('sales.contract-not-found', `No contract ${contractId}`, 'not-found', { contractId });
-    return plain(doc);
+    return this.revealed(plain(doc));
   }
 
   /**
@@ -161,10 +165,24 @@ export class SalesQueries {
       { field: 'renewalDate', direction: 'asc' },
       page,
     );
-    return {
-      items: found.items.map((doc) => ({ ...doc, daysUntilRenewal: daysBetween(today, doc.renewalDate) })),
-      nextCursor: found.nextCursor,
-    };
+    const items: RenewalDue[] = [];
+    for (const doc of found.items) items.push({ ...(await this.revealed(doc)), daysUntilRenewal: daysBetween(today, doc.renewalDate) });
+    return { items, nextCursor: found.nextCursor };
+  }
+
+  /**
+   * Read models keep personal fields sealed, as the log does (titles, reasons, notes): they are opened
+   * here, per request, and read `{ "$erased": true }` once the customer's key is gone — so no read-model
+   * file ever holds a customer's free text in plaintext.
+   */
+  private async revealed<T>(doc: T): Promise<T> {
+    return (await this.protector.revealValue(doc)) as T;
+  }
+
+  private async revealedPage<T>(page: PageResponse<T>): Promise<PageResponse<T>> {
+    const items: T[] = [];
+    for (const item of page.items) items.push(await this.revealed(item));
+    return { ...page, items };
   }
 
   /** Activities keep subject and notes sealed in the read model; they are opened here, per request. */

