@@ -25,7 +25,7 @@ export const workloadId = (kind: 'team' | 'agent', id: string) => `${kind}:${id}
 const teamOf = (teamId: string | null) => workloadId('team', teamId ?? UNASSIGNED_TEAM);
 const agentOf = (agentId: string | null) => (agentId === null ? [] : [workloadId('agent', agentId)]);
 
-function empty(documentId: string): WorkloadDocument {
+export function emptyWorkload(documentId: string): WorkloadDocument {
   const [kind, ...rest] = documentId.split(':');
   return {
     kind: kind === 'agent' ? 'agent' : 'team',
@@ -102,7 +102,7 @@ export const workloadProjection: DocumentProjection<WorkloadDocument, WorkloadEv
     }
   },
   evolve(doc, event, documentId) {
-    const current = doc ?? empty(documentId);
+    const current = doc ?? emptyWorkload(documentId);
     switch (event.type) {
       case 'tickets.ticket-opened':
         return adjust(current, event.data.priority, 1);

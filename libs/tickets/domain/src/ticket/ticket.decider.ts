@@ -22,14 +22,15 @@ function requirePriority(priority: string): void {
   }
 }
 
+/** Whole minutes (metrics are reported to the minute; the SLA clock itself is exact). */
 function minutesSince(from: string, to: string): number {
-  return Math.round((Date.parse(to) - Date.parse(from)) / 600) / 100;
+  return Math.round((Date.parse(to) - Date.parse(from)) / MINUTE);
 }
 
 /** Business minutes a clock has counted now (null without a policy). */
 function businessMinutes(state: ExistingTicket, command: TicketCommand, target: 'first-response' | 'resolution'): number | null {
   const clock = slaStatusOf(state, command.sla, command.now)?.clocks.find((candidate) => candidate.target === target);
-  return clock ? clock.elapsedMinutes : null;
+  return clock ? Math.round(clock.elapsedMinutes) : null;
 }
 
 function decideOwn(command: TicketCommand, state: TicketState): TicketEvent[] {
