@@ -66,6 +66,17 @@ function richEvent(type: string, streamId = `x-${randomUUID()}`): EventEnvelope 
       clawedBackAt: '2026-04-01T09:00:00.000Z',
       changedAt: '2026-04-01T09:00:00.000Z',
       answeredAt: '2026-04-01T09:00:00.000Z',
+      ticketId: randomUUID(),
+      priority: 'high',
+      author: 'agent',
+      target: 'resolution',
+      reopenCount: 1,
+      openedAt: '2026-04-01T09:00:00.000Z',
+      repliedAt: '2026-04-01T09:00:00.000Z',
+      resolvedAt: '2026-04-01T09:00:00.000Z',
+      reopenedAt: '2026-04-01T09:00:00.000Z',
+      breachedAt: '2026-04-01T09:00:00.000Z',
+      recordedAt: '2026-04-01T09:00:00.000Z',
       // personal data a domain event may carry (decrypted, as readers see it)
       name: { first: 'Ada', last: 'Lovelace' },
       fullName: PERSONAL[0],
@@ -77,6 +88,9 @@ function richEvent(type: string, streamId = `x-${randomUUID()}`): EventEnvelope 
       comment: PERSONAL[5],
       notes: PERSONAL[5],
       subject: PERSONAL[5],
+      description: PERSONAL[5],
+      body: PERSONAL[5],
+      resolution: PERSONAL[5],
     },
   };
 }
@@ -121,6 +135,18 @@ describe('integration events', () => {
     const domain = richEvent('loyalty.points-expired', `loyalty-account-${owner}`);
     delete (domain.data as Record<string, unknown>).customerId;
     expect(toIntegrationEvent(domain)).toMatchObject({ key: owner, data: { customerId: owner, points: 40 } });
+  });
+
+  it('publishes a resolved ticket keyed by its customer, with figures and ids but none of the text', () => {
+    const domain = richEvent('tickets.ticket-resolved', `tickets-ticket-${randomUUID()}`);
+    const event = toIntegrationEvent(domain);
+    expect(event).toMatchObject({
+      type: 'tickets.ticket-resolved',
+      topic: 'c360.tickets.v1',
+      key: (domain.data as { customerId: string }).customerId,
+    });
+    expect(event?.data).not.toHaveProperty('resolution');
+    expect(toIntegrationEvent(richEvent('tickets.note-added'))).toBeUndefined();
   });
 
   it('publishes nothing for a domain event that is not part of the contract', () => {

@@ -1,0 +1,34 @@
+import { ContextModule, defineContext } from '@c360/runtime';
+import { EnsureDefaultSlaPolicies, TICKETS_PROVIDERS, TicketCalendars, loadTicketsConfig } from '@c360/tickets-application';
+import { TICKETS_INTEGRATION_EVENTS } from '@c360/tickets-contracts';
+import { slaPolicyBookAggregate, ticketAggregate, ticketsPersonalData } from '@c360/tickets-domain';
+import { TICKETS_PROJECTIONS } from '@c360/tickets-projections';
+import { SlaController } from './controllers/sla.controller';
+import { TicketQueuesController } from './controllers/ticket-queues.controller';
+import { TicketsController } from './controllers/tickets.controller';
+
+/**
+ * The tickets bounded context in one place: tickets with their conversation, SLA policies counted in
+ * business minutes on calendars (deadlines derived from each ticket's history), the read models with
+ * their indexes, the SLA scheduler, and the REST API. Subjects, descriptions, replies, notes and other
+ * free text are sealed with the customer's key. The all-in-one platform and apps/tickets both run it.
+ */
+export const ticketsContext = defineContext({
+  name: 'tickets',
+  description: 'Support tickets, SLA deadlines on business calendars, queues, dashboards and handling-time metrics',
+  aggregates: [ticketAggregate, slaPolicyBookAggregate],
+  personalData: ticketsPersonalData,
+  // Subjects and bodies stay sealed in the read models (none reads personal data): queries open them.
+  projections: TICKETS_PROJECTIONS,
+  publishes: TICKETS_INTEGRATION_EVENTS,
+  controllers: [TicketsController, TicketQueuesController, SlaController],
+  providers: TICKETS_PROVIDERS,
+  onStart: [EnsureDefaultSlaPolicies],
+  settings: () => {
+    const config = loadTicketsConfig();
+    const calendars = new TicketCalendars(config).ids();
+    return `SLA scheduler: ${config.schedulerIntervalMs > 0 ? `every ${config.schedulerIntervalMs} ms` : 'off'}; calendars: ${calendars.join(', ')} (holidays from ${config.holidaysDir})`;
+  },
+});
+
+export const TicketsModule = ContextModule.register(ticketsContext);

@@ -1,0 +1,39 @@
+import { ConfigError } from '@c360/runtime';
+import { join } from 'node:path';
+
+export interface TicketsConfig {
+  /** How often the SLA scheduler looks for due warnings and breaches; 0 = off. */
+  readonly schedulerIntervalMs: number;
+  readonly schedulerBatchSize: number;
+  /** Holiday files `<region>-<year>.json`; the shipped ones by default. */
+  readonly holidaysDir: string;
+}
+
+export const TICKETS_CONFIG = Symbol('TicketsConfig');
+export const SHIPPED_HOLIDAYS_DIR = join(__dirname, '../calendars/holidays');
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * `TICKETS_SCHEDULER_INTERVAL_MS` (default 30000; 0 switches it off; off by default when NODE_ENV=test so
+ * specs drive it with a fake clock), `TICKETS_SCHEDULER_BATCH_SIZE` (default 200) and
+ * `TICKETS_HOLIDAYS_DIR` (an operator's folder of holiday files instead of the shipped ones).
+ */
+export function loadTicketsConfig(env: Env = process.env): TicketsConfig {
+  const problems: string[] = [];
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name}="${raw}" must be an integer from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  };
+  const schedulerIntervalMs = integer('TICKETS_SCHEDULER_INTERVAL_MS', env.NODE_ENV === 'test' ? 0 : 30_000, 0, 86_400_000);
+  const schedulerBatchSize = integer('TICKETS_SCHEDULER_BATCH_SIZE', 200, 1, 1_000);
+  const holidaysDir = env.TICKETS_HOLIDAYS_DIR?.trim() || SHIPPED_HOLIDAYS_DIR;
+  if (problems.length) throw new ConfigError(problems);
+  return { schedulerIntervalMs, schedulerBatchSize, holidaysDir };
+}

@@ -1,0 +1,2 @@
+export * from './tickets.integration-events';
+export * from './tickets.shared-events';
