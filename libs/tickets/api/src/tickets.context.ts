@@ -1,7 +1,7 @@
 import { ContextModule, defineContext } from '@c360/runtime';
 import { EnsureDefaultSlaPolicies, TICKETS_PROVIDERS, TicketCalendars, loadTicketsConfig } from '@c360/tickets-application';
 import { TICKETS_INTEGRATION_EVENTS } from '@c360/tickets-contracts';
-import { slaPolicyBookAggregate, ticketAggregate, ticketsPersonalData } from '@c360/tickets-domain';
+import { slaPolicyBookAggregate, ticketAggregate, ticketsEventFields } from '@c360/tickets-domain';
 import { TICKETS_PROJECTIONS } from '@c360/tickets-projections';
 import { SlaController } from './controllers/sla.controller';
 import { TicketQueuesController } from './controllers/ticket-queues.controller';
@@ -17,7 +17,7 @@ export const ticketsContext = defineContext({
   name: 'tickets',
   description: 'Support tickets, SLA deadlines on business calendars, queues, dashboards and handling-time metrics',
   aggregates: [ticketAggregate, slaPolicyBookAggregate],
-  personalData: ticketsPersonalData,
+  eventFields: ticketsEventFields,
   // Subjects and bodies stay sealed in the read models (none reads personal data): queries open them.
   projections: TICKETS_PROJECTIONS,
   publishes: TICKETS_INTEGRATION_EVENTS,
