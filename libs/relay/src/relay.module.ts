@@ -1,9 +1,10 @@
 import { PublishedContracts, type AnyIntegrationContract } from '@c360/integration-events';
-import { PLATFORM_CONFIG, ProcessorHost, type PlatformConfig } from '@c360/runtime';
+import { PLATFORM_CONFIG, ProcessorHost, RELAY_OBSERVER, type PlatformConfig, type RelayObserver } from '@c360/runtime';
 import {
   Inject,
   Logger,
   Module,
+  Optional,
   type DynamicModule,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
@@ -11,6 +12,7 @@ import {
 } from '@nestjs/common';
 import { FileTopicPublisher } from './file-topic-publisher';
 import { KafkaTopicPublisher } from './kafka-topic-publisher';
+import { observedTopicPublisher } from './observed-topic-publisher';
 import { RelayProcessor } from './relay.processor';
 import type { TopicPublisher } from './topic-publisher.port';
 
@@ -44,8 +46,11 @@ export class RelayModule implements OnModuleInit, OnApplicationBootstrap, OnAppl
     @Inject(PLATFORM_CONFIG) config: PlatformConfig,
     private readonly processors: ProcessorHost,
     @Inject(PUBLISHED_CONTRACTS) private readonly contracts: PublishedContracts,
+    // Records sent and failed publishes for /metrics, when the process runs the observability module.
+    @Optional() @Inject(RELAY_OBSERVER) observer?: RelayObserver,
   ) {
-    this.publisher = createTopicPublisher(config.topics);
+    const publisher = createTopicPublisher(config.topics);
+    this.publisher = publisher && observedTopicPublisher(publisher, observer);
   }
 
   onModuleInit(): void {

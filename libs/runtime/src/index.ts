@@ -19,3 +19,4 @@ export * from './context/context-runtime';
 export * from './cqrs/context-command';
 export * from './processors/workflow-processor';
 export * from './processors/checkpoint-guard';
+export * from './observability';

@@ -1,7 +1,9 @@
 import { SubscriptionRunner, type CheckpointStore, type EventProcessor, type EventStore, type ProcessorStatus } from '@c360/kernel';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { PlatformConfig } from '../config/platform-config';
 import { CHECKPOINT_STORE, EVENT_STORE, PLATFORM_CONFIG } from '../infrastructure/tokens';
+import { PROCESSOR_OBSERVER } from '../observability/observability.tokens';
+import type { ProcessorObserver } from '../observability/processors/processor-observer';
 import { reconcileCheckpoints, type RegisteredCheckpoint } from './checkpoint-guard';
 
 export interface ProcessorRegistration {
@@ -28,12 +30,14 @@ export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(CHECKPOINT_STORE) private readonly checkpoints: CheckpointStore,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    // Batch logs, metrics and spans (libs/runtime/src/observability); absent, processors run unobserved.
+    @Optional() @Inject(PROCESSOR_OBSERVER) private readonly observer?: ProcessorObserver,
   ) {}
 
   register(processor: EventProcessor, registration: ProcessorRegistration = {}): SubscriptionRunner {
     if (this.runners.has(processor.name)) throw new Error(`Two processors are named "${processor.name}"`);
     this.registrations.push({ name: processor.name, context: registration.context, formerNames: registration.formerCheckpoints });
-    const runner = new SubscriptionRunner(processor, this.eventStore, this.checkpoints, {
+    const runner = new SubscriptionRunner(this.observer?.observe(processor) ?? processor, this.eventStore, this.checkpoints, {
       log: (message) => this.logger.log(message),
     });
     this.runners.set(processor.name, runner);

@@ -5,6 +5,7 @@ import type { PlatformConfig } from '../config/platform-config';
 import type { ContextDynamicModule } from '../context/context.module';
 import { HealthModule } from '../health/health.module';
 import { InfrastructureModule, type InfrastructureOptions } from '../infrastructure/infrastructure.module';
+import { ObservabilityModule, type ObservabilityOptions } from '../observability/observability.module';
 
 export type ServiceModules = ReadonlyArray<Type<unknown> | DynamicModule>;
 
@@ -14,11 +15,16 @@ export function upcastersOf(modules: ServiceModules): Upcaster[] {
 }
 
 /**
- * The modules every process runs beside its contexts: the infrastructure (with the contexts'
- * upcasters), health, and the CQRS buses that controllers, resolvers, the CLI and workflows share.
+ * The modules every process runs beside its contexts: logs, metrics and traces, the infrastructure (with
+ * the contexts' upcasters), health, and the CQRS buses that controllers, resolvers, the CLI and workflows share.
  */
-export function platformImports(modules: ServiceModules, infrastructure: InfrastructureOptions): Array<Type<unknown> | DynamicModule> {
+export function platformImports(
+  modules: ServiceModules,
+  infrastructure: InfrastructureOptions,
+  observability: Omit<ObservabilityOptions, 'config'> = {},
+): Array<Type<unknown> | DynamicModule> {
   return [
+    ObservabilityModule.forRoot({ config: infrastructure.config, ...observability }),
     InfrastructureModule.forRoot({ ...infrastructure, upcasters: [...(infrastructure.upcasters ?? []), ...upcastersOf(modules)] }),
     CqrsModule.forRoot(),
     HealthModule,
