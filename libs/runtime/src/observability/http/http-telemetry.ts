@@ -1,7 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { correlationIdOf } from '../logging/correlation-id';
 import { PlatformMetrics } from '../metrics/platform-metrics';
@@ -11,10 +10,8 @@ import { requestSpans } from './request-span.middleware';
 /** Scrapes and probes every few seconds would drown the request log; they are still measured. */
 const UNLOGGED_ROUTES = new Set(['/metrics', '/health/live', '/health/ready']);
 
-type LoggedRequest = IncomingMessage & { log?: Logger };
-
 /**
- * Fastify hooks for every route of the app: one log line per request (method, route pattern, status,
+ * Fastify hooks for every route of the app: the correlation id decided first and echoed, one log line per request (method, route pattern, status,
  * duration, correlation id — never the URL, the body or headers), the latency histogram by operation,
  * error responses counted by their `error` code, and the request span's final name and status.
  */
@@ -29,6 +26,12 @@ export class HttpTelemetry implements OnModuleInit {
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (typeof fastify?.addHook !== 'function') return; // not Fastify (no HTTP at all: a CLI context)
+    // Fastify's request id is the correlation id: middie hands it to pino-http as `req.id`, so the
+    // request-bound logger carries it without a second id to match up.
+    fastify.setGenReqId((raw) => correlationIdOf(raw));
+    fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+      void reply.header('X-Correlation-Id', request.id);
+    });
     fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
       if (reply.statusCode >= 400)
         this.metrics.httpErrors.inc({ route: routeOf(request), status: reply.statusCode, code: errorCode(payload) });
@@ -45,10 +48,10 @@ export class HttpTelemetry implements OnModuleInit {
     span?.updateName(`${request.method} ${route}`);
     span?.setAttributes({ 'http.route': route, 'http.response.status_code': status });
     if (UNLOGGED_ROUTES.has(route)) return;
-    const raw = request.raw as LoggedRequest;
-    const log = raw.log ?? this.logger.child({ correlationId: correlationIdOf(raw) });
     const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
-    log[level]({ method: request.method, route, status, durationMs: Math.round(reply.elapsedTime * 100) / 100 }, 'request completed');
+    const durationMs = Math.round(reply.elapsedTime * 100) / 100;
+    // request.id is the correlation id (setGenReqId above). Not `request.raw.log`: middie puts Fastify's own (silent) logger there.
+    this.logger[level]({ correlationId: request.id, method: request.method, route, status, durationMs }, 'request completed');
   }
 }
 
