@@ -23,7 +23,10 @@ export function createRootLogger(
   };
   if (destination) return pino(options, destination);
   if (config.logFormat === 'json') return pino(options);
-  return pino({ ...options, transport: { target: prettyTarget(), options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,service' } } });
+  return pino({
+    ...options,
+    transport: { target: prettyTarget(), options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,service', singleLine: true } },
+  });
 }
 
 /** pino-pretty is a development dependency: say so, naming the variable, when it is not installed. */
