@@ -7,6 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { join } from 'node:path';
 import { figure, rssMiB, tempDataDir, timed } from './bench-util';
+import { runMetricsCostBench } from './metrics-cost.bench';
 
 /**
  * What dispatching a use case through @nestjs/cqrs's CommandBus costs on top of the kernel's
@@ -112,5 +113,6 @@ export async function runCommandsBench(): Promise<boolean> {
   await app.close();
   await store.close();
   dir.remove();
+  await runMetricsCostBench();
   return true;
 }

@@ -16,6 +16,7 @@ export * from './commands/aggregate-type';
 export * from './commands/aggregate-cache';
 export * from './commands/command-context';
 export * from './commands/command-handler';
+export * from './commands/command-observer';
 export * from './commands/keyed-mutex';
 export * from './subscriptions/event-processor';
 export * from './subscriptions/backoff';

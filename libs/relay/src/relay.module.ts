@@ -1,10 +1,18 @@
 import { PublishedContracts, type AnyIntegrationContract } from '@c360/integration-events';
 import type { CheckpointStore } from '@c360/kernel';
-import { PLATFORM_CONFIG, ProcessorHost, RELAY_CHECKPOINT_STORE, type PlatformConfig } from '@c360/runtime';
+import {
+  PLATFORM_CONFIG,
+  ProcessorHost,
+  RELAY_CHECKPOINT_STORE,
+  RELAY_OBSERVER,
+  type PlatformConfig,
+  type RelayObserver,
+} from '@c360/runtime';
 import {
   Inject,
   Logger,
   Module,
+  Optional,
   type DynamicModule,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
@@ -12,6 +20,7 @@ import {
 } from '@nestjs/common';
 import { FileTopicPublisher } from './file-topic-publisher';
 import { KafkaTopicPublisher } from './kafka-topic-publisher';
+import { observedTopicPublisher } from './observed-topic-publisher';
 import { RelayProcessor } from './relay.processor';
 import type { TopicPublisher } from './topic-publisher.port';
 
@@ -46,8 +55,11 @@ export class RelayModule implements OnModuleInit, OnApplicationBootstrap, OnAppl
     private readonly processors: ProcessorHost,
     @Inject(RELAY_CHECKPOINT_STORE) private readonly checkpoints: CheckpointStore,
     @Inject(PUBLISHED_CONTRACTS) private readonly contracts: PublishedContracts,
+    // Records sent and failed publishes for /metrics, when the process runs the observability module.
+    @Optional() @Inject(RELAY_OBSERVER) observer?: RelayObserver,
   ) {
-    this.publisher = createTopicPublisher(config.topics);
+    const publisher = createTopicPublisher(config.topics);
+    this.publisher = publisher && observedTopicPublisher(publisher, observer);
   }
 
   onModuleInit(): void {

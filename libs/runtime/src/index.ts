@@ -28,3 +28,4 @@ export * from './http/read-your-writes.module';
 export * from './http/request-positions';
 export * from './context/read-model-erasure';
 export * from './context/customer-directory';
+export * from './observability';

@@ -1,5 +1,6 @@
 import { foldEvents } from '../decider/decider';
 import type { DomainEvent, EventEnvelope, NewEvent } from '../envelope/event-envelope';
+import { isDomainError } from '../errors/domain-error';
 import { ConcurrencyError, UnknownEventTypeError, WrongExpectedRevisionError } from '../errors/store-errors';
 import { deriveEventId } from '../ids/id-generator';
 import { NO_STREAM_REVISION, type EventStore } from '../ports/event-store.port';
@@ -7,6 +8,7 @@ import type { Clock } from '../time/clock';
 import { AggregateCache, type LoadedAggregate } from './aggregate-cache';
 import type { AggregateType } from './aggregate-type';
 import type { CommandContext, CommandResult } from './command-context';
+import type { CommandObserver, CommandOutcome } from './command-observer';
 import { KeyedMutex } from './keyed-mutex';
 
 export interface CommandHandlerOptions {
@@ -16,6 +18,13 @@ export interface CommandHandlerOptions {
   readonly cacheSize?: number;
   /** Events read per page when folding a stream. Default 1,000. */
   readonly readPageSize?: number;
+  /** Told about every command's outcome, duration and retries (metrics, traces). None by default. */
+  readonly observer?: CommandObserver;
+}
+
+/** Counts what one command went through, for its observer. */
+interface Tally {
+  retries: number;
 }
 
 type Commands = Map<string, { from: number; to: number }>;
@@ -31,6 +40,7 @@ export class CommandHandler {
   private readonly mutex = new KeyedMutex();
   private readonly maxRetries: number;
   private readonly readPageSize: number;
+  private readonly observer: CommandObserver | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -40,6 +50,7 @@ export class CommandHandler {
     this.cache = new AggregateCache(options.cacheSize ?? 10_000);
     this.maxRetries = options.maxRetries ?? 5;
     this.readPageSize = options.readPageSize ?? 1_000;
+    this.observer = options.observer;
   }
 
   handle<TCommand, TEvent extends DomainEvent, TState>(
@@ -48,7 +59,8 @@ export class CommandHandler {
     command: TCommand,
     context: CommandContext,
   ): Promise<CommandResult<TState>> {
-    return this.mutex.run(streamId, () => this.handleSerially(type, streamId, command, context));
+    if (!this.observer) return this.mutex.run(streamId, () => this.handleSerially(type, streamId, command, context, { retries: 0 }));
+    return this.handleObserved(this.observer, type, streamId, command, context);
   }
 
   /** Current state of an aggregate (for queries that need the write-side truth). */
@@ -59,11 +71,45 @@ export class CommandHandler {
     return this.mutex.run(streamId, () => this.loadCached(type, streamId));
   }
 
+  /** The same path, timed and reported to the observer (kept apart so that the unobserved path pays nothing). */
+  private async handleObserved<TCommand, TEvent extends DomainEvent, TState>(
+    observer: CommandObserver,
+    type: AggregateType<TCommand, TEvent, TState>,
+    streamId: string,
+    command: TCommand,
+    context: CommandContext,
+  ): Promise<CommandResult<TState>> {
+    const started = performance.now();
+    const tally: Tally = { retries: 0 };
+    const commandType = commandTypeOf(command);
+    const report = (outcome: CommandOutcome, events: number) => {
+      try {
+        const durationMs = performance.now() - started;
+        observer.onCommand({ aggregate: type.name, command: commandType, outcome, durationMs, retries: tally.retries, events });
+      } catch {
+        // Observing must never fail a command that succeeded (or change the error of one that did not).
+      }
+    };
+    const work = () => this.mutex.run(streamId, () => this.handleSerially(type, streamId, command, context, tally));
+    try {
+      const result = await (observer.around
+        ? observer.around({ aggregate: type.name, command: commandType, streamId, context }, work)
+        : work());
+      if (result.duplicate) report('duplicate', 0);
+      else report(tally.retries > 0 ? 'retried' : 'ok', result.events.length);
+      return result;
+    } catch (error) {
+      report(isDomainError(error) ? 'rule_violation' : error instanceof ConcurrencyError ? 'conflict' : 'error', 0);
+      throw error;
+    }
+  }
+
   private async handleSerially<TCommand, TEvent extends DomainEvent, TState>(
     type: AggregateType<TCommand, TEvent, TState>,
     streamId: string,
     command: TCommand,
     context: CommandContext,
+    tally: Tally,
   ): Promise<CommandResult<TState>> {
     for (let attempt = 0; ; attempt++) {
       const loaded = await this.loadCached(type, streamId);
@@ -118,6 +164,7 @@ export class CommandHandler {
             `${type.name} "${streamId}" kept changing under the command; gave up after ${attempt + 1} attempts`,
           );
         }
+        tally.retries++;
         await sleep(Math.min(50, 2 ** attempt) * Math.random());
       }
     }
@@ -206,6 +253,11 @@ export class CommandHandler {
       state: loaded.state,
     };
   }
+}
+
+function commandTypeOf(command: unknown): string | undefined {
+  const type = typeof command === 'object' && command !== null ? (command as { type?: unknown }).type : undefined;
+  return typeof type === 'string' ? type : undefined;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -38,6 +38,12 @@ export interface PlatformConfig {
   /** Longest a read asking for `C360-Min-Position` waits for the read models (milliseconds). */
   readonly minPositionWaitMs: number;
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** `json` (one object a line, for collectors; default) or `pretty` (default under NODE_ENV=development). */
+  readonly logFormat: 'json' | 'pretty';
+  /** `/metrics` on the app's own port (behind its guards), or on a separate port when `port` is set. */
+  readonly metrics: { readonly port: number | undefined; readonly host: string };
+  /** OpenTelemetry traces: off unless an OTLP endpoint is configured. */
+  readonly tracing: { readonly endpoint: string | undefined; readonly serviceName: string };
   /** `refuse` (default): a stored checkpoint that no processor claims stops start-up; `ignore` lets it be. */
   readonly orphanedCheckpoints: 'refuse' | 'ignore';
 }
@@ -97,6 +103,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const processorLingerMs = integer('PROCESSOR_LINGER_MS', 0, 0, 1_000);
   const minPositionWaitMs = integer('READ_MIN_POSITION_WAIT_MS', 2_000, 0, 30_000);
   const logLevel = read('LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log');
+  const logFormat = read('LOG_FORMAT', ['json', 'pretty'] as const, env.NODE_ENV === 'development' ? 'pretty' : 'json');
+  const metricsPort = env.METRICS_PORT?.trim() ? integer('METRICS_PORT', 0, 0, 65535) : undefined;
+  if (metricsPort !== undefined && metricsPort !== 0 && metricsPort === port)
+    problems.push(`METRICS_PORT="${metricsPort}" must differ from PORT`);
+  const otlpEndpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || undefined;
+  if (otlpEndpoint !== undefined) url('OTEL_EXPORTER_OTLP_ENDPOINT', ['http', 'https'], true);
   const orphanedCheckpoints = read('C360_ORPHANED_CHECKPOINTS', ['refuse', 'ignore'] as const, 'refuse');
   const database = env.MONGO_DB?.trim() || 'c360';
   if (!/^[A-Za-z0-9_-]{1,63}$/.test(database)) problems.push(`MONGO_DB="${database}" must be 1-63 letters, digits, "_" or "-"`);
@@ -126,6 +138,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     processorLingerMs,
     minPositionWaitMs,
     logLevel,
+    logFormat,
+    metrics: { port: metricsPort, host: env.METRICS_HOST?.trim() || host },
+    tracing: { endpoint: otlpEndpoint, serviceName: env.OTEL_SERVICE_NAME?.trim() || 'customer-360' },
     orphanedCheckpoints,
   };
 }

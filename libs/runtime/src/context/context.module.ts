@@ -8,6 +8,8 @@ import {
 } from '@c360/kernel';
 import type { DynamicModule, Provider } from '@nestjs/common';
 import { CLOCK, EVENT_STORE, KEY_STORE } from '../infrastructure/tokens';
+import type { CommandTelemetry } from '../observability/metrics/command-telemetry';
+import { COMMAND_TELEMETRY } from '../observability/observability.tokens';
 import type { ContextDefinition } from './context-definition';
 import { ContextRuntime } from './context-runtime';
 import { CustomerDirectory } from './customer-directory';
@@ -52,8 +54,10 @@ export class ContextModule {
         ...privacy,
         {
           provide: CommandHandler,
-          useFactory: (events: EventStore, clock: Clock) => new CommandHandler(events, clock),
-          inject: [CONTEXT_EVENTS, CLOCK],
+          // Metrics and spans of every command and append, when the process runs the observability module.
+          useFactory: (events: EventStore, clock: Clock, telemetry?: CommandTelemetry) =>
+            new CommandHandler(telemetry?.eventStore(events) ?? events, clock, { observer: telemetry }),
+          inject: [CONTEXT_EVENTS, CLOCK, { token: COMMAND_TELEMETRY, optional: true }],
         },
         ContextRuntime,
         ReadModelErasure,

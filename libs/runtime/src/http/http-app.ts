@@ -13,10 +13,12 @@ const LEVELS: Record<string, LogLevel[]> = {
 };
 
 /** Fastify (≈4× Express's throughput here), one validation pipe and one error filter for every app. */
-export async function createHttpApp(rootModule: IEntryNestModule, logLevel = 'log'): Promise<NestFastifyApplication> {
+export async function createHttpApp(rootModule: IEntryNestModule, logLevel = 'log', bufferLogs = false): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, new FastifyAdapter({ bodyLimit: 1_048_576 }), {
     logger: LEVELS[logLevel] ?? LEVELS.log,
     abortOnError: false,
+    // Held until the app's structured logger takes over (runService), so start-up lines come out as JSON too.
+    bufferLogs,
   });
   configureHttpApp(app);
   return app;

@@ -6,9 +6,11 @@ import {
   type EventStore,
   type ProcessorStatus,
 } from '@c360/kernel';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { PlatformConfig } from '../config/platform-config';
 import { CHECKPOINT_STORE, EVENT_STORE, PLATFORM_CONFIG, RAW_EVENT_STORE } from '../infrastructure/tokens';
+import { PROCESSOR_OBSERVER } from '../observability/observability.tokens';
+import type { ProcessorObserver } from '../observability/processors/processor-observer';
 import { reconcileCheckpoints, type RegisteredCheckpoint } from './checkpoint-guard';
 import { componentOf, type ProcessorComponent } from './processor-components';
 
@@ -51,6 +53,8 @@ export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(CHECKPOINT_STORE) private readonly checkpoints: CheckpointStore,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     @Inject(RAW_EVENT_STORE) private readonly rawEventStore: EventStore,
+    // Batch logs, metrics and spans (libs/runtime/src/observability); absent, processors run unobserved.
+    @Optional() @Inject(PROCESSOR_OBSERVER) private readonly observer?: ProcessorObserver,
   ) {}
 
   register(processor: EventProcessor, registration: ProcessorRegistration = {}): SubscriptionRunner {
@@ -58,12 +62,17 @@ export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutd
     if (!registration.checkpoints) {
       this.registrations.push({ name: processor.name, context: registration.context, formerNames: registration.formerCheckpoints });
     }
-    const runner = new SubscriptionRunner(processor, this.eventStore, registration.checkpoints ?? this.checkpoints, {
-      log: (message) => this.logger.log(message),
-      timeBudgetMs: this.config.processorTimeBudgetMs,
-      lingerMs: this.config.processorLingerMs,
-      stats: hasEventLogStats(this.rawEventStore) ? this.rawEventStore : undefined,
-    });
+    const runner = new SubscriptionRunner(
+      this.observer?.observe(processor) ?? processor,
+      this.eventStore,
+      registration.checkpoints ?? this.checkpoints,
+      {
+        log: (message) => this.logger.log(message),
+        timeBudgetMs: this.config.processorTimeBudgetMs,
+        lingerMs: this.config.processorLingerMs,
+        stats: hasEventLogStats(this.rawEventStore) ? this.rawEventStore : undefined,
+      },
+    );
     this.hosted.set(processor.name, {
       runner,
       ownCheckpoints: registration.checkpoints,

@@ -3,6 +3,7 @@ import { Logger, type DynamicModule, type Type } from '@nestjs/common';
 import { ConfigError } from '../config/config-error';
 import { loadConfig } from '../config/platform-config';
 import { closeOnSignals, createHttpApp } from '../http/http-app';
+import { useStructuredLogs } from '../observability/logging/structured-logs';
 import { ServiceModule } from './service.module';
 
 export interface ServiceDefinition {
@@ -24,7 +25,8 @@ export function runService(definition: ServiceDefinition): void {
   const start = async () => {
     const config = loadConfig();
     const extra = definition.settings?.();
-    const app = await createHttpApp(ServiceModule.forRoot(config, definition.modules), config.logLevel);
+    const app = await createHttpApp(ServiceModule.forRoot(config, definition.modules), config.logLevel, true);
+    useStructuredLogs(app);
     const logger = new Logger(definition.name);
     closeOnSignals(app, (message) => logger.log(message));
     await app.listen(config.http.port, config.http.host);

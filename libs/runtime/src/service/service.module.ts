@@ -7,6 +7,7 @@ import { HealthModule } from '../health/health.module';
 import { InfrastructureModule, type InfrastructureOptions } from '../infrastructure/infrastructure.module';
 import { ProcessorAdminModule } from '../processors/processor-admin.module';
 import { ReadYourWritesModule } from '../http/read-your-writes.module';
+import { ObservabilityModule, type ObservabilityOptions } from '../observability/observability.module';
 
 export type ServiceModules = ReadonlyArray<Type<unknown> | DynamicModule>;
 
@@ -16,11 +17,16 @@ export function upcastersOf(modules: ServiceModules): Upcaster[] {
 }
 
 /**
- * The modules every process runs beside its contexts: the infrastructure (with the contexts'
- * upcasters), health, and the CQRS buses that controllers, resolvers, the CLI and workflows share.
+ * The modules every process runs beside its contexts: logs, metrics and traces, the infrastructure (with
+ * the contexts' upcasters), health, and the CQRS buses that controllers, resolvers, the CLI and workflows share.
  */
-export function platformImports(modules: ServiceModules, infrastructure: InfrastructureOptions): Array<Type<unknown> | DynamicModule> {
+export function platformImports(
+  modules: ServiceModules,
+  infrastructure: InfrastructureOptions,
+  observability: Omit<ObservabilityOptions, 'config'> = {},
+): Array<Type<unknown> | DynamicModule> {
   return [
+    ObservabilityModule.forRoot({ config: infrastructure.config, ...observability }),
     InfrastructureModule.forRoot({ ...infrastructure, upcasters: [...(infrastructure.upcasters ?? []), ...upcastersOf(modules)] }),
     CqrsModule.forRoot(),
     HealthModule,

@@ -2,6 +2,8 @@ import type { Upcaster } from '@c360/kernel';
 import { FakeClock } from '@c360/kernel/testing';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +11,7 @@ import request from 'supertest';
 import { loadConfig, type PlatformConfig } from '../config/platform-config';
 import { configureHttpApp } from '../http/http-app';
 import { createStores, type Stores } from '../infrastructure/store-factory';
+import type { LogCapture } from '../observability/logging/log-capture';
 import { ProcessorHost } from '../processors/processor-host';
 import { platformImports, type ServiceModules } from '../service/service.module';
 
@@ -33,16 +36,26 @@ export async function createTestPlatform(options: {
   clock?: FakeClock;
   env?: Record<string, string>;
   upcasters?: readonly Upcaster[];
+  /** Captures the app's log lines (request, batch and Nest logs, as JSON); without it logs go nowhere. */
+  logs?: LogCapture;
+  /** Turns tracing on with this exporter (an InMemorySpanExporter). */
+  spanExporter?: SpanExporter;
 }): Promise<TestPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'c360-test-'));
   const config = loadConfig({ C360_DATA_DIR: dataDir, SQLITE_DURABILITY: 'normal', TOPICS: 'off', ...options.env });
   const stores = await createStores(config);
   const clock = options.clock ?? new FakeClock();
   const moduleRef = await Test.createTestingModule({
-    imports: platformImports(options.imports, { config, clock, stores, upcasters: options.upcasters }),
+    imports: platformImports(
+      options.imports,
+      { config, clock, stores, upcasters: options.upcasters },
+      { logDestination: options.logs ?? { write: () => undefined }, spanExporter: options.spanExporter },
+    ),
   }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: ['error'] });
   configureHttpApp(app);
+  // Nest's own Logger calls (processors, workflows, the error filter) join the capture, as in production.
+  if (options.logs) app.useLogger(app.get(PinoNestLogger));
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {
