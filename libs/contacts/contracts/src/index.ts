@@ -1,3 +1,4 @@
 export * from './contacts.integration-events';
 export * from './contacts.shared-events';
 export * from './contacts.customer-directory';
+export * from './customer-registration.fixtures';

@@ -1,3 +1,4 @@
+import { customerDirectoryProjection } from '@c360/contacts-contracts';
 import { ContextModule, defineContext } from '@c360/runtime';
 import { EnsureDefaultSlaPolicies, TICKETS_PROVIDERS, TicketCalendars, loadTicketsConfig } from '@c360/tickets-application';
 import { TICKETS_INTEGRATION_EVENTS } from '@c360/tickets-contracts';
@@ -18,6 +19,7 @@ export const ticketsContext = defineContext({
   description: 'Support tickets, SLA deadlines on business calendars, queues, dashboards and handling-time metrics',
   aggregates: [ticketAggregate, slaPolicyBookAggregate],
   eventFields: ticketsEventFields,
+  customerDirectory: customerDirectoryProjection('tickets'),
   // Subjects and bodies stay sealed in the read models (none reads personal data): queries open them.
   projections: TICKETS_PROJECTIONS,
   publishes: TICKETS_INTEGRATION_EVENTS,

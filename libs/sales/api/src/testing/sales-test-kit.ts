@@ -1,4 +1,4 @@
-import { uuidv7 } from '@c360/kernel';
+import { publishContactsEvent as publishAsContacts } from '@c360/contacts-contracts';
 import { FakeClock } from '@c360/kernel/testing';
 import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
 import { SalesModule } from '../sales.context';
@@ -19,28 +19,12 @@ export async function salesPlatform(): Promise<TestPlatform> {
 }
 
 /** Appends a contacts event for a customer, as contacts would (ids only: the directory reads nothing else). */
-export async function publishContactsEvent(
+export function publishContactsEvent(
   platform: TestPlatform,
   customerId: string,
   type: 'contacts.customer-registered' | 'contacts.customer-erased',
 ): Promise<void> {
-  const id = uuidv7();
-  const at = platform.clock.now().toISOString();
-  const data = type === 'contacts.customer-registered' ? { customerId, registeredAt: at } : { customerId, erasedAt: at };
-  await platform.stores.eventStore.appendToStream(
-    `contacts-customer-${customerId}`,
-    [
-      {
-        id,
-        type,
-        schemaVersion: 1,
-        occurredAt: at,
-        data,
-        metadata: { correlationId: id, causationId: id, actor: { id: 'contacts', role: 'system' } },
-      },
-    ],
-    { expectedRevision: 'any' },
-  );
+  return publishAsContacts(platform.stores.eventStore, customerId, type, platform.clock.now().toISOString());
 }
 
 /** Processors cause events that other processors read: wait until the log stops growing. */

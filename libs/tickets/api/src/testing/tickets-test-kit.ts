@@ -1,3 +1,4 @@
+import { publishContactsEvent } from '@c360/contacts-contracts';
 import { FakeClock } from '@c360/kernel/testing';
 import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
 import { TicketsModule } from '../tickets.context';
@@ -9,8 +10,16 @@ export const ANN = '0190a5c4-0000-7000-8000-00000000c001';
 export const BO = '0190a5c4-0000-7000-8000-00000000c002';
 export const SUPERVISOR = { 'X-Actor-Id': 'sup-sue', 'X-Actor-Role': 'supervisor' };
 
-export function ticketsPlatform(options: { env?: Record<string, string>; clock?: FakeClock } = {}): Promise<TestPlatform> {
-  return createTestPlatform({ imports: [TicketsModule], clock: options.clock ?? new FakeClock(T0), env: options.env });
+/**
+ * Tickets on their own, with ANN and BO registered as contacts would publish them: tickets are opened
+ * only for customers the directory knows (ADR 0013).
+ */
+export async function ticketsPlatform(options: { env?: Record<string, string>; clock?: FakeClock } = {}): Promise<TestPlatform> {
+  const platform = await createTestPlatform({ imports: [TicketsModule], clock: options.clock ?? new FakeClock(T0), env: options.env });
+  for (const customerId of [ANN, BO]) {
+    await publishContactsEvent(platform.stores.eventStore, customerId, 'contacts.customer-registered', platform.clock.now().toISOString());
+  }
+  return platform;
 }
 
 /** Processors cause events that other processors read: wait until the log stops growing. */

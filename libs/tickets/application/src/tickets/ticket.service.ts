@@ -1,5 +1,5 @@
 import { CommandHandler, DomainError, deriveId, useCaseResult, type Clock, type CommandContext, type UseCaseResult } from '@c360/kernel';
-import { CLOCK } from '@c360/runtime';
+import { CLOCK, CustomerDirectory } from '@c360/runtime';
 import {
   slaStatusOf,
   ticketAggregate,
@@ -45,9 +45,12 @@ export class TicketService {
     private readonly commands: CommandHandler,
     private readonly policies: SlaPolicyService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly customers: CustomerDirectory,
   ) {}
 
   async open(input: OpenTicketInput, context: CommandContext): Promise<TicketResult> {
+    // 404 for an unknown customer, 409 customer-erased for an erased one (ADR 0013).
+    await this.customers.require(input.customerId);
     const ticketId = createdId('ticket', context);
     return this.execute(ticketId, { type: 'open-ticket', ticketId, ...input, category: input.category ?? null }, context);
   }
@@ -60,6 +63,7 @@ export class TicketService {
     const ticketId = followUpTicketId(input.surveyResponseId);
     const existing = await this.load(ticketId);
     if (existing.state.status !== 'none') return { ...this.unchanged(existing), ticketId };
+    await this.customers.require(input.customerId);
     return this.execute(
       ticketId,
       {
