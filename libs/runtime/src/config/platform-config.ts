@@ -23,6 +23,17 @@ export interface PlatformConfig {
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** `refuse` (default): a stored checkpoint that no processor claims stops start-up; `ignore` lets it be. */
   readonly orphanedCheckpoints: 'refuse' | 'ignore';
+  readonly auth: AuthConfig;
+}
+
+/** How tokens are signed (ADR 0011). */
+export interface AuthConfig {
+  /** `development` (default): the secret may live in `<data>/auth-secret`; `production`: it must come from C360_AUTH_SECRET. */
+  readonly mode: 'development' | 'production';
+  /** C360_AUTH_SECRET, when set: at least 32 characters. */
+  readonly secret?: string;
+  /** Where the embedded default keeps (and on first start creates) its secret. */
+  readonly secretFile: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -75,6 +86,13 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const maxReadyLag = integer('HEALTH_MAX_LAG', 10_000, 0, Number.MAX_SAFE_INTEGER);
   const logLevel = read('LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log');
   const orphanedCheckpoints = read('C360_ORPHANED_CHECKPOINTS', ['refuse', 'ignore'] as const, 'refuse');
+  const mode = read('C360_ENV', ['development', 'production'] as const, 'development');
+  const secret = env.C360_AUTH_SECRET?.trim() || undefined;
+  if (secret !== undefined && secret.length < 32)
+    problems.push('C360_AUTH_SECRET must be at least 32 characters (e.g. openssl rand -base64 32)');
+  if (secret === undefined && mode === 'production') {
+    problems.push('C360_AUTH_SECRET is required when C360_ENV=production (tokens must not be signed with a secret from a local file)');
+  }
   const database = env.MONGO_DB?.trim() || 'c360';
   if (!/^[A-Za-z0-9_-]{1,63}$/.test(database)) problems.push(`MONGO_DB="${database}" must be 1-63 letters, digits, "_" or "-"`);
 
@@ -99,5 +117,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     maxReadyLag,
     logLevel,
     orphanedCheckpoints,
+    auth: { mode, secret, secretFile: resolve(dataDir, 'auth-secret') },
   };
 }

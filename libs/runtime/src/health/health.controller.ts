@@ -4,12 +4,14 @@ import type { FastifyReply } from 'fastify';
 import type { PlatformConfig } from '../config/platform-config';
 import { DOCUMENT_STORE, EVENT_STORE, PLATFORM_CONFIG } from '../infrastructure/tokens';
 import { ProcessorHost } from '../processors/processor-host';
+import { Public } from '../auth/access.decorators';
 
 /**
  * `/health/live`: the process answers. `/health/ready`: the stores are reachable and no processor
  * has failed or fallen further behind than HEALTH_MAX_LAG positions.
  */
 @Controller('health')
+@Public()
 export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,

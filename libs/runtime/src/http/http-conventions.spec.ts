@@ -5,6 +5,7 @@ import { IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import type { DocumentStore } from '@c360/kernel';
 import { RequestCommandContext } from './command-context.decorator';
+import { Roles } from '../auth/access.decorators';
 import { DOCUMENT_STORE } from '../infrastructure/tokens';
 import { ContextModule } from '../context/context.module';
 import { defineContext } from '../context/context-definition';
@@ -31,6 +32,7 @@ const balances: DocumentProjection<{ owner: string; balance: number }> = {
 };
 
 @Controller('toys')
+@Roles('agent')
 class ToyController {
   constructor(
     private readonly commands: CommandHandler,

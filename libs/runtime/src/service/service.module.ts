@@ -3,6 +3,7 @@ import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { PlatformConfig } from '../config/platform-config';
 import type { ContextDynamicModule } from '../context/context.module';
+import { AuthModule } from '../auth/auth.module';
 import { HealthModule } from '../health/health.module';
 import { InfrastructureModule, type InfrastructureOptions } from '../infrastructure/infrastructure.module';
 
@@ -15,12 +16,14 @@ export function upcastersOf(modules: ServiceModules): Upcaster[] {
 
 /**
  * The modules every process runs beside its contexts: the infrastructure (with the contexts'
- * upcasters), health, and the CQRS buses that controllers, resolvers, the CLI and workflows share.
+ * upcasters), authentication with the role table's guard, health, and the CQRS buses that
+ * controllers, resolvers, the CLI and workflows share.
  */
 export function platformImports(modules: ServiceModules, infrastructure: InfrastructureOptions): Array<Type<unknown> | DynamicModule> {
   return [
     InfrastructureModule.forRoot({ ...infrastructure, upcasters: [...(infrastructure.upcasters ?? []), ...upcastersOf(modules)] }),
     CqrsModule.forRoot(),
+    AuthModule,
     HealthModule,
     ...modules,
   ];
