@@ -31,3 +31,4 @@ export * from './auth/access.guard';
 export * from './auth/auth.module';
 export * from './auth/route-table';
 export * from './auth/token-command';
+export * from './http/json-body-parser';

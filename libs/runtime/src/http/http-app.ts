@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { IEntryNestModule } from '@nestjs/core/nest-factory';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ErrorFilter } from './error.filter';
+import { useStrictJsonBodies } from './json-body-parser';
 import { createValidationPipe } from './validation';
 
 const LEVELS: Record<string, LogLevel[]> = {
@@ -22,7 +23,8 @@ export async function createHttpApp(rootModule: IEntryNestModule, logLevel = 'lo
   return app;
 }
 
-export function configureHttpApp(app: INestApplication): void {
+export function configureHttpApp(app: NestFastifyApplication): void {
+  useStrictJsonBodies(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
 }
