@@ -32,3 +32,6 @@ export * from './auth/auth.module';
 export * from './auth/route-table';
 export * from './auth/token-command';
 export * from './http/json-body-parser';
+export * from './http/idempotency-keys';
+export * from './http/idempotency.interceptor';
+export * from './http/idempotency.module';

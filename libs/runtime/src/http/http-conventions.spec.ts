@@ -122,6 +122,29 @@ describe('HTTP conventions shared by every service', () => {
     await platform.http.post('/toys/d/deposits').set('Idempotency-Key', 'nope').send({ amount: 7 }).expect(400);
   });
 
+  it('answers 422 to a reused Idempotency-Key with another body, path or caller, and writes nothing', async () => {
+    await platform.http.post('/toys/f').send({ owner: 'fe' }).expect(201);
+    await platform.http.post('/toys/g').send({ owner: 'gi' }).expect(201);
+    const key = randomUUID();
+    await platform.http.post('/toys/f/deposits').set('Idempotency-Key', key).send({ amount: 7 }).expect(201);
+    const reused = await platform.http.post('/toys/f/deposits').set('Idempotency-Key', key).send({ amount: 8 }).expect(422);
+    expect(reused.body).toMatchObject({ error: 'idempotency-key-reused', fields: [{ field: 'Idempotency-Key' }] });
+    await platform.http.post('/toys/g/deposits').set('Idempotency-Key', key).send({ amount: 7 }).expect(422);
+    await platform.as('agent', 'agent-2').post('/toys/f/deposits').set('Idempotency-Key', key).send({ amount: 7 }).expect(422);
+    // The same request again (the key's case does not matter): the first result.
+    const again = await platform.http.post('/toys/f/deposits').set('Idempotency-Key', key.toUpperCase()).send({ amount: 7 }).expect(201);
+    expect(again.body.duplicate).toBe(true);
+    expect(await platform.stores.eventStore.readStream('toy-account-f')).toHaveLength(2);
+    expect(await platform.stores.eventStore.readStream('toy-account-g')).toHaveLength(1);
+  });
+
+  it('lets a request refused by validation be corrected and retried with the same key', async () => {
+    await platform.http.post('/toys/h').send({ owner: 'ha' }).expect(201);
+    const key = randomUUID();
+    await platform.http.post('/toys/h/deposits').set('Idempotency-Key', key).send({ amount: 'seven' }).expect(400);
+    await platform.http.post('/toys/h/deposits').set('Idempotency-Key', key).send({ amount: 7 }).expect(201);
+  });
+
   it('reports readiness with every processor', async () => {
     const ready = await platform.http.get('/health/ready').expect(200);
     expect(ready.body.status).toBe('ready');

@@ -5,6 +5,7 @@ import type { PlatformConfig } from '../config/platform-config';
 import type { ContextDynamicModule } from '../context/context.module';
 import { AuthModule } from '../auth/auth.module';
 import { HealthModule } from '../health/health.module';
+import { IdempotencyModule } from '../http/idempotency.module';
 import { InfrastructureModule, type InfrastructureOptions } from '../infrastructure/infrastructure.module';
 
 export type ServiceModules = ReadonlyArray<Type<unknown> | DynamicModule>;
@@ -24,6 +25,7 @@ export function platformImports(modules: ServiceModules, infrastructure: Infrast
     InfrastructureModule.forRoot({ ...infrastructure, upcasters: [...(infrastructure.upcasters ?? []), ...upcastersOf(modules)] }),
     CqrsModule.forRoot(),
     AuthModule,
+    IdempotencyModule,
     HealthModule,
     ...modules,
   ];
