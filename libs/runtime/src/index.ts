@@ -35,3 +35,4 @@ export * from './http/json-body-parser';
 export * from './http/idempotency-keys';
 export * from './http/idempotency.interceptor';
 export * from './http/idempotency.module';
+export * from './http/validators';

@@ -1,6 +1,6 @@
 import type { CommandContext } from '@c360/kernel';
 import { GetFraudQueue, GetRewardEffectiveness } from '@c360/loyalty-application';
-import { ACCESS, QueryBus, RequestCommandContext, Roles } from '@c360/runtime';
+import { ACCESS, IsCursor, QueryBus, RequestCommandContext, Roles } from '@c360/runtime';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -9,7 +9,7 @@ import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 class FraudQueueQuery {
   @IsOptional() @IsIn(['open', 'confirmed', 'cleared']) status?: 'open' | 'confirmed' | 'cleared';
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @IsOptional() @IsString() after?: string;
+  @IsOptional() @IsString() @IsCursor() after?: string;
 }
 
 class EffectivenessQuery {

@@ -1,4 +1,11 @@
-import { ConcurrencyError, DomainError, IdempotencyConflictError, TransientStoreError, WrongExpectedRevisionError } from '@c360/kernel';
+import {
+  ConcurrencyError,
+  DomainError,
+  IdempotencyConflictError,
+  InvalidCursorError,
+  TransientStoreError,
+  WrongExpectedRevisionError,
+} from '@c360/kernel';
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
@@ -58,6 +65,14 @@ export class ErrorFilter implements ExceptionFilter {
 
   private translate(error: unknown): { status: number; body: Record<string, unknown> } {
     if (error instanceof HttpException) return { status: error.getStatus(), body: httpBody(error) };
+    if (error instanceof InvalidCursorError) {
+      // The second line of defence: a route whose DTO does not check its cursor still answers 400, not 500.
+      const fields = [{ field: 'cursor', problems: ['must be the nextCursor of a previous page'] }];
+      return {
+        status: HttpStatus.BAD_REQUEST,
+        body: { statusCode: 400, error: 'validation_failed', message: `cursor: ${error.message}`, fields },
+      };
+    }
     if (error instanceof DomainError) {
       const status = DOMAIN_STATUS[error.kind];
       return { status, body: { statusCode: status, error: error.code, message: error.message, details: error.details } };
