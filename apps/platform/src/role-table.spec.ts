@@ -1,3 +1,4 @@
+import { API_DOCS_ROUTES } from '@c360/runtime';
 import { createTestPlatform, probeRoleTable, type RoleTableFindings, type TestPlatform } from '@c360/runtime/testing';
 import { platformModules } from './platform-contexts';
 
@@ -7,7 +8,7 @@ describe('the role table of the platform', () => {
   let findings: RoleTableFindings;
   beforeAll(async () => {
     platform = await createTestPlatform({ imports: platformModules() });
-    findings = await probeRoleTable(platform, { pluginRoutes: ['GET /docs', 'GET /docs/*', 'GET /openapi.json'] });
+    findings = await probeRoleTable(platform, { pluginRoutes: API_DOCS_ROUTES });
   }, 120_000);
   afterAll(() => platform.close());
 

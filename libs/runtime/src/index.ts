@@ -36,3 +36,6 @@ export * from './http/idempotency-keys';
 export * from './http/idempotency.interceptor';
 export * from './http/idempotency.module';
 export * from './http/validators';
+export * from './openapi/openapi-document';
+export * from './openapi/openapi.setup';
+export * from './openapi/dto-schemas';

@@ -1,5 +1,6 @@
 import type { DocumentStore, EventStore } from '@c360/kernel';
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { PlatformConfig } from '../config/platform-config';
 import { DOCUMENT_STORE, EVENT_STORE, PLATFORM_CONFIG } from '../infrastructure/tokens';
@@ -21,11 +22,13 @@ export class HealthController {
   ) {}
 
   @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process answers' })
   live() {
     return { status: 'ok' };
   }
 
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness: stores reachable, no processor failed or lagging; lists every processor' })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const [eventStore, readModels] = await Promise.all([check(() => this.eventStore.ping()), check(() => this.documents.ping())]);
     const processors = await this.processors.statuses();

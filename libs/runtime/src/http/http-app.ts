@@ -4,6 +4,7 @@ import type { IEntryNestModule } from '@nestjs/core/nest-factory';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ErrorFilter } from './error.filter';
 import { useStrictJsonBodies } from './json-body-parser';
+import { serveApiDocs } from '../openapi/openapi.setup';
 import { createValidationPipe } from './validation';
 
 const LEVELS: Record<string, LogLevel[]> = {
@@ -25,6 +26,7 @@ export async function createHttpApp(rootModule: IEntryNestModule, logLevel = 'lo
 
 export function configureHttpApp(app: NestFastifyApplication): void {
   useStrictJsonBodies(app);
+  serveApiDocs(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
 }
