@@ -20,7 +20,11 @@ module.exports = {
         sourceMaps: 'inline',
       },
     ],
+    // jose (tokens) and content-disposition (under @fastify/static, for /docs) ship ES modules only; Jest's
+    // loader, unlike Node 20, cannot require them untransformed.
+    '^.+/node_modules/(jose|content-disposition)/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   },
+  transformIgnorePatterns: ['/node_modules/(?!(jose|content-disposition)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   // Two cores shared with compilers and servers: allow slow moments without calling them failures.

@@ -1,6 +1,7 @@
-import { DOCUMENT_STORE } from '@c360/runtime';
+import { ACCESS, DOCUMENT_STORE, Roles } from '@c360/runtime';
 import type { DocumentStore } from '@c360/kernel';
 import { BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { netPromoterScore, type DailyMetrics } from './daily-metrics';
 import { DAILY_COLLECTION } from './daily-metrics.writer';
 
@@ -11,6 +12,8 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export class AnalyticsController {
   constructor(@Inject(DOCUMENT_STORE) private readonly documents: DocumentStore) {}
 
+  @Roles(...ACCESS.read)
+  @ApiOperation({ summary: 'Revenue, points and NPS per day' })
   @Get('daily')
   async daily(@Query('from') from?: string, @Query('to') to?: string) {
     for (const [field, value] of [

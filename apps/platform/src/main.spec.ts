@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -52,6 +52,12 @@ describe('the platform process (npm start)', () => {
       expect(ready?.status).toBe('ready');
       expect(existsSync(join(dataDir, 'events.db'))).toBe(true);
       expect(existsSync(join(dataDir, 'read-models.db'))).toBe(true);
+      // Zero setup: the first start created the signing secret (owner-only) and printed one admin token.
+      expect(statSync(join(dataDir, 'auth-secret')).mode & 0o777).toBe(0o600);
+      const token = /Bootstrap admin token[^\n]*\n\s*\n\s*(\S+)/.exec(output())?.[1];
+      const keys = (headers: Record<string, string>) => fetch(`http://127.0.0.1:${port}/admin/api-keys`, { headers });
+      expect((await keys({ Authorization: `Bearer ${token}` })).status).toBe(200);
+      expect((await keys({})).status).toBe(401);
     } finally {
       const exit = exited(child);
       child.kill('SIGTERM');

@@ -1,4 +1,4 @@
-import type { TestPlatform } from '@c360/runtime/testing';
+import { authHeaders, type TestPlatform } from '@c360/runtime/testing';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -14,7 +14,7 @@ export const PERSON = {
 /** What must not be found anywhere once the person is erased (UTF-8, lower-case and UTF-16 variants are searched). */
 export const NEEDLES = [PERSON.first + ' ' + PERSON.last, PERSON.last, PERSON.email, PERSON.phone, PERSON.phoneAsTyped, '91234567'];
 
-const SUPERVISOR = { 'X-Actor-Id': 'sup-1', 'X-Actor-Role': 'supervisor' };
+const SUPERVISOR = authHeaders('supervisor', 'sup-1');
 const about = `${PERSON.first} ${PERSON.last} <${PERSON.email}> ${PERSON.phoneAsTyped}`;
 
 /**

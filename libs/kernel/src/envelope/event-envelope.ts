@@ -4,8 +4,11 @@
  * projectors, the Kafka relay and the replay tooling do.
  */
 
-/** Who caused a change: an agent, a supervisor, a partner's credentials or a system process. */
-export type ActorRole = 'agent' | 'supervisor' | 'system' | 'partner' | 'customer' | 'auditor';
+/**
+ * Who caused a change: an agent, a supervisor, an auditor, an administrator of the platform, a
+ * partner's credentials or a system process (the verified credential says which, never a header).
+ */
+export type ActorRole = 'agent' | 'supervisor' | 'system' | 'partner' | 'customer' | 'auditor' | 'admin';
 
 export interface Actor {
   readonly id: string;

@@ -39,13 +39,21 @@ export function encodeCursor(value: Scalar, id: string): string {
   return Buffer.from(JSON.stringify([value, id]), 'utf8').toString('base64url');
 }
 
+/** A cursor that no page of this store returned: the caller's mistake (a 400), never a fault. */
+export class InvalidCursorError extends TypeError {
+  override readonly name = 'InvalidCursorError';
+  constructor() {
+    super('after is not a cursor returned by a previous page');
+  }
+}
+
 export function decodeCursor(cursor: string): { value: Scalar; id: string } {
   try {
     const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [Scalar, string];
     if (typeof id !== 'string') throw new Error('no id');
     return { value, id };
   } catch {
-    throw new TypeError('after is not a cursor returned by a previous page');
+    throw new InvalidCursorError();
   }
 }
 

@@ -30,12 +30,12 @@ export abstract class ProcessManager implements EventProcessor {
 
   /**
    * Which lane an event's reaction runs in: reactions of one lane run in event order, lanes run side by
-   * side so that their commands share the event store's group commit. Default: every event its own lane
-   * (reactions are started in event order, and the CommandHandler keeps per-stream order); return a
-   * shared key for reactions that read what an earlier one wrote.
+   * side so that their commands share the event store's group commit. Default: one lane, in event order
+   * (a reaction may read what an earlier one wrote); override with a key (a customer id) where a
+   * reaction reads nothing another lane writes.
    */
-  protected laneOf(event: EventEnvelope): string {
-    return event.id;
+  protected laneOf(_event: EventEnvelope): string {
+    return 'in-event-order';
   }
 
   async handle(events: readonly EventEnvelope[]): Promise<void> {

@@ -27,6 +27,13 @@ export interface Workflow<TInput extends DomainEvent, TCommand, TState = undefin
   readonly initialState: TState;
   /** For a stateful workflow: which instance an event belongs to (state is kept per instance). */
   instanceOf?(input: EnvelopeOf<TInput>): string | undefined;
+  /**
+   * Opt-in concurrency (the event store's group commit then batches a batch's commands): events with
+   * the same lane run in event order, lanes side by side. Only safe when a decision reads nothing that
+   * another lane's commands write — e.g. per customer, when each event's commands touch that customer
+   * only. Omitted: every event of a batch in order (a referral ring is only seen in order).
+   */
+  laneOf?(input: EnvelopeOf<TInput>): string;
   decide(input: EnvelopeOf<TInput>, state: TState): readonly WorkflowStep<TCommand>[];
   evolve?(state: TState, input: EnvelopeOf<TInput>): TState;
 }

@@ -1,10 +1,10 @@
 import { FakeClock } from '@c360/kernel/testing';
-import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
+import { authHeaders, createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
 import { randomUUID } from 'node:crypto';
 import { LoyaltyModule } from './loyalty.context';
 import { publish, settle } from './testing/loyalty-test-kit';
 
-const supervisor = { 'X-Actor-Id': 'sup-1', 'X-Actor-Role': 'supervisor' };
+const supervisor = authHeaders('supervisor', 'sup-1');
 
 describe('loyalty accounts API', () => {
   let platform: TestPlatform;

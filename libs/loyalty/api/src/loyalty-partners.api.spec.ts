@@ -47,7 +47,7 @@ describe('coalition partners', () => {
   it('earn and burn points for shared members, acting as the partner whatever the headers claim', async () => {
     const { partnerId, apiKey } = await registerPartner();
     const customerId = await member();
-    const key = { 'X-Partner-Key': apiKey, 'X-Actor-Role': 'supervisor' };
+    const key = { 'X-Partner-Key': apiKey, ...SUPERVISOR_HEADERS };
     await platform.http
       .post('/loyalty/partner-api/earnings')
       .set(key)

@@ -3,7 +3,7 @@ import { LoyaltyScheduler } from '@c360/loyalty-application';
 import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
 import { randomUUID } from 'node:crypto';
 import { LoyaltyModule } from './loyalty.context';
-import { SYSTEM_HEADERS, publish, purchaseRecorded, settle } from './testing/loyalty-test-kit';
+import { SUPERVISOR_HEADERS, SYSTEM_HEADERS, publish, purchaseRecorded, settle } from './testing/loyalty-test-kit';
 
 /** Time-driven rules, driven by a FakeClock: no real timers (the interval is off under NODE_ENV=test). */
 describe('loyalty scheduler', () => {
@@ -84,7 +84,7 @@ describe('loyalty scheduler', () => {
     await platform.http.post('/loyalty/accounts').send({ customerId }).expect(201);
     await platform.http
       .post(`/loyalty/accounts/${customerId}/adjustments`)
-      .set({ 'X-Actor-Role': 'supervisor' })
+      .set(SUPERVISOR_HEADERS)
       .send({ points: 10, reason: 'goodwill' })
       .expect(201);
     await settle(platform);

@@ -1,12 +1,16 @@
 import type { CommandContext } from '@c360/kernel';
 import { AuthenticatePartner } from '@c360/loyalty-application';
-import { QueryBus, commandContextFrom } from '@c360/runtime';
+import { QueryBus, commandContextFrom, setRequestActor } from '@c360/runtime';
 import { Injectable, UnauthorizedException, createParamDecorator, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 
 type PartnerRequest = FastifyRequest & { partnerId?: string };
 
-/** Partner endpoints need the partner's own key in `X-Partner-Key`; the key's hash is looked up. */
+/**
+ * Partner endpoints need the partner's own key in `X-Partner-Key`; the key's hash is looked up. In the
+ * role table these routes declare this credential (`@CredentialOf('partner-key', PartnerKeyGuard)`), and
+ * the verified partner becomes the request's actor, whatever other credentials the request carries.
+ */
 @Injectable()
 export class PartnerKeyGuard implements CanActivate {
   constructor(private readonly queries: QueryBus) {}
@@ -24,6 +28,7 @@ export class PartnerKeyGuard implements CanActivate {
       });
     }
     request.partnerId = partnerId;
+    setRequestActor(request, { id: partnerId, role: 'partner' });
     return true;
   }
 }

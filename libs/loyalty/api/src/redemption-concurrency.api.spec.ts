@@ -1,7 +1,7 @@
 import { CommandHandler, uuidv7 } from '@c360/kernel';
 import { FakeClock } from '@c360/kernel/testing';
 import { DEFAULT_PROGRAM_SETTINGS, loyaltyAccount, type AccountEvent } from '@c360/loyalty-domain';
-import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
+import { authHeaders, createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
 import { randomUUID } from 'node:crypto';
 import { LoyaltyModule } from './loyalty.context';
 
@@ -25,7 +25,7 @@ describe('concurrent redemptions on one account', () => {
     await platform.http.post('/loyalty/accounts').send({ customerId }).expect(201);
     await platform.http
       .post(`/loyalty/accounts/${customerId}/adjustments`)
-      .set({ 'X-Actor-Role': 'supervisor', 'X-Actor-Id': 'sup-1' })
+      .set(authHeaders('supervisor', 'sup-1'))
       .send({ points: 1_000, reason: 'migration' })
       .expect(201);
 

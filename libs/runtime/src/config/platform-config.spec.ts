@@ -65,3 +65,17 @@ describe('loadConfig', () => {
     );
   });
 });
+
+describe('loadConfig: authentication', () => {
+  it('keeps the signing secret under the data directory by default', () => {
+    expect(loadConfig({}, '/srv/app').auth).toEqual({ mode: 'development', secret: undefined, secretFile: '/srv/app/data/auth-secret' });
+  });
+
+  it('refuses production mode without C360_AUTH_SECRET, and a short secret, naming the variables', () => {
+    expect(() => loadConfig({ C360_ENV: 'production' })).toThrow(/C360_AUTH_SECRET is required when C360_ENV=production/);
+    expect(() => loadConfig({ C360_AUTH_SECRET: 'short' })).toThrow(/C360_AUTH_SECRET must be at least 32 characters/);
+    expect(() => loadConfig({ C360_ENV: 'staging' })).toThrow(/C360_ENV="staging" must be one of: development, production/);
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ C360_ENV: 'production', C360_AUTH_SECRET: secret }).auth).toMatchObject({ mode: 'production', secret });
+  });
+});

@@ -46,6 +46,17 @@ export interface PlatformConfig {
   readonly tracing: { readonly endpoint: string | undefined; readonly serviceName: string };
   /** `refuse` (default): a stored checkpoint that no processor claims stops start-up; `ignore` lets it be. */
   readonly orphanedCheckpoints: 'refuse' | 'ignore';
+  readonly auth: AuthConfig;
+}
+
+/** How tokens are signed (ADR 0011). */
+export interface AuthConfig {
+  /** `development` (default): the secret may live in `<data>/auth-secret`; `production`: it must come from C360_AUTH_SECRET. */
+  readonly mode: 'development' | 'production';
+  /** C360_AUTH_SECRET, when set: at least 32 characters. */
+  readonly secret?: string;
+  /** Where the embedded default keeps (and on first start creates) its secret. */
+  readonly secretFile: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -110,6 +121,13 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const otlpEndpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || undefined;
   if (otlpEndpoint !== undefined) url('OTEL_EXPORTER_OTLP_ENDPOINT', ['http', 'https'], true);
   const orphanedCheckpoints = read('C360_ORPHANED_CHECKPOINTS', ['refuse', 'ignore'] as const, 'refuse');
+  const mode = read('C360_ENV', ['development', 'production'] as const, 'development');
+  const secret = env.C360_AUTH_SECRET?.trim() || undefined;
+  if (secret !== undefined && secret.length < 32)
+    problems.push('C360_AUTH_SECRET must be at least 32 characters (e.g. openssl rand -base64 32)');
+  if (secret === undefined && mode === 'production') {
+    problems.push('C360_AUTH_SECRET is required when C360_ENV=production (tokens must not be signed with a secret from a local file)');
+  }
   const database = env.MONGO_DB?.trim() || 'c360';
   if (!/^[A-Za-z0-9_-]{1,63}$/.test(database)) problems.push(`MONGO_DB="${database}" must be 1-63 letters, digits, "_" or "-"`);
 
@@ -142,5 +160,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     metrics: { port: metricsPort, host: env.METRICS_HOST?.trim() || host },
     tracing: { endpoint: otlpEndpoint, serviceName: env.OTEL_SERVICE_NAME?.trim() || 'customer-360' },
     orphanedCheckpoints,
+    auth: { mode, secret, secretFile: resolve(dataDir, 'auth-secret') },
   };
 }

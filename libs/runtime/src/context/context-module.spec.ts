@@ -18,6 +18,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { Roles } from '../auth/access.decorators';
+import { TEST_AUTH_SECRET, authHeaders } from '../testing/test-tokens';
 import { loadConfig } from '../config/platform-config';
 import { CommandBus, ContextCommand, HandlesCommand, contextOf, type ICommandHandler } from '../cqrs/context-command';
 import { RequestCommandContext } from '../http/command-context.decorator';
@@ -130,6 +132,7 @@ class WriteMemoDto {
 }
 
 @Controller('memos')
+@Roles('agent')
 class MemosController {
   constructor(
     private readonly commands: CommandBus,
@@ -171,7 +174,7 @@ const memosContext = defineContext({
 describe('a context from its definition alone', () => {
   let dataDir: string;
   let app: NestFastifyApplication;
-  let http: ReturnType<typeof request>;
+  let http: ReturnType<typeof request.agent>;
 
   const until = async <T>(read: () => Promise<T | undefined>): Promise<T> => {
     for (let attempt = 0; attempt < 200; attempt++) {
@@ -189,7 +192,13 @@ describe('a context from its definition alone', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'c360-context-'));
-    const config = loadConfig({ C360_DATA_DIR: dataDir, SQLITE_DURABILITY: 'normal', TOPICS: 'off', LOG_LEVEL: 'error' });
+    const config = loadConfig({
+      C360_DATA_DIR: dataDir,
+      SQLITE_DURABILITY: 'normal',
+      TOPICS: 'off',
+      LOG_LEVEL: 'error',
+      C360_AUTH_SECRET: TEST_AUTH_SECRET,
+    });
     // A memo written by the first version of the context, before its schema changed.
     const events = new SqliteEventStore({ file: config.eventStore.kind === 'sqlite' ? config.eventStore.file : '' });
     await events.appendToStream(
@@ -211,7 +220,7 @@ describe('a context from its definition alone', () => {
     app = await createHttpApp(ServiceModule.forRoot(config, [ContextModule.register(memosContext)]), 'error');
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
-    http = request(app.getHttpServer());
+    http = request.agent(app.getHttpServer()).set(authHeaders('agent'));
   });
   afterAll(async () => {
     await app?.close();

@@ -6,7 +6,8 @@ import {
   type EventStore,
   type KeyStore,
 } from '@c360/kernel';
-import type { DynamicModule, Provider } from '@nestjs/common';
+import { SetMetadata, type DynamicModule, type Provider } from '@nestjs/common';
+import { CONTEXT_NAME_METADATA } from '../auth/access.guard';
 import { CLOCK, EVENT_STORE, KEY_STORE } from '../infrastructure/tokens';
 import type { CommandTelemetry } from '../observability/metrics/command-telemetry';
 import { COMMAND_TELEMETRY } from '../observability/observability.tokens';
@@ -43,6 +44,8 @@ export class ContextModule {
           },
         ]
       : [{ provide: CONTEXT_EVENTS, useExisting: EVENT_STORE }];
+    // Refusals by the role table then carry the context's own error codes (`loyalty.supervisor-required`).
+    for (const controller of definition.controllers ?? []) SetMetadata(CONTEXT_NAME_METADATA, definition.name)(controller);
     const declared = new Set<unknown>(definition.providers ?? []);
     const extra = [...(definition.processors ?? []), ...(definition.onStart ?? [])].filter((type) => !declared.has(type));
     return {

@@ -1,10 +1,12 @@
 import type { DocumentStore, EventStore } from '@c360/kernel';
 import { Controller, Get, HttpStatus, Inject, NotFoundException, Param, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { PlatformConfig } from '../config/platform-config';
 import { DOCUMENT_STORE, EVENT_STORE, PLATFORM_CONFIG } from '../infrastructure/tokens';
 import { ProcessorHost } from '../processors/processor-host';
 import { componentReadiness } from './readiness';
+import { Public } from '../auth/access.decorators';
 
 /**
  * `/health/live`: the process answers (during any catch-up too: processors yield the event loop).
@@ -13,6 +15,7 @@ import { componentReadiness } from './readiness';
  * `/health/ready/<component>`: 200 only when that component is `ok` (policy in ./readiness.ts).
  */
 @Controller('health')
+@Public()
 export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
@@ -22,11 +25,13 @@ export class HealthController {
   ) {}
 
   @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process answers' })
   live() {
     return { status: 'ok' };
   }
 
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness: stores reachable, no processor failed or lagging; lists every processor' })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const report = await this.report();
     const storeProblems = [
@@ -44,6 +49,7 @@ export class HealthController {
   }
 
   @Get('ready/:component')
+  @ApiOperation({ summary: "Readiness of one component (a context's read models or reactions, the relay): 503 when it is not ok" })
   async component(@Param('component') name: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const report = await this.report();
     const component = report.components.find((c) => c.name === name);

@@ -1,15 +1,15 @@
-import { UUID_PATTERN, uuidv7, type ActorRole, type CommandContext } from '@c360/kernel';
-import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { UUID_PATTERN, uuidv7, type CommandContext } from '@c360/kernel';
+import { BadRequestException, UnauthorizedException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-
-const ROLES: readonly ActorRole[] = ['agent', 'supervisor', 'system', 'partner', 'customer', 'auditor'];
+import { requestActor } from '../auth/request-actor';
 
 /**
  * Builds the CommandContext of a request from its headers:
  * - `Idempotency-Key` (UUID): repeating a request with the same key returns the first result;
  *   without it every request is a new command;
  * - `If-Match` (a version number): optimistic concurrency, 409 with the current version on mismatch;
- * - `X-Correlation-Id`; `X-Actor-Id` and `X-Actor-Role` (set by the gateway after authentication).
+ * - `X-Correlation-Id`.
+ * The actor is the one the guards verified from the request's credential (ADR 0011); no header can name it.
  */
 export function commandContextFrom(request: FastifyRequest): CommandContext {
   const header = (name: string): string | undefined => {
@@ -35,19 +35,14 @@ export function commandContextFrom(request: FastifyRequest): CommandContext {
       fields: [{ field: 'If-Match', problems: ['must be an integer version'] }],
     });
   }
-  const role = (header('x-actor-role') ?? 'agent') as ActorRole;
-  if (!ROLES.includes(role)) {
-    throw new BadRequestException({
-      statusCode: 400,
-      error: 'validation_failed',
-      message: `X-Actor-Role must be one of ${ROLES.join(', ')}`,
-      fields: [{ field: 'X-Actor-Role', problems: [`must be one of ${ROLES.join(', ')}`] }],
-    });
-  }
+  const actor = requestActor(request);
+  // Only a route that skipped authentication (a public one) gets here without an actor: a wiring error, never a default.
+  if (!actor)
+    throw new UnauthorizedException({ statusCode: 401, error: 'unauthenticated', message: 'This request carries no verified actor' });
   const commandId = idempotencyKey?.toLowerCase() ?? uuidv7();
   return {
     commandId,
-    actor: { id: header('x-actor-id') ?? 'anonymous', role },
+    actor,
     correlationId: header('x-correlation-id') ?? commandId,
     expectedRevision,
   };

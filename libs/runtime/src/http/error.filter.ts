@@ -1,4 +1,11 @@
-import { ConcurrencyError, DomainError, IdempotencyConflictError, TransientStoreError, WrongExpectedRevisionError } from '@c360/kernel';
+import {
+  ConcurrencyError,
+  DomainError,
+  IdempotencyConflictError,
+  InvalidCursorError,
+  TransientStoreError,
+  WrongExpectedRevisionError,
+} from '@c360/kernel';
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
@@ -14,6 +21,37 @@ const DOMAIN_STATUS = {
  * concurrency conflicts answer 409 with the current version, store faults 503, the rest 500 without
  * leaking internals.
  */
+/** Codes for the errors that Nest and Fastify raise themselves (unknown route, parser and size limits). */
+const HTTP_CODES: Readonly<Record<number, { error: string; field?: string }>> = {
+  400: { error: 'validation_failed', field: 'body' },
+  401: { error: 'unauthenticated' },
+  403: { error: 'forbidden' },
+  404: { error: 'not-found' },
+  405: { error: 'method_not_allowed' },
+  413: { error: 'payload_too_large', field: 'body' },
+  415: { error: 'unsupported_media_type', field: 'Content-Type' },
+};
+
+/**
+ * Our own exceptions already carry `{ statusCode, error, message, fields? }`; those raised by the
+ * framework carry a bare message. Both answer in one shape, so a client parses every 4xx the same way.
+ */
+function httpBody(error: HttpException): Record<string, unknown> {
+  const status = error.getStatus();
+  const response = error.getResponse();
+  const own = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
+  // A code (`validation_failed`, `loyalty.supervisor-required`), not an HTTP reason phrase (`Bad Request`).
+  if (typeof own.error === 'string' && /^[a-z0-9._-]+$/.test(own.error)) return own;
+  const message = typeof response === 'string' ? response : typeof own.message === 'string' ? own.message : error.message;
+  const known = HTTP_CODES[status] ?? { error: status >= 500 ? 'internal_error' : 'request_refused' };
+  return {
+    statusCode: status,
+    error: known.error,
+    message,
+    ...(known.field ? { fields: [{ field: known.field, problems: [message] }] } : {}),
+  };
+}
+
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
@@ -21,15 +59,18 @@ export class ErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body } = this.translate(error);
+    if (status === HttpStatus.UNAUTHORIZED) void reply.header('WWW-Authenticate', 'Bearer realm="customer-360"');
     void reply.status(status).send(body);
   }
 
   private translate(error: unknown): { status: number; body: Record<string, unknown> } {
-    if (error instanceof HttpException) {
-      const response = error.getResponse();
+    if (error instanceof HttpException) return { status: error.getStatus(), body: httpBody(error) };
+    if (error instanceof InvalidCursorError) {
+      // The second line of defence: a route whose DTO does not check its cursor still answers 400, not 500.
+      const fields = [{ field: 'cursor', problems: ['must be the nextCursor of a previous page'] }];
       return {
-        status: error.getStatus(),
-        body: typeof response === 'string' ? { statusCode: error.getStatus(), message: response } : (response as Record<string, unknown>),
+        status: HttpStatus.BAD_REQUEST,
+        body: { statusCode: 400, error: 'validation_failed', message: `cursor: ${error.message}`, fields },
       };
     }
     if (error instanceof DomainError) {

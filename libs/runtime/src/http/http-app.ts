@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import type { IEntryNestModule } from '@nestjs/core/nest-factory';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ErrorFilter } from './error.filter';
+import { useStrictJsonBodies } from './json-body-parser';
+import { serveApiDocs } from '../openapi/openapi.setup';
 import { createValidationPipe } from './validation';
 
 const LEVELS: Record<string, LogLevel[]> = {
@@ -24,7 +26,9 @@ export async function createHttpApp(rootModule: IEntryNestModule, logLevel = 'lo
   return app;
 }
 
-export function configureHttpApp(app: INestApplication): void {
+export function configureHttpApp(app: NestFastifyApplication): void {
+  useStrictJsonBodies(app);
+  serveApiDocs(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
 }

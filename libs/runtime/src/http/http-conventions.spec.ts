@@ -5,6 +5,7 @@ import { IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import type { DocumentStore } from '@c360/kernel';
 import { RequestCommandContext } from './command-context.decorator';
+import { Roles } from '../auth/access.decorators';
 import { DOCUMENT_STORE } from '../infrastructure/tokens';
 import { ContextModule } from '../context/context.module';
 import { defineContext } from '../context/context-definition';
@@ -31,6 +32,7 @@ const balances: DocumentProjection<{ owner: string; balance: number }> = {
 };
 
 @Controller('toys')
+@Roles('agent')
 class ToyController {
   constructor(
     private readonly commands: CommandHandler,
@@ -118,6 +120,29 @@ describe('HTTP conventions shared by every service', () => {
     expect(again.body).toMatchObject({ duplicate: true, version: first.body.version });
     expect(await platform.stores.eventStore.readStream('toy-account-d')).toHaveLength(2);
     await platform.http.post('/toys/d/deposits').set('Idempotency-Key', 'nope').send({ amount: 7 }).expect(400);
+  });
+
+  it('answers 422 to a reused Idempotency-Key with another body, path or caller, and writes nothing', async () => {
+    await platform.http.post('/toys/f').send({ owner: 'fe' }).expect(201);
+    await platform.http.post('/toys/g').send({ owner: 'gi' }).expect(201);
+    const key = randomUUID();
+    await platform.http.post('/toys/f/deposits').set('Idempotency-Key', key).send({ amount: 7 }).expect(201);
+    const reused = await platform.http.post('/toys/f/deposits').set('Idempotency-Key', key).send({ amount: 8 }).expect(422);
+    expect(reused.body).toMatchObject({ error: 'idempotency-key-reused', fields: [{ field: 'Idempotency-Key' }] });
+    await platform.http.post('/toys/g/deposits').set('Idempotency-Key', key).send({ amount: 7 }).expect(422);
+    await platform.as('agent', 'agent-2').post('/toys/f/deposits').set('Idempotency-Key', key).send({ amount: 7 }).expect(422);
+    // The same request again (the key's case does not matter): the first result.
+    const again = await platform.http.post('/toys/f/deposits').set('Idempotency-Key', key.toUpperCase()).send({ amount: 7 }).expect(201);
+    expect(again.body.duplicate).toBe(true);
+    expect(await platform.stores.eventStore.readStream('toy-account-f')).toHaveLength(2);
+    expect(await platform.stores.eventStore.readStream('toy-account-g')).toHaveLength(1);
+  });
+
+  it('lets a request refused by validation be corrected and retried with the same key', async () => {
+    await platform.http.post('/toys/h').send({ owner: 'ha' }).expect(201);
+    const key = randomUUID();
+    await platform.http.post('/toys/h/deposits').set('Idempotency-Key', key).send({ amount: 'seven' }).expect(400);
+    await platform.http.post('/toys/h/deposits').set('Idempotency-Key', key).send({ amount: 7 }).expect(201);
   });
 
   it('reports readiness with every processor', async () => {

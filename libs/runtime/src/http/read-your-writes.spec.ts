@@ -1,3 +1,5 @@
+import { Roles } from '../auth/access.decorators';
+import { ACCESS } from '../auth/roles';
 import { DocumentProjector, uuidv7, type DocumentProjection, type DocumentStore, type EventStore } from '@c360/kernel';
 import { Body, Controller, Get, Inject, Module, Param, Post, type OnModuleInit } from '@nestjs/common';
 import { DOCUMENT_STORE, EVENT_STORE } from '../infrastructure/tokens';
@@ -18,6 +20,8 @@ const notes: DocumentProjection<Note> = {
 const PROJECTOR = 'test:projection:notes_v1';
 
 /** A write that appends and a read from the read model: nothing in it knows about positions. */
+// Spec routes declare their roles like every route (the role table, ADR 0011).
+@Roles(...ACCESS.work)
 @Controller('notes')
 class NotesController {
   constructor(

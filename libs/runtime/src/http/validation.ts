@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 
 export interface FieldProblem {
   /** Dotted path of the field in the request body or query: `emails.1`, `address.postalCode`. */
@@ -16,12 +16,36 @@ export function flattenValidationErrors(errors: readonly ValidationError[], pare
 }
 
 /**
+ * Nest's pipe turns a missing or `null` body into `{}` before validating, so a DTO whose fields are all
+ * optional ran its command with defaults. A route that declares a body DTO needs a JSON object.
+ */
+class PlatformValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const wantsObject = metadata.type === 'body' && metadata.data === undefined && isDtoClass(metadata.metatype);
+    if (wantsObject && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+      const problem = value === undefined || value === null ? 'is required: a JSON object' : 'must be a JSON object';
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'validation_failed',
+        message: `body: ${problem}`,
+        fields: [{ field: 'body', problems: [problem] }],
+      });
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+function isDtoClass(metatype: ArgumentMetadata['metatype']): boolean {
+  return typeof metatype === 'function' && ![Object, String, Number, Boolean, Array].includes(metatype as never);
+}
+
+/**
  * Every API validates its DTOs with this pipe: unknown fields are refused, values are converted to
  * the DTO's types, and a 400 names each bad field. Nothing is written when validation fails because
  * it runs before the handler.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new PlatformValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

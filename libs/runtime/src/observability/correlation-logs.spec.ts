@@ -47,7 +47,7 @@ describe('a request followed through the log by its correlation id', () => {
   });
 
   it('writes no request line for scrapes and probes, and one JSON object a line for everything else', async () => {
-    await platform.http.get('/metrics').expect(200);
+    await platform.as('admin').get('/metrics').expect(200);
     await platform.http.get('/health/live').expect(200);
     await platform.http.get('/nowhere').expect(404);
     const requests = logs.entries().filter((entry) => entry.msg === 'request completed');

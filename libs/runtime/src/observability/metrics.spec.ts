@@ -17,7 +17,7 @@ describe('/metrics', () => {
   afterEach(() => platform.close());
 
   const scrape = async () => {
-    const response = await platform.http.get('/metrics').expect(200);
+    const response = await platform.as('admin').get('/metrics').expect(200);
     expect(response.headers['content-type']).toMatch(/text\/plain/);
     return response.text;
   };
@@ -76,7 +76,7 @@ describe('/metrics', () => {
 
   it('moves to its own port with METRICS_PORT, off the API', async () => {
     platform = await createTestPlatform({ imports: [ToyLedgerModule], env: { METRICS_PORT: '0' } });
-    await platform.http.get('/metrics').expect(404);
+    await platform.as('admin').get('/metrics').expect(404);
     const { MetricsServer } = await import('./metrics/metrics-server');
     const port = platform.app.get(MetricsServer).port();
     const response = await fetch(`http://127.0.0.1:${port}/metrics`);

@@ -11,25 +11,29 @@ import {
   Post,
 } from '@nestjs/common';
 import type { SubscriptionRunner } from '@c360/kernel';
+import { ApiOperation } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorators';
+import { ACCESS } from '../auth/roles';
 import { ProcessorHost } from './processor-host';
 
 /**
  * The operator's handle on processors: list them, restart one (retries a stopped event, clears a stuck
  * state), or skip the event a stopped one failed on. Names contain colons (`sales:projection:deal-view_v1`);
- * send them as they are or URL-encoded.
- *
- * TODO(auth): every route here needs the admin role once authentication lands (another engineer adds
- * roles to every route); until then bind the platform to a private address.
+ * send them as they are or URL-encoded. Admins only (the role table, ADR 0011).
  */
 @Controller('admin/processors')
 export class ProcessorAdminController {
   constructor(private readonly processors: ProcessorHost) {}
 
+  @Roles(...ACCESS.administer)
+  @ApiOperation({ summary: 'Every processor with its state, checkpoint and lag' })
   @Get()
   async list() {
     return { processors: await this.processors.statuses() };
   }
 
+  @Roles(...ACCESS.administer)
+  @ApiOperation({ summary: 'Restart a processor (retries the event it stopped on)' })
   @Post(':name/restart')
   @HttpCode(HttpStatus.ACCEPTED)
   async restart(@Param('name') name: string) {
@@ -39,6 +43,8 @@ export class ProcessorAdminController {
   }
 
   /** Body `{ "position": n }` skips that position; without it, the event the processor stopped on. */
+  @Roles(...ACCESS.administer)
+  @ApiOperation({ summary: 'Skip the event a stopped processor failed on, or a given position' })
   @Post(':name/skip')
   @HttpCode(HttpStatus.ACCEPTED)
   async skip(@Param('name') name: string, @Body() body: unknown) {

@@ -47,7 +47,7 @@ describe('/admin/processors', () => {
   afterEach(() => platform.close());
 
   it('lists processors with state, lag and the event a stopped one failed on', async () => {
-    const response = await platform.http.get('/admin/processors').expect(200);
+    const response = await platform.as('admin').get('/admin/processors').expect(200);
     expect(response.body.processors).toEqual([
       expect.objectContaining({
         name: fixable.name,
@@ -60,26 +60,30 @@ describe('/admin/processors', () => {
 
   it('restarts a stopped processor once its cause is fixed', async () => {
     fixable.fixed = true;
-    await platform.http.post(`/admin/processors/${fixable.name}/restart`).expect(202);
+    await platform.as('admin').post(`/admin/processors/${fixable.name}/restart`).expect(202);
     await platform.processors.runner(fixable.name)?.waitFor(3);
     expect(fixable.seen).toEqual(['test.fine', 'test.poison', 'test.fine']);
   });
 
   it('skips the event it stopped on (URL-encoded name), and refuses a bad position naming the field', async () => {
-    await platform.http
+    await platform
+      .as('admin')
       .post(`/admin/processors/${encodeURIComponent(fixable.name)}/skip`)
       .send({ position: 'two' })
       .expect(400)
       .expect((response) => expect(response.body.fields).toEqual([{ field: 'position', problems: ['position must be an integer >= 1'] }]));
-    const response = await platform.http.post(`/admin/processors/${encodeURIComponent(fixable.name)}/skip`).expect(202);
+    const response = await platform
+      .as('admin')
+      .post(`/admin/processors/${encodeURIComponent(fixable.name)}/skip`)
+      .expect(202);
     expect(response.body.skipped).toBe(2);
     await platform.processors.runner(fixable.name)?.waitFor(3);
     expect(fixable.seen).toEqual(['test.fine', 'test.fine']);
-    await platform.http.post(`/admin/processors/${fixable.name}/skip`).expect(409);
+    await platform.as('admin').post(`/admin/processors/${fixable.name}/skip`).expect(409);
   });
 
   it('answers 404 naming the processors for an unknown name', async () => {
-    const response = await platform.http.post('/admin/processors/nope/restart').expect(404);
+    const response = await platform.as('admin').post('/admin/processors/nope/restart').expect(404);
     expect(response.body.message).toMatch(/No processor "nope"; processors: demo:processor:fixable/);
   });
 });

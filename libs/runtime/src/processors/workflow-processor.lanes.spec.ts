@@ -26,6 +26,8 @@ const twoSteps: AnyWorkflow = {
   name: 'two-steps',
   handles: ['t.happened'],
   initialState: undefined,
+  // Concurrency is opt-in: each event its own lane.
+  laneOf: (event: EventEnvelope) => event.id,
   decide: (event: EventEnvelope) => [
     { step: 'first', command: { event: event.position, step: 'first' } },
     { step: 'second', command: { event: event.position, step: 'second' } },

@@ -27,10 +27,11 @@ interface WorkflowStateDocument {
  * commands are sent: a crash before it replays the same decision (same ids, deduplicated); an event at
  * or below the saved position is not decided again.
  *
- * Group commit: the events of a batch are handled side by side — one lane per instance for a stateful
- * workflow (its state threads through them), one lane per event otherwise — so their commands reach the
- * event store together and share a commit (issue 11: one command at a time ran the reaction at 43/s).
- * Lanes start in event order, so commands for one stream queue in event order in the CommandHandler.
+ * Group commit: the events of a batch are handled side by side where the workflow allows it — one lane
+ * per instance for a stateful workflow (its state threads through them), the lanes a stateless workflow
+ * declares (`laneOf`), else one lane in event order — so their commands reach the event store together
+ * and share a commit (issue 11: one command at a time ran the reaction at 43/s). Lanes start in event
+ * order, so commands for one stream queue in event order in the CommandHandler.
  *
  * Policy (kernel): a rule refusing a command is reported and the workflow moves on; contention and store
  * faults are retried (the whole batch: the derived ids make the repeat a no-op); anything else stops
@@ -58,7 +59,9 @@ export class WorkflowProcessor implements EventProcessor {
     const states = new Map<string, { state: unknown; position: number }>();
     const outcomes = await runInLanes(
       events,
-      (event, index) => (instances[index] === undefined ? `event:${index}` : `instance:${instances[index]}`),
+      // In event order unless the workflow declares lanes; a stateful instance is one lane either way.
+      (event, index) =>
+        instances[index] !== undefined ? `instance:${instances[index]}` : (this.workflow.laneOf?.(event) ?? 'in-event-order'),
       async (event, index) => {
         const instance = instances[index];
         const current = instance === undefined ? { state: this.workflow.initialState, position: -1 } : await this.stateOf(instance, states);

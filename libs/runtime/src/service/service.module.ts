@@ -3,7 +3,9 @@ import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { PlatformConfig } from '../config/platform-config';
 import type { ContextDynamicModule } from '../context/context.module';
+import { AuthModule } from '../auth/auth.module';
 import { HealthModule } from '../health/health.module';
+import { IdempotencyModule } from '../http/idempotency.module';
 import { InfrastructureModule, type InfrastructureOptions } from '../infrastructure/infrastructure.module';
 import { ProcessorAdminModule } from '../processors/processor-admin.module';
 import { ReadYourWritesModule } from '../http/read-your-writes.module';
@@ -18,7 +20,8 @@ export function upcastersOf(modules: ServiceModules): Upcaster[] {
 
 /**
  * The modules every process runs beside its contexts: logs, metrics and traces, the infrastructure (with
- * the contexts' upcasters), health, and the CQRS buses that controllers, resolvers, the CLI and workflows share.
+ * the contexts' upcasters), authentication with the role table's guard, health, and the CQRS buses that
+ * controllers, resolvers, the CLI and workflows share.
  */
 export function platformImports(
   modules: ServiceModules,
@@ -29,6 +32,8 @@ export function platformImports(
     ObservabilityModule.forRoot({ config: infrastructure.config, ...observability }),
     InfrastructureModule.forRoot({ ...infrastructure, upcasters: [...(infrastructure.upcasters ?? []), ...upcastersOf(modules)] }),
     CqrsModule.forRoot(),
+    AuthModule,
+    IdempotencyModule,
     HealthModule,
     ProcessorAdminModule,
     ReadYourWritesModule,

@@ -1,2 +1,4 @@
 export * from './test-platform';
 export * from '../observability/logging/log-capture';
+export * from './test-tokens';
+export * from './role-table-probe';

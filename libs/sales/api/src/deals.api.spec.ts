@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TestPlatform } from '@c360/runtime/testing';
+import { authHeaders, type TestPlatform } from '@c360/runtime/testing';
 import { DEFAULT_PIPELINE_ID, dealStream } from '@c360/sales-domain';
 import { ANN, DAY, T0, badFields, dealBody, openDeal, salesPlatform, settle } from './testing/sales-test-kit';
 
@@ -11,7 +11,7 @@ describe('deals API', () => {
   afterEach(() => platform.close());
 
   it('opens a deal in the default pipeline’s first stage and answers its version', async () => {
-    const response = await platform.http.post('/deals').set('X-Actor-Id', 'agent-ann').send(dealBody()).expect(201);
+    const response = await platform.http.post('/deals').set(authHeaders('agent', 'agent-ann')).send(dealBody()).expect(201);
     expect(response.body).toMatchObject({
       version: 0,
       duplicate: false,
@@ -168,7 +168,7 @@ describe('deals API', () => {
     const dealId = await openDeal(platform);
     await platform.http
       .post(`/deals/${dealId}/activities`)
-      .set('X-Actor-Id', 'agent-bo')
+      .set(authHeaders('agent', 'agent-bo'))
       .send({ kind: 'call', subject: 'Discovery call', notes: 'Needs 40 vans' })
       .expect(201);
     platform.clock.advance(60_000);

@@ -1,5 +1,5 @@
 import { publishContactsEvent } from '@c360/contacts-contracts';
-import type { TestPlatform } from '@c360/runtime/testing';
+import { authHeaders, type TestPlatform } from '@c360/runtime/testing';
 import { ANN, BO, ticketBody, ticketsPlatform } from './testing/tickets-test-kit';
 
 const UNKNOWN = '0190a5c4-0000-7000-8000-00000000dead';
@@ -20,7 +20,11 @@ describe('tickets API: only customers that exist', () => {
       .send(ticketBody({ customerId: UNKNOWN }))
       .expect(404);
     expect(refused.body).toMatchObject({ error: 'customer-not-found', details: { customerId: UNKNOWN, field: 'customerId' } });
-    await platform.http.post('/tickets/follow-ups').send({ customerId: UNKNOWN, surveyResponseId: 'nps-unknown', score: 3 }).expect(404);
+    await platform.http
+      .post('/tickets/follow-ups')
+      .set(authHeaders('system'))
+      .send({ customerId: UNKNOWN, surveyResponseId: 'nps-unknown', score: 3 })
+      .expect(404);
     expect(await ticketEvents()).toEqual([]);
   });
 

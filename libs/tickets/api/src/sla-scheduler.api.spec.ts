@@ -1,5 +1,5 @@
 import { FakeClock } from '@c360/kernel/testing';
-import type { TestPlatform } from '@c360/runtime/testing';
+import { authHeaders, type TestPlatform } from '@c360/runtime/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,13 +95,13 @@ describe('SLA scheduler', () => {
       dueAt: '2026-03-02T09:00:00.000Z',
     });
     expect(
-      (await platform.http.put('/tickets/sla/policies/normal').send({ name: 'x' }).expect(400)).body.fields.map(
+      (await platform.http.put('/tickets/sla/policies/normal').set(SUPERVISOR).send({ name: 'x' }).expect(400)).body.fields.map(
         (f: { field: string }) => f.field,
       ),
     ).toContain('priority');
     await platform.http
       .put('/tickets/sla/policies/normal')
-      .set('X-Actor-Role', 'agent')
+      .set(authHeaders('agent'))
       .send({
         name: 'Normal',
         priority: 'normal',

@@ -1,4 +1,4 @@
-import type { TestPlatform } from '@c360/runtime/testing';
+import { authHeaders, type TestPlatform } from '@c360/runtime/testing';
 import { ANN, BO, MINUTE, openTicket, settle, ticketsPlatform } from './testing/tickets-test-kit';
 
 describe('tickets queues and dashboards API', () => {
@@ -35,12 +35,12 @@ describe('tickets queues and dashboards API', () => {
     for (const id of [a, b, c])
       await platform.http.post(`/tickets/${id}/assignment`).send({ agentId: 'agent-bo', teamId: 'billing' }).expect(200);
     platform.clock.advance(20 * MINUTE);
-    await platform.http.post(`/tickets/${a}/replies`).set('X-Actor-Id', 'agent-bo').send({ body: 'On it' }).expect(201);
+    await platform.http.post(`/tickets/${a}/replies`).set(authHeaders('agent', 'agent-bo')).send({ body: 'On it' }).expect(201);
     platform.clock.advance(20 * MINUTE);
-    await platform.http.post(`/tickets/${b}/replies`).set('X-Actor-Id', 'agent-bo').send({ body: 'On it' }).expect(201);
+    await platform.http.post(`/tickets/${b}/replies`).set(authHeaders('agent', 'agent-bo')).send({ body: 'On it' }).expect(201);
     // The urgent one (30 minutes to first response) is answered after 60: its breach is recorded with the reply.
     platform.clock.advance(20 * MINUTE);
-    await platform.http.post(`/tickets/${c}/replies`).set('X-Actor-Id', 'agent-bo').send({ body: 'Sorry' }).expect(201);
+    await platform.http.post(`/tickets/${c}/replies`).set(authHeaders('agent', 'agent-bo')).send({ body: 'Sorry' }).expect(201);
     await platform.http.post(`/tickets/${a}/resolve`).send({}).expect(200);
     await settle(platform);
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isEncryptedPersonalData } from '@c360/kernel';
-import type { TestPlatform } from '@c360/runtime/testing';
+import { authHeaders, type TestPlatform } from '@c360/runtime/testing';
 import { ticketStream } from '@c360/tickets-domain';
 import { ANN, BO, T0, badFields, openTicket, settle, ticketBody, ticketsPlatform } from './testing/tickets-test-kit';
 
@@ -12,7 +12,7 @@ describe('tickets API', () => {
   afterEach(() => platform.close());
 
   it('opens a ticket under the default policy of its priority, with deadlines in business time', async () => {
-    const opened = await platform.http.post('/tickets').set('X-Actor-Id', 'agent-ann').send(ticketBody()).expect(201);
+    const opened = await platform.http.post('/tickets').set(authHeaders('agent', 'agent-ann')).send(ticketBody()).expect(201);
     expect(opened.body).toMatchObject({
       version: 2,
       duplicate: false,
@@ -69,14 +69,14 @@ describe('tickets API', () => {
     platform.clock.advance(45 * 60_000);
     const reply = await platform.http
       .post(`/tickets/${id}/replies`)
-      .set('X-Actor-Id', 'agent-bo')
+      .set(authHeaders('agent', 'agent-bo'))
       .send({ body: 'We are on it' })
       .expect(201);
     expect(reply.body.ticket.deadlines.map((d: { target: string }) => d.target)).toEqual(['resolution']);
     platform.clock.advance(60_000);
     await platform.http
       .post(`/tickets/${id}/notes`)
-      .set('X-Actor-Id', 'agent-bo')
+      .set(authHeaders('agent', 'agent-bo'))
       .send({ body: 'Double charge confirmed in billing' })
       .expect(201);
     const pending = await platform.http.post(`/tickets/${id}/status`).send({ status: 'pending-customer' }).expect(200);
@@ -84,7 +84,7 @@ describe('tickets API', () => {
     platform.clock.advance(24 * 60 * 60_000);
     const answer = await platform.http
       .post(`/tickets/${id}/replies`)
-      .set('X-Actor-Role', 'customer')
+
       .send({ body: 'Thanks, here is my card', author: 'customer' })
       .expect(201);
     expect(answer.body.ticket.status).toBe('open');
@@ -161,9 +161,9 @@ describe('tickets API', () => {
 
   it('opens one follow-up ticket per detractor survey answer (what surveys will call)', async () => {
     const body = { customerId: ANN, surveyResponseId: 'nps-2026-03-r1', score: 2, comment: 'Nobody answered my emails' };
-    const first = await platform.http.post('/tickets/follow-ups').set('X-Actor-Role', 'system').send(body).expect(201);
+    const first = await platform.http.post('/tickets/follow-ups').set(authHeaders('system')).send(body).expect(201);
     expect(first.body.ticket).toMatchObject({ channel: 'survey', priority: 'high', category: 'survey-follow-up', status: 'new' });
-    const again = await platform.http.post('/tickets/follow-ups').set('X-Actor-Role', 'system').send(body).expect(201);
+    const again = await platform.http.post('/tickets/follow-ups').set(authHeaders('system')).send(body).expect(201);
     expect(again.body).toMatchObject({ ticketId: first.body.ticketId, duplicate: true });
     await settle(platform);
     expect((await platform.http.get(`/tickets/${first.body.ticketId}`).expect(200)).body).toMatchObject({
@@ -175,6 +175,7 @@ describe('tickets API', () => {
         (
           await platform.http
             .post('/tickets/follow-ups')
+            .set(authHeaders('system'))
             .send({ ...body, score: 11 })
             .expect(400)
         ).body,

@@ -1,7 +1,8 @@
 import { MergeCustomers, SuggestDuplicates, UndoCustomerMerge } from '@c360/contacts-application';
 import type { CommandContext } from '@c360/kernel';
-import { CommandBus, QueryBus, RequestCommandContext } from '@c360/runtime';
+import { ACCESS, CommandBus, QueryBus, RequestCommandContext, Roles } from '@c360/runtime';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { MergeDto, MergeParams } from '../dto/merge.dto';
 import { CustomerIdParams } from '../dto/queries.dto';
 
@@ -13,16 +14,22 @@ export class CustomerMergesController {
     private readonly queries: QueryBus,
   ) {}
 
+  @Roles(...ACCESS.read)
+  @ApiOperation({ summary: 'Suspected duplicates of a customer' })
   @Get('duplicates')
   suggest(@Param() { id }: CustomerIdParams) {
     return this.queries.execute(new SuggestDuplicates(id));
   }
 
+  @Roles(...ACCESS.work)
+  @ApiOperation({ summary: 'Merge another customer into this one' })
   @Post('merges')
   mergeInto(@Param() { id }: CustomerIdParams, @Body() body: MergeDto, @RequestCommandContext() context: CommandContext) {
     return this.commands.execute(new MergeCustomers(id, body.absorbedId, context));
   }
 
+  @Roles(...ACCESS.work)
+  @ApiOperation({ summary: 'Undo a merge' })
   @Post('merges/:mergeId/undo')
   @HttpCode(200)
   undoMerge(@Param() params: MergeParams, @RequestCommandContext() context: CommandContext) {

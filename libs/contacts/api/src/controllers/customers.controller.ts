@@ -7,8 +7,9 @@ import {
   UpdateCustomerProfile,
 } from '@c360/contacts-application';
 import type { CommandContext } from '@c360/kernel';
-import { CommandBus, QueryBus, RequestCommandContext } from '@c360/runtime';
+import { ACCESS, CommandBus, QueryBus, RequestCommandContext, Roles } from '@c360/runtime';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { CustomerIdParams, ProfileQuery, SearchCustomersQuery } from '../dto/queries.dto';
 import { RegisterCustomerDto } from '../dto/register-customer.dto';
 import { UpdateProfileDto } from '../dto/update-profile.dto';
@@ -21,27 +22,37 @@ export class CustomersController {
     private readonly queries: QueryBus,
   ) {}
 
+  @Roles(...ACCESS.work)
+  @ApiOperation({ summary: 'Register a customer' })
   @Post()
   create(@Body() body: RegisterCustomerDto, @RequestCommandContext() context: CommandContext) {
     return this.commands.execute(new RegisterCustomer(body, context));
   }
 
+  @Roles(...ACCESS.read)
+  @ApiOperation({ summary: 'Search customers by name prefix, email or phone (paged)' })
   @Get()
   search(@Query() query: SearchCustomersQuery) {
     return this.queries.execute(new SearchCustomers({ ...query, limit: query.limit ?? 20 }));
   }
 
+  @Roles(...ACCESS.read)
+  @ApiOperation({ summary: "A customer's profile (a merged customer resolves to its survivor unless resolve=false)" })
   @Get(':id')
   get(@Param() { id }: CustomerIdParams, @Query() query: ProfileQuery) {
     return this.queries.execute(new GetCustomerProfile(id, query.resolve ?? true));
   }
 
+  @Roles(...ACCESS.work)
+  @ApiOperation({ summary: "Update a customer's profile" })
   @Patch(':id')
   patch(@Param() { id }: CustomerIdParams, @Body() body: UpdateProfileDto, @RequestCommandContext() context: CommandContext) {
     return this.commands.execute(new UpdateCustomerProfile(id, body, context));
   }
 
   /** Right to be forgotten: deletes the customer's key (crypto-shredding) and records a tombstone. */
+  @Roles(...ACCESS.work)
+  @ApiOperation({ summary: 'Erase a customer (right to be forgotten): deletes their key and records a tombstone' })
   @Post(':id/erasure')
   @HttpCode(200)
   erase(@Param() { id }: CustomerIdParams, @RequestCommandContext() context: CommandContext) {
@@ -49,6 +60,8 @@ export class CustomersController {
   }
 
   /** Right of access: everything held about the customer, as JSON. */
+  @Roles(...ACCESS.work)
+  @ApiOperation({ summary: 'Export everything held about a customer (right of access)' })
   @Get(':id/export')
   export(@Param() { id }: CustomerIdParams) {
     return this.queries.execute(new ExportCustomer(id));

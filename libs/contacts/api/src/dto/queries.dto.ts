@@ -1,3 +1,4 @@
+import { IsCursor } from '@c360/runtime';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsPhoneRegion } from '../validation/contacts-validators';
@@ -8,7 +9,7 @@ export class CustomerIdParams {
 
 export class PageQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
-  @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+  @IsOptional() @IsString() @MaxLength(500) @IsCursor() cursor?: string;
 }
 
 /** Exactly one of name (prefix), email or phone. */

@@ -1,4 +1,5 @@
 import { ADJUSTMENT_REASONS, TIERS, type AdjustmentReason, type EngagementRuleName, type TierName } from '@c360/loyalty-domain';
+import { IsCursor } from '@c360/runtime';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, NotEquals, ValidateIf } from 'class-validator';
 
@@ -66,5 +67,5 @@ export class SurveyAnsweredDto {
 
 export class PageQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @IsOptional() @IsString() after?: string;
+  @IsOptional() @IsString() @IsCursor() after?: string;
 }

@@ -1,6 +1,6 @@
 import { ENGAGEMENT_RULES, type EngagementRuleName, type ExpiryMode } from '@c360/loyalty-domain';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { NestedObject } from '@c360/runtime';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 /** Shapes only; the programme decider checks the business sense (thresholds increasing, …) and names the field. */
 
@@ -17,7 +17,7 @@ export class SpendRuleDto {
   @IsArray() @ArrayMaxSize(50) @Matches(/^[A-Z]{3}$/, { each: true }) currencies!: string[];
   @IsArray() @ArrayMaxSize(500) @IsString({ each: true }) excludedCategories!: string[];
   @IsArray() @ArrayMaxSize(5_000) @IsString({ each: true }) excludedSkus!: string[];
-  @ValidateNested() @Type(() => TierMultipliersDto) tierMultipliers!: TierMultipliersDto;
+  @NestedObject(() => TierMultipliersDto) tierMultipliers!: TierMultipliersDto;
 }
 
 class CapsDto {
@@ -30,7 +30,7 @@ class CapsDto {
 export class EngagementRuleDto {
   @IsBoolean() enabled!: boolean;
   @IsInt() @Min(0) points!: number;
-  @ValidateNested() @Type(() => CapsDto) caps!: CapsDto;
+  @NestedObject(() => CapsDto) caps!: CapsDto;
 }
 
 export class EngagementRuleParams {
@@ -44,7 +44,7 @@ class ThresholdsDto {
 }
 
 export class TierPolicyDto {
-  @ValidateNested() @Type(() => ThresholdsDto) thresholds!: ThresholdsDto;
+  @NestedObject(() => ThresholdsDto) thresholds!: ThresholdsDto;
   @IsInt() @Min(1) @Max(60) windowMonths!: number;
   @IsInt() @Min(0) @Max(730) gracePeriodDays!: number;
 }

@@ -1,4 +1,5 @@
 import { TIERS, type RewardKind, type RewardTerms, type RewardValue, type TierName } from '@c360/loyalty-domain';
+import { IsCursor, NestedObject } from '@c360/runtime';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -15,7 +16,6 @@ import {
   Max,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 
 const KINDS: readonly RewardKind[] = ['percentage-discount', 'fixed-credit', 'free-shipping', 'gift', 'coupon'];
@@ -31,7 +31,7 @@ export class RewardValueDto {
 
 export class RewardTermsDto {
   @IsString() @Length(1, 200) name!: string;
-  @ValidateNested() @Type(() => RewardValueDto) value!: RewardValueDto;
+  @NestedObject(() => RewardValueDto) value!: RewardValueDto;
   @IsInt() @Min(1) @Max(100_000_000) pointsCost!: number;
   @ValidateIf((dto: RewardTermsDto) => dto.stock !== null) @IsInt() @Min(0) stock!: number | null;
   @IsISO8601({ strict: true }) validFrom!: string;
@@ -82,5 +82,5 @@ export class RewardListQuery {
   @IsOptional() @IsIn(TIERS) tier?: TierName;
   @IsOptional() @IsIn(['active', 'retired']) status?: 'active' | 'retired';
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @IsOptional() @IsString() after?: string;
+  @IsOptional() @IsString() @IsCursor() after?: string;
 }

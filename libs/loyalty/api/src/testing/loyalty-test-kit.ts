@@ -1,5 +1,5 @@
 import { uuidv7 } from '@c360/kernel';
-import type { TestPlatform } from '@c360/runtime/testing';
+import { authHeaders, type TestPlatform } from '@c360/runtime/testing';
 
 /** Helpers for loyalty API specs: publish other contexts' events as they would, and wait until every reaction settled. */
 
@@ -47,5 +47,6 @@ export function purchaseRecorded(customerId: string, total: number, overrides: R
   };
 }
 
-export const SUPERVISOR_HEADERS = { 'X-Actor-Id': 'sup-1', 'X-Actor-Role': 'supervisor' };
-export const SYSTEM_HEADERS = { 'X-Actor-Id': 'cron', 'X-Actor-Role': 'system' };
+/** Bearer tokens of a supervisor and of the platform's scheduler, verified like any other. */
+export const SUPERVISOR_HEADERS = authHeaders('supervisor', 'sup-1');
+export const SYSTEM_HEADERS = authHeaders('system', 'cron');

@@ -29,6 +29,12 @@ export const salesReactionsWorkflow: Workflow<SalesInput, SalesReactionCommand> 
   name: 'loyalty-sales-reactions',
   handles: [SALES_PURCHASE_RECORDED, SALES_PURCHASE_REFUNDED, SALES_CONTRACT_RENEWED],
   initialState: undefined,
+  // One lane per customer: a purchase's points, refund and renewal bonus touch that customer's account
+  // (and aggregates the command handler serialises), so customers run side by side in one group commit.
+  laneOf: (event) => {
+    const customerId = (event.data as { customerId?: unknown }).customerId;
+    return typeof customerId === 'string' ? `customer:${customerId}` : 'in-event-order';
+  },
   decide(event): WorkflowStep<SalesReactionCommand>[] {
     switch (event.type) {
       case SALES_PURCHASE_RECORDED: {

@@ -1,3 +1,5 @@
+import { Roles } from '../../auth/access.decorators';
+import { ACCESS } from '../../auth/roles';
 import { CommandHandler, streamName, type CommandContext, type DocumentProjection, type DocumentStore } from '@c360/kernel';
 import { toyAccount, type ToyEvent } from '@c360/kernel/testing';
 import { Body, Controller, Get, Inject, Logger, Param, Post } from '@nestjs/common';
@@ -32,6 +34,8 @@ class AmountDto {
   @IsInt() amount!: number;
 }
 
+// Spec routes declare their roles like every route (the role table, ADR 0011).
+@Roles(...ACCESS.work)
 @Controller('toy-accounts')
 class ToyAccountsController {
   private readonly logger = new Logger('ToyAccounts');

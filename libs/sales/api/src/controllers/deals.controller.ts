@@ -1,8 +1,9 @@
 import type { CommandContext } from '@c360/kernel';
 import { ChangeDeal, ChangeDealStage, GetDeal, ListDealActivities, ListDeals, LogDealActivity, OpenDeal } from '@c360/sales-application';
-import { CommandBus, QueryBus, RequestCommandContext } from '@c360/runtime';
+import { ACCESS, CommandBus, QueryBus, RequestCommandContext, Roles } from '@c360/runtime';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { PageQuery } from '../dto/common.dto';
+import { ApiOperation } from '@nestjs/swagger';
+import { SalesPageQuery } from '../dto/common.dto';
 import {
   CloseDealDto,
   DealAmountDto,
@@ -25,11 +26,15 @@ export class DealsController {
     private readonly queries: QueryBus,
   ) {}
 
+  @Roles(...ACCESS.work)
+  @ApiOperation({ summary: 'Open a deal' })
   @Post()
   async open(@Body() body: OpenDealDto, @RequestCommandContext() context: CommandContext) {
     return writtenDeal(await this.commands.execute(new OpenDeal(body, context)));
   }
 
+  @Roles(...ACCESS.read)
+  @ApiOperation({ summary: 'Deals (paged, filtered)' })
   @Get()
   list(@Query() query: DealListQuery) {
     const { limit, after, ...filter } = query;
@@ -37,11 +42,15 @@ export class DealsController {
   }
 
   /** The deal with its stage history (read model). */
+  @Roles(...ACCESS.read)
+  @ApiOperation({ summary: 'A deal with its stage history' })
   @Get(':dealId')
   get(@Param() params: DealParams) {
     return this.queries.execute(new GetDeal(params.dealId));
   }
 
+  @Roles(...ACCESS.work)
+  @ApiOperation({ summary: 'Move a deal to another stage' })
   @Post(':dealId/move')
   @HttpCode(200)
   async move(@Param() params: DealParams, @Body() body: MoveDealDto, @RequestCommandContext() context: CommandContext) {
@@ -50,12 +59,16 @@ export class DealsController {
     );
   }
 
+  @Roles(...ACCESS.work)
+  @ApiOperation({ summary: 'Win a deal' })
   @Post(':dealId/win')
   @HttpCode(200)
   async win(@Param() params: DealParams, @Body() body: CloseDealDto, @RequestCommandContext() context: CommandContext) {
     return writtenDeal(await this.commands.execute(new ChangeDealStage(params.dealId, { type: 'win-deal', reason: body.reason }, context)));
   }
 
+  @Roles(...ACCESS.work)
+  @ApiOperation({ summary: 'Lose a deal' })
   @Post(':dealId/lose')
   @HttpCode(200)
   async lose(@Param() params: DealParams, @Body() body: CloseDealDto, @RequestCommandContext() context: CommandContext) {
@@ -64,6 +77,8 @@ export class DealsController {
     );
   }
 
+  @Roles(...ACCESS.work)
+  @ApiOperation({ summary: 'Reopen a closed deal' })
   @Post(':dealId/reopen')
   @HttpCode(200)
   async reopen(@Param() params: DealParams, @Body() body: ReopenDealDto, @RequestCommandContext() context: CommandContext) {
@@ -74,6 +89,8 @@ export class DealsController {
     );
   }
 
+  @Roles(...ACCESS.work)
+  @ApiOperation({ summary: "Change a deal's amount" })
   @Put(':dealId/amount')
   async amount(@Param() params: DealParams, @Body() body: DealAmountDto, @RequestCommandContext() context: CommandContext) {
     return writtenDeal(
@@ -83,6 +100,8 @@ export class DealsController {
     );
   }
 
+  @Roles(...ACCESS.work)
+  @ApiOperation({ summary: "Change a deal's owner" })
   @Put(':dealId/owner')
   async owner(@Param() params: DealParams, @Body() body: DealOwnerDto, @RequestCommandContext() context: CommandContext) {
     return writtenDeal(
@@ -90,6 +109,8 @@ export class DealsController {
     );
   }
 
+  @Roles(...ACCESS.work)
+  @ApiOperation({ summary: "Change a deal's probability" })
   @Put(':dealId/probability')
   async probability(@Param() params: DealParams, @Body() body: DealProbabilityDto, @RequestCommandContext() context: CommandContext) {
     return writtenDeal(
@@ -99,6 +120,8 @@ export class DealsController {
     );
   }
 
+  @Roles(...ACCESS.work)
+  @ApiOperation({ summary: "Change a deal's expected close date" })
   @Put(':dealId/expected-close-date')
   async closeDate(@Param() params: DealParams, @Body() body: DealCloseDateDto, @RequestCommandContext() context: CommandContext) {
     return writtenDeal(
@@ -108,14 +131,18 @@ export class DealsController {
     );
   }
 
+  @Roles(...ACCESS.work)
+  @ApiOperation({ summary: 'Log an activity on a deal' })
   @Post(':dealId/activities')
   async logActivity(@Param() params: DealParams, @Body() body: LogActivityDto, @RequestCommandContext() context: CommandContext) {
     const result = await this.commands.execute(new LogDealActivity(params.dealId, body, context));
     return { ...writtenDeal(result), activityId: result.activityId };
   }
 
+  @Roles(...ACCESS.read)
+  @ApiOperation({ summary: "A deal's activities (paged)" })
   @Get(':dealId/activities')
-  activities(@Param() params: DealParams, @Query() query: PageQuery) {
+  activities(@Param() params: DealParams, @Query() query: SalesPageQuery) {
     return this.queries.execute(new ListDealActivities(params.dealId, query));
   }
 }

@@ -46,7 +46,7 @@ export const IsPipelineRef = () =>
     (v) => typeof v === 'string' && (v === 'default' || UUID_PATTERN.test(v)),
   );
 
-export class PageQuery {
+export class SalesPageQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
   @IsOptional() @IsString() @IsCursor() after?: string;
 }

@@ -1,5 +1,5 @@
 import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { CURRENCY, CURRENCY_MESSAGE, IsCalendarDate, MAX_AMOUNT, PageQuery } from './common.dto';
+import { CURRENCY, CURRENCY_MESSAGE, IsCalendarDate, MAX_AMOUNT, SalesPageQuery } from './common.dto';
 
 export class ContractParams {
   @IsUUID() contractId!: string;
@@ -29,7 +29,7 @@ export class LapseContractDto {
   @IsString() @Length(1, 500) reason!: string;
 }
 
-export class RenewalsQuery extends PageQuery {
+export class RenewalsQuery extends SalesPageQuery {
   /** Earliest renewal date; omitted: overdue ones included. */
   @IsOptional() @IsCalendarDate() from?: string;
   /** Latest renewal date; omitted: 30 days from today. */

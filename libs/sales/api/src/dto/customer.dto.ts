@@ -1,7 +1,7 @@
 import { IsUUID, Matches } from 'class-validator';
 import { IDENTIFIER, IDENTIFIER_MESSAGE } from './common.dto';
 
-export class CustomerParams {
+export class SalesCustomerParams {
   @IsUUID() customerId!: string;
 }
 

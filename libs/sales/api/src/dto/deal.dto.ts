@@ -8,7 +8,7 @@ import {
   IsCalendarDate,
   IsPipelineRef,
   MAX_AMOUNT,
-  PageQuery,
+  SalesPageQuery,
   STAGE_MESSAGE,
   STAGE_SLUG,
 } from './common.dto';
@@ -71,7 +71,7 @@ export class LogActivityDto {
   @IsOptional() @IsISO8601({ strict: true }) activityAt?: string;
 }
 
-export class DealListQuery extends PageQuery {
+export class DealListQuery extends SalesPageQuery {
   @IsOptional() @IsPipelineRef() pipelineId?: string;
   @IsOptional() @Matches(STAGE_SLUG, { message: STAGE_MESSAGE }) stageId?: string;
   @IsOptional() @IsIn(['open', 'won', 'lost']) status?: 'open' | 'won' | 'lost';

@@ -1,4 +1,4 @@
-import { Type } from 'class-transformer';
+import { NestedList } from '@c360/runtime';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -13,7 +13,6 @@ import {
   Max,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import { IsPipelineRef, STAGE_MESSAGE, STAGE_SLUG } from './common.dto';
 
@@ -34,7 +33,7 @@ export class StageDto {
 
 export class DefinePipelineDto {
   @IsString() @Length(1, 100) name!: string;
-  @IsArray() @ArrayMinSize(3) @ArrayMaxSize(22) @ValidateNested({ each: true }) @Type(() => StageDto) stages!: StageDto[];
+  @ArrayMinSize(3) @ArrayMaxSize(22) @NestedList(() => StageDto) stages!: StageDto[];
 }
 
 export class RenamePipelineDto {

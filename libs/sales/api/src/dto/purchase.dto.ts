@@ -1,9 +1,8 @@
 import { REFUND_KINDS, SALES_CHANNELS, type RefundKind, type SalesChannel } from '@c360/sales-domain';
-import { Type } from 'class-transformer';
+import { NestedList } from '@c360/runtime';
 import {
   ArrayMaxSize,
   ArrayMinSize,
-  IsArray,
   IsIn,
   IsInt,
   IsISO8601,
@@ -14,7 +13,6 @@ import {
   Matches,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { CURRENCY, CURRENCY_MESSAGE, IDENTIFIER, IDENTIFIER_MESSAGE, MAX_AMOUNT } from './common.dto';
 
@@ -40,7 +38,7 @@ export class RecordPurchaseDto {
   @IsIn(SALES_CHANNELS) channel!: SalesChannel;
   @IsUUID() customerId!: string;
   @IsOptional() @IsUUID() dealId?: string;
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => PurchaseLineDto) lines!: PurchaseLineDto[];
+  @ArrayMinSize(1) @ArrayMaxSize(500) @NestedList(() => PurchaseLineDto) lines!: PurchaseLineDto[];
   @IsInt() @Min(0) @Max(MAX_AMOUNT) total!: number;
   @IsString() @Matches(CURRENCY, { message: CURRENCY_MESSAGE }) currency!: string;
   @IsOptional() @IsISO8601({ strict: true }) purchasedAt?: string;
@@ -61,5 +59,5 @@ export class RefundDto {
   @IsIn(REFUND_KINDS) kind!: RefundKind;
   @IsString() @Length(1, 500) reason!: string;
   @IsOptional() @IsInt() @Min(1) @Max(MAX_AMOUNT) amount?: number;
-  @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => RefundLineDto) lines?: RefundLineDto[];
+  @IsOptional() @ArrayMaxSize(500) @NestedList(() => RefundLineDto) lines?: RefundLineDto[];
 }

@@ -1,4 +1,4 @@
-import type { Scalar, SortSpec } from '@c360/kernel';
+import { InvalidCursorError, type Scalar, type SortSpec } from '@c360/kernel';
 import type { Document, Sort } from 'mongodb';
 import { assertQueryField } from './mongo-fields';
 
@@ -25,7 +25,7 @@ function typeOf(value: Scalar): ScalarType {
   if (typeof value === 'number') return 'number';
   if (typeof value === 'string') return 'string';
   if (typeof value === 'boolean') return 'bool';
-  throw new TypeError('after is not a cursor returned by a previous page');
+  throw new InvalidCursorError();
 }
 
 /** Documents strictly after (sort value, id) in the sort's direction. */

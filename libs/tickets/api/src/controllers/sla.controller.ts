@@ -1,7 +1,8 @@
 import type { CommandContext } from '@c360/kernel';
-import { CommandBus, QueryBus, RequestCommandContext } from '@c360/runtime';
+import { ACCESS, CommandBus, QueryBus, RequestCommandContext, Roles } from '@c360/runtime';
 import { GetSlaPolicies, ListCalendars, RemoveSlaPolicy, RunSlaScheduler, SetSlaPolicy } from '@c360/tickets-application';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { PolicyParams, SlaPolicyDto } from '../dto/ticket.dto';
 
 /** SLA policies, the business calendars they count on, and the scheduler of warnings and breaches. */
@@ -12,14 +13,16 @@ export class SlaController {
     private readonly queries: QueryBus,
   ) {}
 
-  // roles: agent, supervisor, auditor
+  @Roles(...ACCESS.read)
+  @ApiOperation({ summary: 'Policies' })
   @Get('policies')
   policies() {
     return this.queries.execute(new GetSlaPolicies());
   }
 
   /** Set (define or change) a policy; open tickets are re-derived by the scheduler's next pass. */
-  // roles: supervisor
+  @Roles(...ACCESS.manage)
+  @ApiOperation({ summary: "Set (define or change) a policy; open tickets are re-derived by the scheduler's next pass" })
   @Put('policies/:policyId')
   async setPolicy(@Param() params: PolicyParams, @Body() body: SlaPolicyDto, @RequestCommandContext() context: CommandContext) {
     const policy = {
@@ -37,7 +40,8 @@ export class SlaController {
     };
   }
 
-  // roles: supervisor
+  @Roles(...ACCESS.manage)
+  @ApiOperation({ summary: 'Remove policy' })
   @Delete('policies/:policyId')
   async removePolicy(@Param() params: PolicyParams, @RequestCommandContext() context: CommandContext) {
     const result = await this.commands.execute(new RemoveSlaPolicy(params.policyId, context));
@@ -49,14 +53,16 @@ export class SlaController {
     };
   }
 
-  // roles: agent, supervisor, auditor
+  @Roles(...ACCESS.read)
+  @ApiOperation({ summary: 'Calendars' })
   @Get('calendars')
   calendars() {
     return this.queries.execute(new ListCalendars());
   }
 
   /** One scheduler pass now (operators; an external cron when TICKETS_SCHEDULER_INTERVAL_MS=0). */
-  // roles: supervisor, system
+  @Roles(...ACCESS.jobs)
+  @ApiOperation({ summary: 'One scheduler pass now (operators; an external cron when TICKETS_SCHEDULER_INTERVAL_MS=0)' })
   @Post('scheduler/run')
   @HttpCode(200)
   run(@RequestCommandContext() context: CommandContext) {

@@ -1,4 +1,4 @@
-import { QueryBus } from '@c360/runtime';
+import { ACCESS, QueryBus, Roles } from '@c360/runtime';
 import {
   GetAgentMetrics,
   GetTeamDashboard,
@@ -8,9 +8,10 @@ import {
   ListTeams,
 } from '@c360/tickets-application';
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { AgentParams, CustomerParams, PageQuery, TeamParams } from '../dto/ticket.dto';
+import { ApiOperation } from '@nestjs/swagger';
+import { AgentParams, CustomerParams, TicketsPageQuery, TeamParams } from '../dto/ticket.dto';
 
-const pageOf = (query: PageQuery) => ({ limit: query.limit, after: query.after });
+const pageOf = (query: TicketsPageQuery) => ({ limit: query.limit, after: query.after });
 
 /** Queues, dashboards and a customer's tickets (read models, cursor-paginated). */
 @Controller()
@@ -18,41 +19,49 @@ export class TicketQueuesController {
   constructor(private readonly queries: QueryBus) {}
 
   /** The agent's open tickets, nearest deadline first; pending (paused) ones last. */
-  // roles: agent, supervisor
+  @Roles(...ACCESS.work)
+  @ApiOperation({ summary: "The agent's open tickets, nearest deadline first; pending (paused) ones last" })
   @Get('tickets/queues/agents/:agentId')
-  agentQueue(@Param() params: AgentParams, @Query() query: PageQuery) {
+  agentQueue(@Param() params: AgentParams, @Query() query: TicketsPageQuery) {
     return this.queries.execute(new ListAgentQueue(params.agentId, pageOf(query)));
   }
 
-  // roles: agent, supervisor
+  @Roles(...ACCESS.work)
+  @ApiOperation({ summary: 'Team queue' })
   @Get('tickets/queues/teams/:teamId')
-  teamQueue(@Param() params: TeamParams, @Query() query: PageQuery) {
+  teamQueue(@Param() params: TeamParams, @Query() query: TicketsPageQuery) {
     return this.queries.execute(new ListTeamQueue(params.teamId, pageOf(query)));
   }
 
   /** Teams by backlog, largest first. */
-  // roles: supervisor, auditor
+  // Agents see their team's backlog and their own figures, as supervisors and auditors do.
+  @Roles(...ACCESS.read)
+  @ApiOperation({ summary: 'Teams by backlog, largest first' })
   @Get('tickets/teams')
-  teams(@Query() query: PageQuery) {
+  teams(@Query() query: TicketsPageQuery) {
     return this.queries.execute(new ListTeams(pageOf(query)));
   }
 
   /** Backlog by priority, breaches by target, median first response (`unassigned` holds tickets without a team). */
-  // roles: supervisor, auditor
+  // Agents see their team's backlog and their own figures, as supervisors and auditors do.
+  @Roles(...ACCESS.read)
+  @ApiOperation({ summary: 'Backlog by priority, breaches by target, median first response (`unassigned` holds tickets without a team)' })
   @Get('tickets/teams/:teamId/dashboard')
   teamDashboard(@Param() params: TeamParams) {
     return this.queries.execute(new GetTeamDashboard(params.teamId));
   }
 
-  // roles: agent, supervisor, auditor
+  @Roles(...ACCESS.read)
+  @ApiOperation({ summary: 'Agent metrics' })
   @Get('tickets/agents/:agentId/metrics')
   agentMetrics(@Param() params: AgentParams) {
     return this.queries.execute(new GetAgentMetrics(params.agentId));
   }
 
-  // roles: agent, supervisor, auditor
+  @Roles(...ACCESS.read)
+  @ApiOperation({ summary: 'Customer tickets' })
   @Get('customers/:customerId/tickets')
-  customerTickets(@Param() params: CustomerParams, @Query() query: PageQuery) {
+  customerTickets(@Param() params: CustomerParams, @Query() query: TicketsPageQuery) {
     return this.queries.execute(new ListCustomerTickets(params.customerId, pageOf(query)));
   }
 }

@@ -42,7 +42,7 @@ export const IsCursor = () =>
     }
   });
 
-export class PageQuery {
+export class TicketsPageQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
   @IsOptional() @IsString() @IsCursor() after?: string;
 }
@@ -111,7 +111,7 @@ export class PriorityDto {
   @IsOptional() @Matches(SLUG, { message: SLUG_MESSAGE }) category?: string | null;
 }
 
-export class MergeDto {
+export class MergeTicketDto {
   @IsUUID() intoTicketId!: string;
 }
 

@@ -1,6 +1,6 @@
 import { publishContactsEvent } from '@c360/contacts-contracts';
 import { FakeClock } from '@c360/kernel/testing';
-import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
+import { authHeaders, createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
 import { TicketsModule } from '../tickets.context';
 
 /** Monday 2026-03-02 09:00 in Oslo (the default policies count on the Monday–Friday calendar, 08:00–16:00). */
@@ -8,7 +8,7 @@ export const T0 = '2026-03-02T08:00:00.000Z';
 export const MINUTE = 60_000;
 export const ANN = '0190a5c4-0000-7000-8000-00000000c001';
 export const BO = '0190a5c4-0000-7000-8000-00000000c002';
-export const SUPERVISOR = { 'X-Actor-Id': 'sup-sue', 'X-Actor-Role': 'supervisor' };
+export const SUPERVISOR = authHeaders('supervisor', 'sup-sue');
 
 /**
  * Tickets on their own, with ANN and BO registered as contacts would publish them: tickets are opened
@@ -45,7 +45,7 @@ export function ticketBody(overrides: Record<string, unknown> = {}) {
 }
 
 export async function openTicket(platform: TestPlatform, overrides: Record<string, unknown> = {}): Promise<string> {
-  const response = await platform.http.post('/tickets').set('X-Actor-Id', 'agent-ann').send(ticketBody(overrides)).expect(201);
+  const response = await platform.http.post('/tickets').set(authHeaders('agent', 'agent-ann')).send(ticketBody(overrides)).expect(201);
   return response.body.ticketId as string;
 }
 
