@@ -111,7 +111,8 @@ type LiveProfile = ActiveProfileDocument | MergedProfileDocument;
 export const customerProfileProjection: DocumentProjection<CustomerProfileDocument, CustomerEvent> = {
   name: 'contacts-customer-profile',
   // v2: the profile's own document type instead of the decider's state (v1); rebuilt beside v1.
-  version: 2,
+  // v3: search keys folded by foldForSearch (ø, æ, ß, Arabic/Persian letters, digits); rebuilt beside v2.
+  version: 3,
   handles: CUSTOMER_EVENT_TYPES,
   // Names, e-mails and phones are searched in plaintext: the runtime feeds this projection revealed events.
   readsPersonalData: true,
