@@ -117,8 +117,9 @@ export const customerProfileProjection: DocumentProjection<CustomerProfileDocume
   // Names, e-mails and phones are searched in plaintext: the runtime feeds this projection revealed events.
   readsPersonalData: true,
   // What the queries filter and sort on: a referral code at registration and "referred by", referees,
-  // search by e-mail, phone or name prefix (sorted by name), duplicate suggestions (contested identities).
-  // The array fields are multikey indexes on MongoDB.
+  // search by e-mail, phone or name prefix (sorted by name), duplicate suggestions (contested identities),
+  // and the customer list: by status sorted by name or by registration (which also serves the created
+  // range), by tag, by referrer. The array fields are multikey indexes on MongoDB.
   indexes: [
     { fields: ['referralCode'] },
     { fields: ['referrerId'] },
@@ -126,6 +127,9 @@ export const customerProfileProjection: DocumentProjection<CustomerProfileDocume
     { fields: ['phones'] },
     { fields: ['nameKeys', 'sortName'] },
     { fields: ['contested'] },
+    { fields: ['status', 'sortName'] },
+    { fields: ['status', 'registeredAt'] },
+    { fields: ['profile.tags'] },
   ],
   documentIds: (event) => [customerIdOfStream(event.streamId)],
   evolve: evolveProfile,

@@ -26,9 +26,10 @@ export class CustomersController {
     return this.commands.execute(new RegisterCustomer(body, context));
   }
 
+  /** Search by name, e-mail or phone, or list without them; filtered and a page at a time. */
   @Get()
-  search(@Query() query: SearchCustomersQuery) {
-    return this.queries.execute(new SearchCustomers({ ...query, limit: query.limit ?? 20 }));
+  search(@Query() { referredBy, ...query }: SearchCustomersQuery) {
+    return this.queries.execute(new SearchCustomers({ ...query, referrerId: referredBy, limit: query.limit ?? 20 }));
   }
 
   @Get(':id')
