@@ -2,6 +2,7 @@ export * from './contacts-errors';
 export * from './values/email';
 export * from './values/phone';
 export * from './values/person-name';
+export * from './values/search-folding';
 export * from './values/profile-values';
 export * from './values/identity-key';
 export * from './consent/consent';

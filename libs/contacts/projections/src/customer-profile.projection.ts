@@ -111,13 +111,15 @@ type LiveProfile = ActiveProfileDocument | MergedProfileDocument;
 export const customerProfileProjection: DocumentProjection<CustomerProfileDocument, CustomerEvent> = {
   name: 'contacts-customer-profile',
   // v2: the profile's own document type instead of the decider's state (v1); rebuilt beside v1.
-  version: 2,
+  // v3: search keys folded by foldForSearch (ø, æ, ß, Arabic/Persian letters, digits); rebuilt beside v2.
+  version: 3,
   handles: CUSTOMER_EVENT_TYPES,
   // Names, e-mails and phones are searched in plaintext: the runtime feeds this projection revealed events.
   readsPersonalData: true,
   // What the queries filter and sort on: a referral code at registration and "referred by", referees,
-  // search by e-mail, phone or name prefix (sorted by name), duplicate suggestions (contested identities).
-  // The array fields are multikey indexes on MongoDB.
+  // search by e-mail, phone or name prefix (sorted by name), duplicate suggestions (contested identities),
+  // and the customer list: by status sorted by name or by registration (which also serves the created
+  // range), by tag, by referrer. The array fields are multikey indexes on MongoDB.
   indexes: [
     { fields: ['referralCode'] },
     { fields: ['referrerId'] },
@@ -125,6 +127,9 @@ export const customerProfileProjection: DocumentProjection<CustomerProfileDocume
     { fields: ['phones'] },
     { fields: ['nameKeys', 'sortName'] },
     { fields: ['contested'] },
+    { fields: ['status', 'sortName'] },
+    { fields: ['status', 'registeredAt'] },
+    { fields: ['profile.tags'] },
   ],
   documentIds: (event) => [customerIdOfStream(event.streamId)],
   evolve: evolveProfile,

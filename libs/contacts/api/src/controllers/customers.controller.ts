@@ -29,11 +29,14 @@ export class CustomersController {
     return this.commands.execute(new RegisterCustomer(body, context));
   }
 
+  /** Search by name, e-mail or phone, or list without them; filtered and a page at a time. */
   @Roles(...ACCESS.read)
-  @ApiOperation({ summary: 'Search customers by name prefix, email or phone (paged)' })
+  @ApiOperation({
+    summary: 'Search customers by name, e-mail or phone, or list them, filtered by status, tag, created range and referrer (paged)',
+  })
   @Get()
-  search(@Query() query: SearchCustomersQuery) {
-    return this.queries.execute(new SearchCustomers({ ...query, limit: query.limit ?? 20 }));
+  search(@Query() { referredBy, ...query }: SearchCustomersQuery) {
+    return this.queries.execute(new SearchCustomers({ ...query, referrerId: referredBy, limit: query.limit ?? 20 }));
   }
 
   @Roles(...ACCESS.read)

@@ -1,4 +1,5 @@
 import { isPhoneRegion, normalisePhone } from '@c360/contacts-domain';
+import { decodeCursor } from '@c360/kernel';
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
 const ATTRIBUTE_KEY = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
@@ -68,6 +69,28 @@ export function IsAttributeMap(allowNull: boolean, options?: ValidationOptions) 
                   (typeof item === 'string' && item.length <= 1000)),
             )
           );
+        },
+      },
+    });
+}
+
+/** A cursor as the read-model store hands out (`nextCursor` of a previous page). */
+export function IsPageCursor(options?: ValidationOptions) {
+  return (target: object, property: string) =>
+    registerDecorator({
+      name: 'isPageCursor',
+      target: target.constructor,
+      propertyName: property,
+      options: { message: `${property} must be the nextCursor of a previous page`, ...options },
+      validator: {
+        validate(value: unknown) {
+          if (typeof value !== 'string') return false;
+          try {
+            decodeCursor(value);
+            return true;
+          } catch {
+            return false;
+          }
         },
       },
     });

@@ -1,9 +1,12 @@
-import { displayName, foldName, normaliseEmail, normalisePhone } from '@c360/contacts-domain';
+import { displayName, normaliseReferralCode } from '@c360/contacts-domain';
 import { toProfileView, type CustomerProfileDocument, type CustomerProfileView } from '@c360/contacts-projections';
-import { DomainError, type Filter, type StoredDocument } from '@c360/kernel';
+import { DomainError, type StoredDocument } from '@c360/kernel';
 import { Inject, Injectable } from '@nestjs/common';
 import { CONTACTS_OPTIONS, type ContactsOptions } from '../contacts.options';
 import { CustomerDirectory } from './customer-directory';
+import { customerSearchFilter, type SearchInput } from './customer-search-filter';
+
+export type { SearchInput } from './customer-search-filter';
 
 export interface CustomerSummary {
   readonly customerId: string;
@@ -11,15 +14,6 @@ export interface CustomerSummary {
   readonly emails: readonly string[];
   readonly phones: readonly string[];
   readonly version: number;
-}
-
-export interface SearchInput {
-  readonly name?: string;
-  readonly email?: string;
-  readonly phone?: string;
-  readonly defaultRegion?: string;
-  readonly limit: number;
-  readonly cursor?: string;
 }
 
 /** The profile an id answers to; `resolvedFrom` names the id asked for when it was merged away. */
@@ -49,33 +43,27 @@ export class CustomerReadService {
     return { ...toProfileView(doc), ...(target.customerId !== customerId ? { resolvedFrom: customerId } : {}) };
   }
 
-  /** Active customers by name prefix (any word, accents and case ignored), e-mail or phone. */
+  /**
+   * Customers a page at a time (sorted by name, or by registration time), by name prefix (any word,
+   * folded as the stored keys are), e-mail or phone — or none of them: then it lists — and filtered by
+   * status (default active), tag, registration range and referrer.
+   */
   async search(input: SearchInput): Promise<CustomerSearchPage> {
-    const given = [input.name, input.email, input.phone].filter((value) => value !== undefined);
-    if (given.length !== 1)
-      throw new DomainError('contacts.invalid-search', 'Search by exactly one of name, email or phone', 'invalid', { field: 'name' });
-    let filter: Filter;
-    if (input.name !== undefined) {
-      const prefix = foldName(input.name);
-      if (!prefix)
-        throw new DomainError('contacts.invalid-search', 'name: give at least one letter or digit', 'invalid', { field: 'name' });
-      filter = { status: 'active', nameKeys: prefix.slice(0, 40) };
-    } else if (input.email !== undefined) {
-      filter = { status: 'active', emails: normaliseEmail(input.email, 'email') };
-    } else {
-      filter = {
-        status: 'active',
-        phones: normalisePhone(input.phone as string, input.defaultRegion ?? this.options.defaultPhoneRegion, 'phone'),
-      };
-    }
-    const page = await this.directory.profiles(filter, {
-      sort: { field: 'sortName', direction: 'asc' },
-      limit: input.limit,
-      after: input.cursor,
-    });
+    const referrerId = input.referrerId === undefined ? undefined : await this.referrerIdOf(input.referrerId);
+    if (referrerId === null) return { items: [] };
+    const { filter, sort } = customerSearchFilter({ ...input, referrerId }, this.options.defaultPhoneRegion);
+    const page = await this.directory.profiles(filter, { sort, limit: input.limit, after: input.cursor });
     return { items: page.items.map(summary), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
   }
+
+  /** `referredBy` is a customer id or a referral code; null when no customer has that code. */
+  private async referrerIdOf(referredBy: string): Promise<string | null> {
+    if (UUID.test(referredBy)) return referredBy.toLowerCase();
+    return (await this.directory.customerByReferralCode(normaliseReferralCode(referredBy))) ?? null;
+  }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function summary(doc: StoredDocument<CustomerProfileDocument>): CustomerSummary {
   const name = doc.status === 'erased' ? undefined : doc.profile.name;

@@ -12,7 +12,7 @@ export class GetCustomerProfile extends ContextQuery<CustomerProfileAnswer> {
   }
 }
 
-/** Active customers by exactly one of name prefix, e-mail or phone. */
+/** Customers by at most one of name prefix, e-mail or phone (none: a list), filtered, a page at a time. */
 export class SearchCustomers extends ContextQuery<CustomerSearchPage> {
   constructor(readonly input: SearchInput) {
     super();

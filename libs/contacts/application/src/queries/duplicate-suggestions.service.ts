@@ -23,7 +23,7 @@ const CANDIDATES_PER_QUERY = 50;
 /**
  * Possible duplicates of a customer, from the profile read model: customers who gave one of its
  * e-mails or phones (or whose identity it gave), customers flagged at registration, and customers
- * with a similar name (sharing a name word, then scored by edit distance).
+ * with a similar name (sharing a name word, then scored by Jaro–Winkler on the folded words, in order).
  */
 @Injectable()
 export class DuplicateSuggestionService {

@@ -1,4 +1,5 @@
 import { ContactsErrors } from '../contacts-errors';
+import { foldForSearch } from './search-folding';
 
 export interface PersonName {
   readonly first: string;
@@ -20,13 +21,13 @@ export function displayName(name: unknown): string {
   return [name.first, name.last].filter(Boolean).join(' ');
 }
 
-/** Lower case, accents removed, single spaces: how names are compared and searched. */
+/**
+ * Folded for search (foldForSearch) in words separated by single spaces: how names are compared and
+ * searched. Marks that survive the fold (Thai vowels) belong to their word.
+ */
 export function foldName(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+  return foldForSearch(text)
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
     .trim();
 }
 
