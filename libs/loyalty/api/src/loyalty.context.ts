@@ -24,6 +24,7 @@ import {
   loyaltyReferral,
   loyaltyReward,
 } from '@c360/loyalty-domain';
+import { customerDirectoryProjection } from '@c360/contacts-contracts';
 import { LOYALTY_INTEGRATION_EVENTS } from '@c360/loyalty-contracts';
 import { LOYALTY_PROJECTIONS } from '@c360/loyalty-projections';
 import { ContextModule, defineContext } from '@c360/runtime';
@@ -46,6 +47,8 @@ export const loyaltyContext = defineContext({
   description: 'Points as lots, tiers, rewards, partners, referrals and fraud review; reactions to sales and contacts',
   aggregates: [loyaltyAccount, loyaltyProgram, loyaltyReward, loyaltyPartner, loyaltyReferral, loyaltyIdentity],
   eventFields: loyaltyEventFields,
+  // Loyalty never enrols an id contacts never registered (ADR 0013).
+  customerDirectory: customerDirectoryProjection('loyalty'),
   projections: LOYALTY_PROJECTIONS,
   workflows: [salesReactionsWorkflow, contactsReactionsWorkflow, loyaltyInternalReactionsWorkflow],
   publishes: LOYALTY_INTEGRATION_EVENTS,
