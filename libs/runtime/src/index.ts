@@ -29,3 +29,4 @@ export * from './http/request-positions';
 export * from './context/read-model-erasure';
 export * from './context/customer-directory';
 export * from './observability';
+export * from './context/access-export';
