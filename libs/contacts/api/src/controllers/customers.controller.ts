@@ -3,12 +3,14 @@ import {
   ExportCustomer,
   GetCustomerProfile,
   RegisterCustomer,
+  type AccessExportStream,
   SearchCustomers,
   UpdateCustomerProfile,
 } from '@c360/contacts-application';
 import type { CommandContext } from '@c360/kernel';
 import { CommandBus, QueryBus, RequestCommandContext } from '@c360/runtime';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
+import { Readable } from 'node:stream';
 import { CustomerIdParams, ProfileQuery, SearchCustomersQuery } from '../dto/queries.dto';
 import { RegisterCustomerDto } from '../dto/register-customer.dto';
 import { UpdateProfileDto } from '../dto/update-profile.dto';
@@ -48,9 +50,13 @@ export class CustomersController {
     return this.commands.execute(new EraseCustomer(id, undefined, context));
   }
 
-  /** Right of access: everything held about the customer, as JSON. */
+  /**
+   * Right of access: everything every context holds about the customer, as one JSON document streamed
+   * to the reply while it is read (docs/contexts/access-export.md); each export is recorded.
+   */
   @Get(':id/export')
-  export(@Param() { id }: CustomerIdParams) {
-    return this.queries.execute(new ExportCustomer(id));
+  async export(@Param() { id }: CustomerIdParams, @RequestCommandContext() context: CommandContext): Promise<StreamableFile> {
+    const exported: AccessExportStream = await this.commands.execute(new ExportCustomer(id, context));
+    return new StreamableFile(Readable.from(exported.chunks), { type: 'application/json; charset=utf-8' });
   }
 }
