@@ -7,6 +7,7 @@ import {
   LOYALTY_CONFIG,
   LOYALTY_HANDLERS,
   LOYALTY_SERVICES,
+  LoyaltyAccessExport,
   SALES_CONTRACT_RENEWED,
   SALES_PURCHASE_RECORDED,
   SALES_PURCHASE_REFUNDED,
@@ -51,6 +52,7 @@ export const loyaltyContext = defineContext({
   customerDirectory: customerDirectoryProjection('loyalty'),
   projections: LOYALTY_PROJECTIONS,
   workflows: [salesReactionsWorkflow, contactsReactionsWorkflow, loyaltyInternalReactionsWorkflow],
+  accessExport: LoyaltyAccessExport,
   publishes: LOYALTY_INTEGRATION_EVENTS,
   consumes: [
     SALES_PURCHASE_RECORDED,
