@@ -49,3 +49,4 @@ export * from './http/validators';
 export * from './openapi/openapi-document';
 export * from './openapi/openapi.setup';
 export * from './openapi/dto-schemas';
+export * from './context/access-export';

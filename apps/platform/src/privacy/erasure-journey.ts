@@ -20,10 +20,10 @@ const about = `${PERSON.first} ${PERSON.last} <${PERSON.email}> ${PERSON.phoneAs
 /**
  * A customer's journey through every context, writing the person's name, e-mail and phone into every
  * free-text field each context has (deal title, activity subject and notes, win/reopen/loss reasons,
- * refund reason, contract title and lapse reason, loyalty adjustment reference, profile company and
- * attributes). Returns the ids the checks need.
+ * refund reason, contract title and lapse reason, ticket subject, description and reply, loyalty
+ * adjustment reference, profile company and attributes). Returns the ids the checks need.
  */
-export async function runErasureJourney(platform: TestPlatform): Promise<{ customerId: string; dealId: string }> {
+export async function runErasureJourney(platform: TestPlatform): Promise<{ customerId: string; dealId: string; ticketId: string }> {
   const http = platform.http;
   const registered = await http
     .post('/customers')
@@ -96,6 +96,23 @@ export async function runErasureJourney(platform: TestPlatform): Promise<{ custo
     .send({ reason: `Cancelled by ${about}` })
     .expect(200);
 
+  const ticket = await http
+    .post('/tickets')
+    .send({
+      customerId,
+      channel: 'email',
+      subject: `Boat of ${about}`,
+      description: `Written by ${about}`,
+      priority: 'normal',
+      category: 'boats',
+    })
+    .expect(201);
+  const ticketId = ticket.body.ticketId as string;
+  await http
+    .post(`/tickets/${ticketId}/replies`)
+    .send({ body: `Dear ${about}, we are on it` })
+    .expect(201);
+
   await platform.processors.waitUntilCaughtUp();
   await http
     .post(`/loyalty/accounts/${customerId}/adjustments`)
@@ -103,7 +120,7 @@ export async function runErasureJourney(platform: TestPlatform): Promise<{ custo
     .send({ points: 50, reason: 'goodwill', reference: PERSON.email })
     .expect(201);
   await platform.processors.waitUntilCaughtUp();
-  return { customerId, dealId };
+  return { customerId, dealId, ticketId };
 }
 
 /** Every file under a directory, recursively (databases, WAL and shared-memory files, topic files, logs). */

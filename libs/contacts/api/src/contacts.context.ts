@@ -1,4 +1,5 @@
 import {
+  ContactsAccessExport,
   CONTACTS_COMMAND_HANDLERS,
   CONTACTS_QUERY_HANDLERS,
   CONTACTS_SERVICES,
@@ -6,7 +7,7 @@ import {
   erasureCompletion,
 } from '@c360/contacts-application';
 import { CONTACTS_INTEGRATION_EVENTS } from '@c360/contacts-contracts';
-import { contactsEventFields, customerAggregate, identityClaimAggregate } from '@c360/contacts-domain';
+import { accessExportRecordAggregate, contactsEventFields, customerAggregate, identityClaimAggregate } from '@c360/contacts-domain';
 import { customerAliasesProjection, customerConsentsProjection, customerProfileProjection } from '@c360/contacts-projections';
 import { ContextModule, defineContext } from '@c360/runtime';
 import { CustomerConsentsController } from './controllers/customer-consents.controller';
@@ -26,10 +27,11 @@ import { CustomersController } from './controllers/customers.controller';
 export const contactsContext = defineContext({
   name: 'contacts',
   description: 'Customers and their identities, consent, referrals, merges, erasure and access export',
-  aggregates: [customerAggregate, identityClaimAggregate],
+  aggregates: [customerAggregate, identityClaimAggregate, accessExportRecordAggregate],
   eventFields: contactsEventFields,
   projections: [customerProfileProjection, customerConsentsProjection, customerAliasesProjection],
   workflows: [erasureCompletion],
+  accessExport: ContactsAccessExport,
   publishes: CONTACTS_INTEGRATION_EVENTS,
   controllers: [
     CustomersController,

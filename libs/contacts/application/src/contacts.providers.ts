@@ -1,4 +1,6 @@
-import { ACCESS_QUERY_HANDLERS } from './access/access-query.handlers';
+import { ACCESS_COMMAND_HANDLERS } from './access/access-command.handlers';
+import { AccessExportService } from './access/access-export.service';
+import { ContactsAccessExport } from './access/contacts-access-export';
 import { CustomerExportService } from './access/customer-export.service';
 import { CONSENT_COMMAND_HANDLERS } from './consent/consent-command.handlers';
 import { CONSENT_QUERY_HANDLERS } from './consent/consent-query.handlers';
@@ -44,6 +46,8 @@ export const CONTACTS_SERVICES = [
   MergeUndoService,
   ErasureService,
   CustomerExportService,
+  ContactsAccessExport,
+  AccessExportService,
   CustomerReadService,
   DuplicateSuggestionService,
 ];
@@ -54,11 +58,7 @@ export const CONTACTS_COMMAND_HANDLERS = [
   ...REFERRAL_COMMAND_HANDLERS,
   ...MERGE_COMMAND_HANDLERS,
   ...ERASURE_COMMAND_HANDLERS,
+  ...ACCESS_COMMAND_HANDLERS,
 ];
 
-export const CONTACTS_QUERY_HANDLERS = [
-  ...CUSTOMER_QUERY_HANDLERS,
-  ...CONSENT_QUERY_HANDLERS,
-  ...REFERRAL_QUERY_HANDLERS,
-  ...ACCESS_QUERY_HANDLERS,
-];
+export const CONTACTS_QUERY_HANDLERS = [...CUSTOMER_QUERY_HANDLERS, ...CONSENT_QUERY_HANDLERS, ...REFERRAL_QUERY_HANDLERS];

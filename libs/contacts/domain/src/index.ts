@@ -18,3 +18,4 @@ export * from './customer/customer.aggregate';
 export * from './customer/customer.privacy';
 export * from './merge/merge-policy';
 export * from './identity/identity-claim';
+export * from './access/access-export-record';

@@ -2,7 +2,7 @@ import { FakeClock } from '@c360/kernel/testing';
 import { authHeaders, createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
 import { randomUUID } from 'node:crypto';
 import { LoyaltyModule } from './loyalty.context';
-import { publish, settle } from './testing/loyalty-test-kit';
+import { publish, settle, registeredCustomer } from './testing/loyalty-test-kit';
 
 const supervisor = authHeaders('supervisor', 'sup-1');
 
@@ -16,7 +16,8 @@ describe('loyalty accounts API', () => {
   });
   afterEach(() => platform.close());
 
-  const enrol = async (customerId = randomUUID()) => {
+  const enrol = async (given?: string) => {
+    const customerId = given ?? (await registeredCustomer(platform));
     await platform.http.post('/loyalty/accounts').send({ customerId }).expect(201);
     return customerId;
   };
@@ -134,7 +135,10 @@ describe('loyalty accounts API', () => {
     const sender = await enrol();
     const recipient = await enrol();
     await credit(sender, 300);
-    await platform.http.post(`/loyalty/accounts/${sender}/transfers`).send({ toCustomerId: randomUUID(), points: 50 }).expect(422);
+    await platform.http
+      .post(`/loyalty/accounts/${sender}/transfers`)
+      .send({ toCustomerId: await registeredCustomer(platform), points: 50 })
+      .expect(422);
     const sent = await platform.http
       .post(`/loyalty/accounts/${sender}/transfers`)
       .send({ toCustomerId: recipient, points: 120 })

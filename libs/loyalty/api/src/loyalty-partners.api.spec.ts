@@ -2,7 +2,7 @@ import { FakeClock } from '@c360/kernel/testing';
 import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
 import { randomUUID } from 'node:crypto';
 import { LoyaltyModule } from './loyalty.context';
-import { SUPERVISOR_HEADERS, settle } from './testing/loyalty-test-kit';
+import { SUPERVISOR_HEADERS, settle, registeredCustomer } from './testing/loyalty-test-kit';
 
 describe('coalition partners', () => {
   let platform: TestPlatform;
@@ -20,7 +20,7 @@ describe('coalition partners', () => {
     return response.body as { partnerId: string; apiKey: string };
   };
   const member = async () => {
-    const customerId = randomUUID();
+    const customerId = await registeredCustomer(platform);
     await platform.http.post('/loyalty/accounts').send({ customerId }).expect(201);
     return customerId;
   };

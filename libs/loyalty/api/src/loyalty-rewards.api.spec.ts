@@ -5,7 +5,7 @@ import { DEFAULT_PROGRAM_SETTINGS, loyaltyAccount, loyaltyReward } from '@c360/l
 import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
 import { randomUUID } from 'node:crypto';
 import { LoyaltyModule } from './loyalty.context';
-import { SUPERVISOR_HEADERS, settle } from './testing/loyalty-test-kit';
+import { SUPERVISOR_HEADERS, settle, registeredCustomer } from './testing/loyalty-test-kit';
 
 describe('rewards catalogue and reward redemptions', () => {
   let platform: TestPlatform;
@@ -30,7 +30,7 @@ describe('rewards catalogue and reward redemptions', () => {
   const createReward = async (overrides: Record<string, unknown> = {}) =>
     (await platform.http.post('/loyalty/rewards').set(SUPERVISOR_HEADERS).send(terms(overrides)).expect(201)).body.rewardId as string;
   const member = async (points: number) => {
-    const customerId = randomUUID();
+    const customerId = await registeredCustomer(platform);
     await platform.http.post('/loyalty/accounts').send({ customerId }).expect(201);
     if (points > 0)
       await platform.http

@@ -1,9 +1,8 @@
 import { FakeClock } from '@c360/kernel/testing';
 import { LoyaltyScheduler } from '@c360/loyalty-application';
 import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
-import { randomUUID } from 'node:crypto';
 import { LoyaltyModule } from './loyalty.context';
-import { SUPERVISOR_HEADERS, SYSTEM_HEADERS, publish, purchaseRecorded, settle } from './testing/loyalty-test-kit';
+import { SUPERVISOR_HEADERS, SYSTEM_HEADERS, publish, purchaseRecorded, registeredCustomer, settle } from './testing/loyalty-test-kit';
 
 /** Time-driven rules, driven by a FakeClock: no real timers (the interval is off under NODE_ENV=test). */
 describe('loyalty scheduler', () => {
@@ -29,7 +28,7 @@ describe('loyalty scheduler', () => {
   };
 
   it('unlocks, warns and expires lots when they are due, and only then', async () => {
-    const customerId = randomUUID();
+    const customerId = await registeredCustomer(platform);
     const data = purchaseRecorded(customerId, 1_000_000);
     await publish(platform, `sales-purchase-${data.purchaseId}`, 'sales.purchase-recorded', data);
     await settle(platform);
@@ -56,7 +55,7 @@ describe('loyalty scheduler', () => {
   });
 
   it('reviews tiers: a grace period first, the downgrade at its end', async () => {
-    const customerId = randomUUID();
+    const customerId = await registeredCustomer(platform);
     const data = purchaseRecorded(customerId, 12_000_000);
     await publish(platform, `sales-purchase-${data.purchaseId}`, 'sales.purchase-recorded', data);
     await settle(platform);
@@ -80,7 +79,7 @@ describe('loyalty scheduler', () => {
   });
 
   it('repeats nothing when run twice before the read model caught up', async () => {
-    const customerId = randomUUID();
+    const customerId = await registeredCustomer(platform);
     await platform.http.post('/loyalty/accounts').send({ customerId }).expect(201);
     await platform.http
       .post(`/loyalty/accounts/${customerId}/adjustments`)

@@ -7,6 +7,7 @@ import {
   LOYALTY_CONFIG,
   LOYALTY_HANDLERS,
   LOYALTY_SERVICES,
+  LoyaltyAccessExport,
   SALES_CONTRACT_RENEWED,
   SALES_PURCHASE_RECORDED,
   SALES_PURCHASE_REFUNDED,
@@ -24,6 +25,7 @@ import {
   loyaltyReferral,
   loyaltyReward,
 } from '@c360/loyalty-domain';
+import { customerDirectoryProjection } from '@c360/contacts-contracts';
 import { LOYALTY_INTEGRATION_EVENTS } from '@c360/loyalty-contracts';
 import { LOYALTY_PROJECTIONS } from '@c360/loyalty-projections';
 import { ContextModule, defineContext } from '@c360/runtime';
@@ -46,8 +48,11 @@ export const loyaltyContext = defineContext({
   description: 'Points as lots, tiers, rewards, partners, referrals and fraud review; reactions to sales and contacts',
   aggregates: [loyaltyAccount, loyaltyProgram, loyaltyReward, loyaltyPartner, loyaltyReferral, loyaltyIdentity],
   eventFields: loyaltyEventFields,
+  // Loyalty never enrols an id contacts never registered (ADR 0013).
+  customerDirectory: customerDirectoryProjection('loyalty'),
   projections: LOYALTY_PROJECTIONS,
   workflows: [salesReactionsWorkflow, contactsReactionsWorkflow, loyaltyInternalReactionsWorkflow],
+  accessExport: LoyaltyAccessExport,
   publishes: LOYALTY_INTEGRATION_EVENTS,
   consumes: [
     SALES_PURCHASE_RECORDED,

@@ -3,6 +3,7 @@ import { FakeClock } from '@c360/kernel/testing';
 import { DEFAULT_PROGRAM_SETTINGS, loyaltyAccount, type AccountEvent } from '@c360/loyalty-domain';
 import { authHeaders, createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
 import { randomUUID } from 'node:crypto';
+import { registeredCustomer } from './testing/loyalty-test-kit';
 import { LoyaltyModule } from './loyalty.context';
 
 /**
@@ -20,7 +21,7 @@ describe('concurrent redemptions on one account', () => {
   afterEach(() => platform.close());
 
   it('accepts only what the balance covers, never goes below zero, and records every accepted redemption', async () => {
-    const customerId = randomUUID();
+    const customerId = await registeredCustomer(platform);
     const stream = `loyalty-account-${customerId}`;
     await platform.http.post('/loyalty/accounts').send({ customerId }).expect(201);
     await platform.http

@@ -30,3 +30,4 @@ export * from './reports/reward-effectiveness';
 export * from './reports/loyalty-reports.service';
 export * from './reports/report.queries';
 export * from './loyalty-application.providers';
+export * from './access/loyalty-access-export';

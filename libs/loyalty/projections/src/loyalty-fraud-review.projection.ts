@@ -20,8 +20,8 @@ export const loyaltyFraudReviewProjection: DocumentProjection<FraudReviewDocumen
   name: 'loyalty-fraud-review',
   version: 1,
   handles: ['loyalty.fraud-flag-raised', 'loyalty.fraud-flag-confirmed', 'loyalty.fraud-flag-cleared'],
-  // The review queue: flags of one status, oldest first.
-  indexes: [{ fields: ['status', 'raisedAt'] }],
+  // The review queue: flags of one status, oldest first; a customer's flags (the access export).
+  indexes: [{ fields: ['status', 'raisedAt'] }, { fields: ['customerId', 'raisedAt'] }],
   documentIds: (event) => [`${idFromStream(event.streamId, ACCOUNT_STREAM_PREFIX)}/${event.data.flagId}`],
   evolve(doc, event) {
     switch (event.type) {

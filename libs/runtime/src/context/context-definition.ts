@@ -11,6 +11,7 @@ import type {
 } from '@c360/kernel';
 import type { AnyIntegrationContract } from '@c360/integration-events';
 import type { Provider, Type } from '@nestjs/common';
+import type { AccessExportPart } from './access-export/access-export-part';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a context lists aggregates of every kind
 export type AnyAggregateType = AggregateType<any, DomainEvent, any>;
@@ -49,6 +50,11 @@ export interface ContextDefinition {
    * `@c360/contacts-contracts`): run as one of its projections, read by `CustomerDirectory.require`.
    */
   readonly customerDirectory?: AnyDocumentProjection;
+  /**
+   * The context's section of the customer's access export (ADR 0013): resolved from its providers and
+   * collected with every other context's part; contacts' export route writes them into one document.
+   */
+  readonly accessExport?: Type<AccessExportPart>;
   /** Read models, each with its indexes; checkpointed as `<context>:projection:<name>_v<version>`. */
   readonly projections?: readonly AnyDocumentProjection[];
   /** Process managers as pure workflows; their commands go through the CommandBus. */

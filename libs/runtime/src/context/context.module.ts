@@ -15,7 +15,9 @@ import type { ContextDefinition } from './context-definition';
 import { ContextRuntime } from './context-runtime';
 import { CustomerDirectory } from './customer-directory';
 import { ReadModelErasure } from './read-model-erasure';
-import { CONTEXT_DEFINITION, CONTEXT_EVENTS } from './context.tokens';
+import { AccessExports } from './access-export/access-exports';
+import type { AccessExportPart } from './access-export/access-export-part';
+import { ACCESS_EXPORT_REGISTRATION, CONTEXT_DEFINITION, CONTEXT_EVENTS } from './context.tokens';
 
 /** A context's module, carrying its definition so that the service can collect upcasters from it. */
 export interface ContextDynamicModule extends DynamicModule {
@@ -47,7 +49,17 @@ export class ContextModule {
     // Refusals by the role table then carry the context's own error codes (`loyalty.supervisor-required`).
     for (const controller of definition.controllers ?? []) SetMetadata(CONTEXT_NAME_METADATA, definition.name)(controller);
     const declared = new Set<unknown>(definition.providers ?? []);
-    const extra = [...(definition.processors ?? []), ...(definition.onStart ?? [])].filter((type) => !declared.has(type));
+    const accessExport = definition.accessExport ? [definition.accessExport] : [];
+    const extra = [...(definition.processors ?? []), ...(definition.onStart ?? []), ...accessExport].filter((type) => !declared.has(type));
+    const registration: Provider[] = accessExport.map((part) => ({
+      provide: ACCESS_EXPORT_REGISTRATION,
+      // Built eagerly with the module: by the time a request arrives, every context's part is registered.
+      useFactory: (exports: AccessExports, instance: AccessExportPart) => {
+        exports.register(instance);
+        return instance.section;
+      },
+      inject: [AccessExports, part],
+    }));
     return {
       module: namedModuleClass(definition.name),
       definition,
@@ -67,6 +79,7 @@ export class ContextModule {
         ...(definition.customerDirectory ? [CustomerDirectory] : []),
         ...(definition.providers ?? []),
         ...extra,
+        ...registration,
       ],
       exports: [...(definition.exports ?? [])],
     };

@@ -5,3 +5,5 @@ export const CONTEXT_DEFINITION = Symbol('ContextDefinition');
  * data (reads decrypted, appends encrypted), else the platform's store (module-local).
  */
 export const CONTEXT_EVENTS = Symbol('ContextEvents');
+/** Module-local: registers the context's access-export part with the process-wide AccessExports. */
+export const ACCESS_EXPORT_REGISTRATION = Symbol('AccessExportRegistration');

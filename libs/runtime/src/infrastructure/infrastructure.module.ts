@@ -9,6 +9,7 @@ import {
   type EventStore,
   type Upcaster,
 } from '@c360/kernel';
+import { AccessExports } from '../context/access-export/access-exports';
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { PlatformConfig } from '../config/platform-config';
 import { withPositionRecording } from '../http/request-positions';
@@ -73,6 +74,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
           inject: [EVENT_STORE, CLOCK],
         },
         ProcessorHost,
+        AccessExports,
       ],
       exports: [
         PLATFORM_CONFIG,
@@ -86,6 +88,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
         ID_GENERATOR,
         CommandHandler,
         ProcessorHost,
+        AccessExports,
       ],
     };
   }

@@ -1,6 +1,6 @@
 import { customerDirectoryProjection } from '@c360/contacts-contracts';
 import { SALES_INTEGRATION_EVENTS } from '@c360/sales-contracts';
-import { SALES_PROVIDERS, EnsureDefaultPipeline, dealWonPurchases } from '@c360/sales-application';
+import { SALES_PROVIDERS, EnsureDefaultPipeline, SalesAccessExport, dealWonPurchases } from '@c360/sales-application';
 import { contractAggregate, dealAggregate, pipelineAggregate, purchaseAggregate, salesEventFields } from '@c360/sales-domain';
 import {
   contractRenewalsProjection,
@@ -40,6 +40,7 @@ export const salesContext = defineContext({
     dealActivitiesProjection,
   ],
   workflows: [dealWonPurchases],
+  accessExport: SalesAccessExport,
   publishes: SALES_INTEGRATION_EVENTS,
   controllers: [PipelinesController, DealsController, PurchasesController, ContractsController, SalesReportsController],
   providers: SALES_PROVIDERS,

@@ -15,3 +15,4 @@ export * from './queries/sales.queries';
 export * from './queries/pipeline-history.service';
 export * from './workflows/deal-won-purchases.workflow';
 export * from './sales-application.providers';
+export * from './access/sales-access-export';

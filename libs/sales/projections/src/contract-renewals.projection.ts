@@ -24,7 +24,7 @@ export const contractRenewalsProjection: DocumentProjection<ContractDocument, Co
   name: 'sales-contracts',
   version: 1,
   handles: CONTRACT_EVENT_TYPES,
-  indexes: [{ fields: ['status', 'renewalDate'] }],
+  indexes: [{ fields: ['status', 'renewalDate'] }, { fields: ['customerId', 'startDate'] }],
   documentIds: (event) => [event.data.contractId],
   evolve(doc, event) {
     if (event.type === 'sales.contract-started') {

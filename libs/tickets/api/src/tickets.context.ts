@@ -1,6 +1,12 @@
 import { customerDirectoryProjection } from '@c360/contacts-contracts';
 import { ContextModule, defineContext } from '@c360/runtime';
-import { EnsureDefaultSlaPolicies, TICKETS_PROVIDERS, TicketCalendars, loadTicketsConfig } from '@c360/tickets-application';
+import {
+  EnsureDefaultSlaPolicies,
+  TICKETS_PROVIDERS,
+  TicketCalendars,
+  TicketsAccessExport,
+  loadTicketsConfig,
+} from '@c360/tickets-application';
 import { TICKETS_INTEGRATION_EVENTS } from '@c360/tickets-contracts';
 import { slaPolicyBookAggregate, ticketAggregate, ticketsEventFields } from '@c360/tickets-domain';
 import { TICKETS_PROJECTIONS } from '@c360/tickets-projections';
@@ -23,6 +29,7 @@ export const ticketsContext = defineContext({
   // Subjects and bodies stay sealed in the read models (none reads personal data): queries open them.
   projections: TICKETS_PROJECTIONS,
   publishes: TICKETS_INTEGRATION_EVENTS,
+  accessExport: TicketsAccessExport,
   controllers: [TicketsController, TicketQueuesController, SlaController],
   providers: TICKETS_PROVIDERS,
   onStart: [EnsureDefaultSlaPolicies],

@@ -14,3 +14,4 @@ export * from './scheduler/sla-due-items';
 export * from './scheduler/sla-scheduler';
 export * from './scheduler/scheduler.commands';
 export * from './tickets-application.providers';
+export * from './access/tickets-access-export';

@@ -3,13 +3,15 @@ import {
   ExportCustomer,
   GetCustomerProfile,
   RegisterCustomer,
+  type AccessExportStream,
   SearchCustomers,
   UpdateCustomerProfile,
 } from '@c360/contacts-application';
 import type { CommandContext } from '@c360/kernel';
 import { ACCESS, CommandBus, QueryBus, RequestCommandContext, Roles } from '@c360/runtime';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
+import { Readable } from 'node:stream';
 import { CustomerIdParams, ProfileQuery, SearchCustomersQuery } from '../dto/queries.dto';
 import { RegisterCustomerDto } from '../dto/register-customer.dto';
 import { UpdateProfileDto } from '../dto/update-profile.dto';
@@ -62,11 +64,16 @@ export class CustomersController {
     return this.commands.execute(new EraseCustomer(id, undefined, context));
   }
 
-  /** Right of access: everything held about the customer, as JSON. */
-  @Roles(...ACCESS.work)
-  @ApiOperation({ summary: 'Export everything held about a customer (right of access)' })
+  /**
+   * Right of access: everything every context holds about the customer, as one JSON document streamed
+   * to the reply while it is read (docs/contexts/access-export.md); each export is recorded.
+   */
+  // Privacy officers (auditors) answer access requests, as agents and supervisors may.
+  @Roles(...ACCESS.read)
+  @ApiOperation({ summary: 'Export everything every context holds about a customer (right of access), streamed' })
   @Get(':id/export')
-  export(@Param() { id }: CustomerIdParams) {
-    return this.queries.execute(new ExportCustomer(id));
+  async export(@Param() { id }: CustomerIdParams, @RequestCommandContext() context: CommandContext): Promise<StreamableFile> {
+    const exported: AccessExportStream = await this.commands.execute(new ExportCustomer(id, context));
+    return new StreamableFile(Readable.from(exported.chunks), { type: 'application/json; charset=utf-8' });
   }
 }

@@ -54,14 +54,15 @@ describe('contacts API: erasure (crypto-shredding) and access export', () => {
     for (const value of [EMAIL, FIRST, FAMILY, 'second.4f9c@example.com', '+4791234567', 'Fjordveien 12', 'raspeballer', '1985-02-03']) {
       expect(exported).toContain(value);
     }
-    expect(before.body).toMatchObject({
-      customerId,
+    // One document for every context (docs/contexts/access-export.md); this platform runs contacts only.
+    expect(before.body).toMatchObject({ customerId, generatedAt: expect.any(String) });
+    expect(before.body.sections.contacts).toMatchObject({
       profile: { status: 'active', displayName: `${FIRST} ${FAMILY}` },
       identities: expect.arrayContaining([{ kind: 'email', value: EMAIL }]),
       consents: { history: [{ channel: 'email', purpose: 'marketing', granted: true }] },
       referrals: { referralCode: expect.any(String), referees: [] },
     });
-    expect(before.body.events.map((event: { type: string }) => event.type)).toEqual([
+    expect(before.body.sections.contacts.events.map((event: { type: string }) => event.type)).toEqual([
       'contacts.customer-registered',
       'contacts.profile-updated',
       'contacts.email-added',
@@ -78,9 +79,10 @@ describe('contacts API: erasure (crypto-shredding) and access export', () => {
     for (const value of [EMAIL, FIRST, FAMILY, 'second.4f9c', '91234567', 'Fjordveien', 'raspeballer', '1985-02-03', 'Bergen']) {
       expect(afterText).not.toContain(value);
     }
-    expect(after.body.profile).toMatchObject({ customerId, status: 'erased', erasedAt: erased.body.erasedAt });
-    expect(after.body.events[0].data).toMatchObject({ customerId, name: { $erased: true }, emails: { $erased: true } });
-    expect(after.body.events.at(-1)).toMatchObject({ type: 'contacts.customer-erased' });
+    const afterContacts = after.body.sections.contacts;
+    expect(afterContacts.profile).toMatchObject({ customerId, status: 'erased', erasedAt: erased.body.erasedAt });
+    expect(afterContacts.events[0].data).toMatchObject({ customerId, name: { $erased: true }, emails: { $erased: true } });
+    expect(afterContacts.events.at(-1)).toMatchObject({ type: 'contacts.customer-erased' });
     const profile = await platform.http.get(`/customers/${customerId}`).expect(200);
     expect(profile.body).toEqual({
       customerId,

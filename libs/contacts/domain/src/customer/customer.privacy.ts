@@ -1,4 +1,5 @@
 import { classifyEventFields, personalDataPolicyOf, type PersonalDataPolicy } from '@c360/kernel';
+import type { AccessExportedEvent } from '../access/access-export-record';
 import type { IdentityClaimEvent } from '../identity/identity-claim';
 import type { CustomerEvent } from './customer.events';
 
@@ -14,7 +15,7 @@ const byAbsorbed = 'absorbedId' as const;
  * customer ids only (identity-key.ts): nothing in them is sealed, because the claim index must work
  * without any customer's key.
  */
-export const contactsEventFields = classifyEventFields<CustomerEvent | IdentityClaimEvent>()({
+export const contactsEventFields = classifyEventFields<CustomerEvent | IdentityClaimEvent | AccessExportedEvent>()({
   'contacts.customer-registered': {
     subject: 'customerId',
     fields: {
@@ -87,6 +88,17 @@ export const contactsEventFields = classifyEventFields<CustomerEvent | IdentityC
   },
   'contacts.identity-transferred': {
     fields: { identity: 'plain', kind: 'plain', fromCustomerId: 'plain', toCustomerId: 'plain', mergeId: 'plain', transferredAt: 'plain' },
+  },
+  // Who asked is a staff actor id and role; the record names no personal data of the customer.
+  'contacts.access-exported': {
+    fields: {
+      customerId: 'plain',
+      exportId: 'plain',
+      requestedBy: 'plain',
+      requestedByRole: 'plain',
+      exportedAt: 'plain',
+      sections: 'plain',
+    },
   },
 });
 

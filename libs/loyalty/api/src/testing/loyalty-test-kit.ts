@@ -1,3 +1,4 @@
+import { publishContactsEvent } from '@c360/contacts-contracts';
 import { uuidv7 } from '@c360/kernel';
 import { authHeaders, type TestPlatform } from '@c360/runtime/testing';
 
@@ -20,6 +21,20 @@ export async function publish(platform: TestPlatform, streamId: string, type: st
     { expectedRevision: 'any' },
   );
   return id;
+}
+
+/**
+ * A customer as contacts would register it (ids only): loyalty refuses commands for ids its customer
+ * directory does not know (ADR 0013), so every spec's customer exists first.
+ */
+export async function registeredCustomer(platform: TestPlatform, customerId: string = uuidv7()): Promise<string> {
+  await publishContactsEvent(platform.stores.eventStore, customerId, 'contacts.customer-registered', platform.clock.now().toISOString());
+  return customerId;
+}
+
+/** The customer's erasure as contacts would publish it. */
+export function erasedCustomer(platform: TestPlatform, customerId: string): Promise<void> {
+  return publishContactsEvent(platform.stores.eventStore, customerId, 'contacts.customer-erased', platform.clock.now().toISOString());
 }
 
 /** Reactions cause events that cause reactions: wait until the log stops growing. */

@@ -1,6 +1,6 @@
 import { CommandHandler, DomainError, type Clock, type CommandContext } from '@c360/kernel';
 import { loyaltyAccount, type AccountCommand, type AccountState, type ProgramSettings } from '@c360/loyalty-domain';
-import { CLOCK } from '@c360/runtime';
+import { CLOCK, CustomerDirectory } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { LoyaltyProgramService } from '../program/loyalty-program.service';
 import type { AccountWrite } from './account-results';
@@ -26,19 +26,31 @@ export class LoyaltyAccountService {
     private readonly commands: CommandHandler,
     private readonly program: LoyaltyProgramService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly customers: CustomerDirectory,
   ) {}
+
+  /**
+   * "Loyalty never enrols an unknown id" (ADR 0013): 404 `customer-not-found` for an id contacts never
+   * registered, 409 `customer-erased` for an erased one. A merged id passes (`followMerges` moves on).
+   */
+  async requireCustomer(customerId: string, field = 'customerId'): Promise<void> {
+    await this.customers.require(customerId, field);
+  }
 
   /**
    * Runs a command on `customerId`'s account. With `followMerges`, a command that reaches an account
    * absorbed by a customer merge runs on the survivor instead (reactions to sales events use this:
-   * a purchase recorded under the old id still earns).
+   * a purchase recorded under the old id still earns). With `requireCustomer`, the customer must exist
+   * in contacts' directory first — every command that names a customer asks for it; reactions that only
+   * move what an existing account holds (erasure, merges, expiry) do not, as they must run for any status.
    */
   async execute(
     customerId: string,
     build: (inputs: DecisionInputs) => AccountCommand,
     context: CommandContext,
-    options: { followMerges?: boolean } = {},
+    options: { followMerges?: boolean; requireCustomer?: boolean } = {},
   ): Promise<AccountWrite> {
+    if (options.requireCustomer) await this.requireCustomer(customerId);
     const program = await this.program.settings();
     let target = customerId;
     for (let hop = 0; ; hop++) {

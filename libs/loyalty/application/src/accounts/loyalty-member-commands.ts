@@ -24,7 +24,9 @@ export class LoyaltyMemberCommands {
 
   async enrol(customerId: string, context: CommandContext): Promise<AccountResult> {
     return accountResult(
-      await this.accounts.execute(customerId, ({ now }) => ({ type: 'enrol', customerId, now, source: 'api' }), context),
+      await this.accounts.execute(customerId, ({ now }) => ({ type: 'enrol', customerId, now, source: 'api' }), context, {
+        requireCustomer: true,
+      }),
     );
   }
 
@@ -40,6 +42,7 @@ export class LoyaltyMemberCommands {
       customerId,
       ({ now, program }) => ({ type: 'redeem-points', redemptionId, points: input.points, purpose, now, program }),
       context,
+      { requireCustomer: true },
     );
     return redemptionResult(write, redemptionId);
   }
@@ -60,12 +63,14 @@ export class LoyaltyMemberCommands {
       customerId,
       ({ now, program }) => ({ type: 'adjust-points', adjustmentId, ...input, actor: context.actor, now, program }),
       context,
+      { requireCustomer: true },
     );
     return accountResult(write);
   }
 
   /** Debits the sender; the internal workflow credits the recipient durably on `loyalty.points-transferred-out`. */
   async transfer(customerId: string, input: { toCustomerId: string; points: number }, context: CommandContext): Promise<TransferResult> {
+    await this.accounts.requireCustomer(input.toCustomerId, 'toCustomerId');
     const recipient = await this.accounts.load(input.toCustomerId);
     if (recipient.state.status !== 'active') {
       throw new DomainError('loyalty.recipient-not-member', `Customer ${input.toCustomerId} has no active loyalty account`, 'invalid', {
@@ -77,6 +82,7 @@ export class LoyaltyMemberCommands {
       customerId,
       ({ now, program }) => ({ type: 'transfer-points', transferId, toCustomerId: input.toCustomerId, points: input.points, now, program }),
       context,
+      { requireCustomer: true },
     );
     return { ...accountResult(write), transferId };
   }
@@ -98,6 +104,7 @@ export class LoyaltyMemberCommands {
         program,
       }),
       context,
+      { requireCustomer: true },
     );
     return accountResult(write);
   }
@@ -119,7 +126,7 @@ export class LoyaltyMemberCommands {
         program,
       }),
       context,
-      { followMerges: true },
+      { followMerges: true, requireCustomer: true },
     );
     const earned = writtenData<{ points?: number }>(write, 'loyalty.points-earned');
     return { ...accountResult(write), points: earned?.data.points ?? 0 };
@@ -135,6 +142,7 @@ export class LoyaltyMemberCommands {
         customerId,
         ({ now, program }) => ({ type: 'set-tier-floor', ...input, actor: context.actor, now, program }),
         context,
+        { requireCustomer: true },
       ),
     );
   }

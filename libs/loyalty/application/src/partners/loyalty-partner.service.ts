@@ -126,7 +126,7 @@ export class LoyaltyPartners {
         program,
       }),
       context,
-      { followMerges: true },
+      { followMerges: true, requireCustomer: true },
     );
     return accountResult(write);
   }
@@ -148,7 +148,7 @@ export class LoyaltyPartners {
         program,
       }),
       context,
-      { followMerges: true },
+      { followMerges: true, requireCustomer: true },
     );
     return redemptionResult(write, redemptionId);
   }

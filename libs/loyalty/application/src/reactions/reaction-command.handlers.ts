@@ -37,9 +37,8 @@ export class EarnForPurchaseHandler implements ICommandHandler<EarnForPurchase, 
         command.customerId,
         ({ now, program, customerId }) => ({ type: 'earn-for-purchase', customerId, purchase, now, program }),
         contextOf(command),
-        {
-          followMerges: true,
-        },
+        // A purchase for an id contacts never registered is refused (reported), never enrolled.
+        { followMerges: true, requireCustomer: true },
       ),
     );
   }
@@ -92,7 +91,7 @@ export class AwardEngagementBonusHandler implements ICommandHandler<AwardEngagem
       command.customerId,
       ({ now, program, customerId }) => ({ type: 'earn-for-engagement', customerId, rule, reference, autoEnrol: true, now, program }),
       contextOf(command),
-      { followMerges: true },
+      { followMerges: true, requireCustomer: true },
     );
     return accountResult(write);
   }

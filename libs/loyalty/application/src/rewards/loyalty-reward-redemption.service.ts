@@ -37,6 +37,7 @@ export class LoyaltyRewardRedemptions {
   async redeem(customerId: string, rewardId: string, context: CommandContext): Promise<RewardRedemptionOutcome> {
     const redemptionId = deriveId(`reward-redemption/${context.commandId}`);
     const step = (name: string): CommandContext => stepContext(context, name);
+    await this.accounts.requireCustomer(customerId);
     const account = await this.accounts.load(customerId);
     if (account.state.status === 'none')
       throw new DomainError('loyalty.account-not-found', 'The customer is not enrolled in the club', 'not-found');

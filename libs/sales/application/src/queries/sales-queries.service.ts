@@ -146,6 +146,19 @@ export class SalesQueries {
     return this.revealed(plain(doc));
   }
 
+  /** A customer's contracts, earliest start first (the access export reads them all). */
+  async customerContracts(customerId: string, page: PageRequest): Promise<PageResponse<ContractDocument>> {
+    return this.revealedPage(
+      await findPage<ContractDocument>(
+        this.documents,
+        SALES_COLLECTIONS.contracts,
+        { customerId },
+        { field: 'startDate', direction: 'asc' },
+        page,
+      ),
+    );
+  }
+
   /**
    * Active contracts whose renewal date falls in [from, to], earliest first. Default window: anything
    * overdue up to 30 days from today (overdue ones have a negative `daysUntilRenewal`).

@@ -24,6 +24,7 @@ import { isDuplicateKey } from '../mongo-errors';
 import { afterCursor, toMongoSort } from './mongo-cursor';
 import { DELETED, NOT_DELETED, assertQueryField, type ReadModelDocument } from './mongo-fields';
 import { toMongoQuery } from './mongo-filter';
+import { fromStoredKeys } from './mongo-dollar-keys';
 import { planBatch, planWrite, stateKey, validateWrites, type StoredState } from './mongo-write-plan';
 
 /** `$in` lists are cut into chunks of this many ids. */
@@ -58,7 +59,7 @@ export class MongoDocumentStore implements DocumentStore {
   async get<T>(collection: string, id: string): Promise<StoredDocument<T> | null> {
     assertDocumentId(id);
     const found = await this.connection.run('read a document', () => this.collection(collection).findOne({ _id: id, ...NOT_DELETED }));
-    return found as unknown as StoredDocument<T> | null;
+    return fromStoredKeys(found) as unknown as StoredDocument<T> | null;
   }
 
   async getMany<T>(collection: string, ids: readonly string[]): Promise<StoredDocument<T>[]> {
@@ -69,7 +70,7 @@ export class MongoDocumentStore implements DocumentStore {
       const chunk = ids.slice(start, start + ID_CHUNK);
       found.push(...(await this.connection.run('read documents', () => documents.find({ _id: { $in: chunk }, ...NOT_DELETED }).toArray())));
     }
-    return found as unknown as StoredDocument<T>[];
+    return fromStoredKeys(found) as unknown as StoredDocument<T>[];
   }
 
   async find<T>(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<Page<T>> {
@@ -84,7 +85,7 @@ export class MongoDocumentStore implements DocumentStore {
         .limit(limit + 1)
         .toArray(),
     );
-    const items = found.slice(0, limit) as unknown as StoredDocument<T>[];
+    const items = fromStoredKeys(found.slice(0, limit)) as unknown as StoredDocument<T>[];
     const last = items[items.length - 1] as Record<string, unknown> | undefined;
     return found.length > limit && last
       ? { items, nextCursor: encodeCursor(sortValueOf(last, sort.field), last._id as string) }

@@ -1,6 +1,7 @@
 import { assertCollectionName, assertDocumentId, type DocumentWrite, type UpdateOperators } from '@c360/kernel';
 import type { AnyBulkWriteOperation, Document } from 'mongodb';
 import { DELETED, assertWritableField, type ReadModelDocument } from './mongo-fields';
+import { toStoredValues } from './mongo-dollar-keys';
 
 /**
  * Turns the port's writes into MongoDB operations, given what is stored.
@@ -63,7 +64,9 @@ export function planWrite(write: DocumentWrite, stored: StoredState | undefined)
   const guard = { _id: write.id, _position: { $lt: write.position } };
   switch (write.kind) {
     case 'replace':
-      return { replaceOne: { filter: guard, replacement: { ...withoutMeta(write.doc), _position: write.position }, upsert: true } };
+      return {
+        replaceOne: { filter: guard, replacement: { ...toStoredValues(withoutMeta(write.doc)), _position: write.position }, upsert: true },
+      };
     case 'delete':
       // The tombstone holds no data: erased personal data does not linger in the read model.
       return { replaceOne: { filter: guard, replacement: { [DELETED]: true, _position: write.position }, upsert: true } };
@@ -87,17 +90,17 @@ export function planWrite(write: DocumentWrite, stored: StoredState | undefined)
 
 /** The port's update operators as MongoDB's, plus the new position. */
 export function toMongoUpdate(update: UpdateOperators, position: number): Document {
-  const out: Document = { $set: { ...update.$set, _position: position } };
+  const out: Document = { $set: { ...toStoredValues(update.$set ?? {}), _position: position } };
   if (update.$unset?.length) out.$unset = Object.fromEntries(update.$unset.map((path) => [path, '']));
   if (update.$inc && Object.keys(update.$inc).length) out.$inc = { ...update.$inc };
-  if (update.$push && Object.keys(update.$push).length) out.$push = { ...update.$push };
-  if (update.$setOnInsert && Object.keys(update.$setOnInsert).length) out.$setOnInsert = { ...update.$setOnInsert };
+  if (update.$push && Object.keys(update.$push).length) out.$push = toStoredValues(update.$push);
+  if (update.$setOnInsert && Object.keys(update.$setOnInsert).length) out.$setOnInsert = toStoredValues(update.$setOnInsert);
   return out;
 }
 
 function reviveUpdate(update: UpdateOperators, position: number): Document {
   const out = toMongoUpdate({ ...update, $setOnInsert: undefined }, position);
-  out.$set = { ...update.$setOnInsert, ...update.$set, _position: position };
+  out.$set = { ...toStoredValues({ ...update.$setOnInsert, ...update.$set }), _position: position };
   out.$unset = { ...(out.$unset as Document | undefined), [DELETED]: '' };
   return out;
 }

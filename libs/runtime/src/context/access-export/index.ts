@@ -1,0 +1,3 @@
+export * from './access-export-part';
+export * from './access-exports';
+export * from './access-export-document';
