@@ -2,7 +2,6 @@ import { CommandHandler, uuidv7 } from '@c360/kernel';
 import { FakeClock } from '@c360/kernel/testing';
 import { DEFAULT_PROGRAM_SETTINGS, loyaltyAccount, type AccountEvent } from '@c360/loyalty-domain';
 import { authHeaders, createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
-import { randomUUID } from 'node:crypto';
 import { registeredCustomer } from './testing/loyalty-test-kit';
 import { LoyaltyModule } from './loyalty.context';
 
