@@ -28,3 +28,5 @@ export * from './process-managers/derived-context';
 export * from './process-managers/process-manager';
 export * from './projections/checkpoint-names';
 export * from './workflows/workflow';
+export * from './timeline/timeline-declaration';
+export * from './aliases/customer-aliases';

@@ -16,7 +16,7 @@ import {
   salesReactionsWorkflow,
 } from '@c360/loyalty-application';
 import { loyaltyAccount, loyaltyIdentity, loyaltyPartner, loyaltyProgram, loyaltyReferral, loyaltyReward } from '@c360/loyalty-domain';
-import { LOYALTY_INTEGRATION_EVENTS } from '@c360/loyalty-contracts';
+import { LOYALTY_INTEGRATION_EVENTS, LOYALTY_TIMELINE } from '@c360/loyalty-contracts';
 import { LOYALTY_PROJECTIONS } from '@c360/loyalty-projections';
 import { ContextModule, defineContext } from '@c360/runtime';
 import { LoyaltyAccountsController } from './loyalty-accounts.controller';
@@ -40,6 +40,8 @@ export const loyaltyContext = defineContext({
   projections: LOYALTY_PROJECTIONS,
   workflows: [salesReactionsWorkflow, contactsReactionsWorkflow, loyaltyInternalReactionsWorkflow],
   publishes: LOYALTY_INTEGRATION_EVENTS,
+  // How its events read on the customer 360 timeline.
+  timeline: LOYALTY_TIMELINE,
   consumes: [
     SALES_PURCHASE_RECORDED,
     SALES_PURCHASE_REFUNDED,

@@ -1,4 +1,4 @@
-import { SALES_INTEGRATION_EVENTS } from '@c360/sales-contracts';
+import { SALES_INTEGRATION_EVENTS, SALES_TIMELINE } from '@c360/sales-contracts';
 import { SALES_PROVIDERS, EnsureDefaultPipeline, dealWonPurchases } from '@c360/sales-application';
 import { contractAggregate, dealAggregate, pipelineAggregate, purchaseAggregate, salesPersonalData } from '@c360/sales-domain';
 import {
@@ -39,6 +39,8 @@ export const salesContext = defineContext({
   ],
   workflows: [dealWonPurchases],
   publishes: SALES_INTEGRATION_EVENTS,
+  // How its events read on the customer 360 timeline.
+  timeline: SALES_TIMELINE,
   controllers: [PipelinesController, DealsController, PurchasesController, ContractsController, SalesReportsController],
   providers: SALES_PROVIDERS,
   onStart: [EnsureDefaultPipeline],
