@@ -26,7 +26,8 @@ export type ContactsCustomerReferredContract = Pick<CustomerReferred, 'customerI
 /** `reasons` are the kinds of identity shared (email, phone), not the values. */
 export type ContactsDuplicateSuspectedContract = Pick<DuplicateSuspected, 'customerId' | 'otherCustomerId' | 'reasons'>;
 export type ContactsCustomersMergedContract = Pick<CustomersMerged, 'mergeId' | 'survivorId' | 'absorbedId' | 'mergedAt'>;
-export type ContactsMergeUndoneContract = Pick<MergeUndone, 'mergeId' | 'survivorId' | 'absorbedId' | 'undoneAt'>;
+/** `consentChanges` is on the survivor's copy only: the consent decisions it reverted, effective at `undoneAt`. */
+export type ContactsMergeUndoneContract = Pick<MergeUndone, 'mergeId' | 'survivorId' | 'absorbedId' | 'undoneAt' | 'consentChanges'>;
 export type ContactsCustomerErasedContract = Pick<CustomerErased, 'customerId' | 'erasedAt'>;
 
 // Read by the customer 360 read side (timeline, 360 document, segments): ids, codes and instants only.
@@ -41,8 +42,14 @@ export type ContactsCustomerRegisteredContract = Pick<CustomerRegistered, 'custo
 export type ContactsProfileUpdatedContract = Pick<ProfileUpdated, 'customerId' | 'updatedAt'>;
 export type ContactsConsentGrantedContract = Pick<ConsentGranted, 'customerId' | 'channel' | 'purpose' | 'grantedAt'>;
 export type ContactsConsentRevokedContract = Pick<ConsentRevoked, 'customerId' | 'channel' | 'purpose' | 'revokedAt'>;
-/** The survivor's copy of a merge; what it adopted is personal and stays inside contacts. */
-export type ContactsCustomerAbsorbedContract = Pick<CustomerAbsorbed, 'mergeId' | 'survivorId' | 'absorbedId' | 'mergedAt'>;
+/** The survivor's copy of a merge with the consent decisions it took over; what it adopted is personal and stays inside contacts. */
+export type ContactsCustomerAbsorbedContract = Pick<
+  CustomerAbsorbed,
+  'mergeId' | 'survivorId' | 'absorbedId' | 'mergedAt' | 'consentChanges'
+>;
+
+/** The customer a contacts event belongs to, by its stream (`contacts-customer-<id>`): merge events are on both customers' streams. */
+export { customerIdOfStream as contactsCustomerOfStream } from '@c360/contacts-domain';
 
 /** The shared part of contacts' log as an event union, for projections and timelines typed against it. */
 export type ContactsSharedEvent =

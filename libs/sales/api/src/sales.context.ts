@@ -9,6 +9,7 @@ import {
   ownerPerformanceProjection,
   pipelineBoardProjection,
   purchaseHistoryProjection,
+  salesCustomerAliasesProjection,
 } from '@c360/sales-projections';
 import { ContextModule, defineContext } from '@c360/runtime';
 import { ContractsController } from './controllers/contracts.controller';
@@ -36,6 +37,8 @@ export const salesContext = defineContext({
     contractRenewalsProjection,
     // Activities stay sealed in their read model (it does not read personal data): the query opens them.
     dealActivitiesProjection,
+    // Merged customers' purchases follow their survivor.
+    salesCustomerAliasesProjection,
   ],
   workflows: [dealWonPurchases],
   publishes: SALES_INTEGRATION_EVENTS,

@@ -1,4 +1,4 @@
-import type { ContactsSharedEvent } from '@c360/contacts-contracts';
+import { contactsCustomerOfStream, type ContactsSharedEvent } from '@c360/contacts-contracts';
 import { projectionCollection, type DocumentProjection, type EnvelopeOf } from '@c360/kernel';
 import { LOYALTY_SHARED_EVENT_TYPES, loyaltyCustomerOfStream, type LoyaltySharedEvent } from '@c360/loyalty-contracts';
 import type { SalesSharedEvent } from '@c360/sales-contracts';
@@ -25,6 +25,7 @@ const CONTACTS_TYPES = [
   'contacts.consent-granted',
   'contacts.consent-revoked',
   'contacts.customers-merged',
+  'contacts.customer-absorbed',
   'contacts.merge-undone',
   'contacts.customer-erased',
 ] as const satisfies readonly ContactsSharedEvent['type'][];
@@ -59,9 +60,9 @@ export const customerFactsProjection: DocumentProjection<CustomerFactsDocument, 
 
 function customerOf(event: EnvelopeOf<CustomerFactsEvent>): string {
   if (event.type.startsWith('loyalty.')) return loyaltyCustomerOfStream(event.streamId);
-  const data = event.data as { customerId?: string; absorbedId?: string };
-  // Merge events concern the absorbed customer's own record (the survivor's is untouched: merges are followed at query time).
-  return data.absorbedId ?? String(data.customerId);
+  // Merge events are on both customers' streams; each copy changes its own customer's record.
+  if (event.type.startsWith('contacts.')) return contactsCustomerOfStream(event.streamId);
+  return (event.data as { customerId: string }).customerId;
 }
 
 function evolveCustomer(facts: CustomerFactsDocument, event: EnvelopeOf<ContactsSharedEvent | SalesFactEvent>): CustomerFactsDocument {
@@ -77,7 +78,10 @@ function evolveCustomer(facts: CustomerFactsDocument, event: EnvelopeOf<Contacts
     }
     case 'contacts.customers-merged':
       return { ...facts, status: facts.status === 'erased' ? 'erased' : 'merged', mergedInto: event.data.survivorId };
+    case 'contacts.customer-absorbed':
+      return withConsents(facts, event.data.consentChanges, event.data.mergedAt);
     case 'contacts.merge-undone':
+      if (facts.customerId !== event.data.absorbedId) return withConsents(facts, event.data.consentChanges ?? [], event.data.undoneAt);
       return { ...facts, status: facts.status === 'erased' ? 'erased' : 'active', mergedInto: null };
     case 'contacts.customer-erased':
       return { ...facts, status: 'erased', erasedAt: event.data.erasedAt };
@@ -96,6 +100,18 @@ function evolveCustomer(facts: CustomerFactsDocument, event: EnvelopeOf<Contacts
     default:
       return facts;
   }
+}
+
+/** Consent decisions a merge took over (or an undo reverted), as contacts decided them. */
+function withConsents(
+  facts: CustomerFactsDocument,
+  changes: readonly { readonly channel: string; readonly purpose: string; readonly granted: boolean }[],
+  at: string,
+): CustomerFactsDocument {
+  if (changes.length === 0) return facts;
+  const consents = { ...facts.consents };
+  for (const { channel, purpose, granted } of changes) consents[`${channel}:${purpose}`] = { channel, purpose, granted, at };
+  return { ...facts, consents };
 }
 
 /** The latest interaction by business time (events may arrive out of business order). */
