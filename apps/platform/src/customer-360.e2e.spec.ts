@@ -147,6 +147,8 @@ describe('customer 360: timeline and 360 document', () => {
     expect(undone.body.customerIds).toEqual([ann]);
     const annPurchases = undone.body.items.filter((item: { kind: string }) => item.kind === 'purchase');
     expect(annPurchases).toHaveLength(before.body.items.filter((item: { kind: string }) => item.kind === 'purchase').length);
+    const separated = await platform.http.get(`/customers/${ann}/purchases`).expect(200);
+    expect(separated.body.items).toHaveLength(1);
     const annieDoc = await platform.http.get(`/customers/${annie}/360`).expect(200);
     expect(annieDoc.body).toMatchObject({ customerId: annie, purchases: 1 });
   });

@@ -207,8 +207,14 @@ function combineValues(docs: readonly CustomerValueDocument[]): CustomerValueDoc
       };
     }
   }
-  const firsts = docs.map((doc) => doc.firstPurchaseAt).filter((at): at is string => at !== null).sort();
-  const lasts = docs.map((doc) => doc.lastPurchaseAt).filter((at): at is string => at !== null).sort();
+  const firsts = docs
+    .map((doc) => doc.firstPurchaseAt)
+    .filter((at): at is string => at !== null)
+    .sort();
+  const lasts = docs
+    .map((doc) => doc.lastPurchaseAt)
+    .filter((at): at is string => at !== null)
+    .sort();
   return {
     customerId: docs[0].customerId,
     purchases: docs.reduce((sum, doc) => sum + doc.purchases, 0),
