@@ -4,14 +4,18 @@ import {
   customerDealsProjection,
   customerFactsProjection,
   customerTimelineProjection,
+  segmentDefinitionsProjection,
 } from '@c360/customer360-projections';
+import { segmentAggregate } from '@c360/customer360-domain';
 import { combineTimelines } from '@c360/kernel';
 import { defineContext, type ContextDefinition } from '@c360/runtime';
 import { Customer360Controller } from './controllers/customer-360.controller';
+import { ReportsController } from './controllers/reports.controller';
+import { SegmentsController } from './controllers/segments.controller';
 
 /**
  * The customer 360 read side: the unified timeline, the 360 document, segments and reports, built
- * from the other contexts' shared-event contracts. It writes no events of its own (segments aside).
+ * from the other contexts' shared-event contracts. It writes no business events; segment definitions are its one aggregate.
  * The timeline handles what the given contexts declare (`ContextDefinition.timeline`): a new context
  * plugs in by declaring its entries and being listed here by the platform, without touching this lib.
  */
@@ -19,7 +23,8 @@ export function customer360Context(sources: readonly ContextDefinition[]): Conte
   return defineContext({
     name: 'customer360',
     description: 'One picture of each customer: unified timeline, 360 document, segments and reports',
-    aggregates: [],
+    // Segment definitions are commands: a versioned aggregate, the context's only writes.
+    aggregates: [segmentAggregate],
     // Nothing personal is written here; the protector opens other contexts' sealed text per request.
     personalData: {},
     projections: [
@@ -27,8 +32,9 @@ export function customer360Context(sources: readonly ContextDefinition[]): Conte
       customerFactsProjection,
       customerDealsProjection,
       customer360AliasesProjection,
+      segmentDefinitionsProjection,
     ],
-    controllers: [Customer360Controller],
+    controllers: [Customer360Controller, SegmentsController, ReportsController],
     providers: CUSTOMER360_PROVIDERS,
   });
 }

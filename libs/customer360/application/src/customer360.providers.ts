@@ -1,4 +1,15 @@
 import type { Provider } from '@nestjs/common';
+import { GetCustomerReportHandler, GetNpsTrendHandler, GetTeamPerformanceHandler } from './reports/report.queries';
+import { SegmentMembers } from './segments/segment-members.service';
+import {
+  ChangeSegmentHandler,
+  DefineSegmentHandler,
+  GetSegmentHandler,
+  GetSegmentMembersHandler,
+  ListSegmentsHandler,
+  RetireSegmentHandler,
+} from './segments/segment.handlers';
+import { SegmentService } from './segments/segment.service';
 import { CustomerResolver } from './shared/customer-resolver';
 import { ReadPosition } from './shared/read-position';
 import { TimelineReader } from './timeline/timeline-reader.service';
@@ -18,4 +29,15 @@ export const CUSTOMER360_PROVIDERS: Provider[] = [
   RfmScales,
   Customer360Reader,
   GetCustomer360Handler,
+  SegmentMembers,
+  SegmentService,
+  DefineSegmentHandler,
+  ChangeSegmentHandler,
+  RetireSegmentHandler,
+  ListSegmentsHandler,
+  GetSegmentHandler,
+  GetSegmentMembersHandler,
+  GetCustomerReportHandler,
+  GetTeamPerformanceHandler,
+  GetNpsTrendHandler,
 ];

@@ -1,5 +1,6 @@
 export * from './customer360.providers';
 export * from './shared/read-position';
+export * from './shared/customer-resolver';
 export * from './shared/bad-request';
 export * from './timeline/timeline-reader.service';
 export * from './timeline/timeline.query';
@@ -10,3 +11,10 @@ export * from './view/churn-risk';
 export * from './view/loyalty-balance';
 export * from './view/combined-facts';
 export * from './view/customer-population.service';
+export * from './segments/segment.messages';
+export * from './segments/segment.service';
+export * from './segments/segment-members.service';
+export * from './segments/segment-match';
+export * from './reports/report.queries';
+export * from './reports/customer-reports';
+export * from './reports/team-performance';

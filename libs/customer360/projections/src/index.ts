@@ -4,3 +4,5 @@ export * from './customers/customer-facts.document';
 export * from './customers/customer-facts.projection';
 export * from './deals/customer-deals.projection';
 export * from './customer-aliases';
+export * from './segments/segment-definitions.projection';
+export * from './segments/segment-definitions.projection';

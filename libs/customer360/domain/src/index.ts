@@ -1,0 +1,2 @@
+export * from './segment/segment-rules';
+export * from './segment/segment.decider';
