@@ -84,16 +84,20 @@ export class CustomerAliases {
     let frontier = [survivorId];
     for (let depth = 0; frontier.length > 0 && depth < MAX_CHAIN; depth++) {
       const next: string[] = [];
-      let after: string | undefined;
-      do {
-        const page = await this.documents.find<CustomerAliasDocument>(
-          this.collection,
-          { survivorId: { $in: frontier } },
-          { limit: 1_000, after },
-        );
-        next.push(...page.items.map((alias) => alias.customerId));
-        after = page.nextCursor;
-      } while (after);
+      for (const survivor of frontier) {
+        let after: string | undefined;
+        do {
+          // A one-value range rather than equality: it stays on the survivorId index in every adapter
+          // (the embedded store reads equality as "equal, or an array holding it", which no index serves).
+          const page = await this.documents.find<CustomerAliasDocument>(
+            this.collection,
+            { survivorId: { $gte: survivor, $lte: survivor } },
+            { limit: 1_000, after },
+          );
+          next.push(...page.items.map((alias) => alias.customerId));
+          after = page.nextCursor;
+        } while (after);
+      }
       customerIds.push(...next);
       frontier = next;
     }

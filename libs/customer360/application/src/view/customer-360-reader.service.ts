@@ -35,7 +35,8 @@ export class Customer360Reader {
     const docs = await this.documents.getMany<CustomerFactsDocument>(CUSTOMER_FACTS_COLLECTION, ids);
     if (docs.length === 0)
       throw new DomainError('customer360.customer-not-found', `No customer ${customerId}`, 'not-found', { customerId });
-    const openFilter = { customerId: ids.length === 1 ? ids[0] : { $in: ids }, status: 'open' };
+    // A one-value range keeps the embedded store on the (customerId, status) index (see TimelineReader).
+    const openFilter = { customerId: ids.length === 1 ? { $gte: ids[0], $lte: ids[0] } : { $in: ids }, status: 'open' };
     const [deals, openDealCount, scale, position] = await Promise.all([
       this.documents.find<CustomerDealDocument>(CUSTOMER_DEALS_COLLECTION, openFilter, {
         sort: { field: 'openedAt', direction: 'desc' },
