@@ -1,5 +1,6 @@
 import { runAppendBench } from './append.bench';
 import { runCommandsBench } from './commands.bench';
+import { runProjectionsBench } from './projections.bench';
 import { runRelayBench } from './relay.bench';
 
 /**
@@ -10,6 +11,7 @@ const benches: Record<string, () => Promise<boolean>> = {
   append: runAppendBench,
   commands: runCommandsBench,
   relay: runRelayBench,
+  projections: runProjectionsBench,
 };
 
 async function main() {
