@@ -19,7 +19,8 @@ export default [
           depConstraints: [
             { sourceTag: 'type:kernel', onlyDependOnLibsWithTags: ['type:kernel'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel'] },
-            { sourceTag: 'type:projections', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel'] },
+            // A projection may be typed against other contexts' shared-event contracts (the customer 360 read side is).
+            { sourceTag: 'type:projections', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel', 'type:contract'] },
             { sourceTag: 'type:integration', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel', 'type:integration'] },
             {
               sourceTag: 'type:application',
@@ -49,6 +50,7 @@ export default [
             { sourceTag: 'scope:sales', onlyDependOnLibsWithTags: ['scope:sales', 'scope:shared', 'type:contract'] },
             { sourceTag: 'scope:tickets', onlyDependOnLibsWithTags: ['scope:tickets', 'scope:shared', 'type:contract'] },
             { sourceTag: 'scope:loyalty', onlyDependOnLibsWithTags: ['scope:loyalty', 'scope:shared', 'type:contract'] },
+            { sourceTag: 'scope:customer360', onlyDependOnLibsWithTags: ['scope:customer360', 'scope:shared', 'type:contract'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['*'] },
           ],

@@ -2,6 +2,7 @@ import { runAppendBench } from './append.bench';
 import { runHttpBench } from './http.bench';
 import { runCommandsBench } from './commands.bench';
 import { runErasureBench } from './erasure.bench';
+import { runProjectionsBench } from './projections.bench';
 import { runRelayBench } from './relay.bench';
 
 /**
@@ -15,6 +16,7 @@ const benches: Record<string, () => Promise<boolean>> = {
   erasure: runErasureBench,
   relay: runRelayBench,
   http: runHttpBench,
+  projections: runProjectionsBench,
 };
 
 async function main() {

@@ -32,3 +32,5 @@ export * from './process-managers/process-manager';
 export * from './projections/checkpoint-names';
 export * from './workflows/workflow';
 export * from './customers/customer-directory-entry';
+export * from './timeline/timeline-declaration';
+export * from './aliases/customer-aliases';

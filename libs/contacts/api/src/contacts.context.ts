@@ -6,7 +6,7 @@ import {
   contactsSettings,
   erasureCompletion,
 } from '@c360/contacts-application';
-import { CONTACTS_INTEGRATION_EVENTS } from '@c360/contacts-contracts';
+import { CONTACTS_INTEGRATION_EVENTS, CONTACTS_TIMELINE } from '@c360/contacts-contracts';
 import { accessExportRecordAggregate, contactsEventFields, customerAggregate, identityClaimAggregate } from '@c360/contacts-domain';
 import { customerAliasesProjection, customerConsentsProjection, customerProfileProjection } from '@c360/contacts-projections';
 import { ContextModule, defineContext } from '@c360/runtime';
@@ -33,6 +33,8 @@ export const contactsContext = defineContext({
   workflows: [erasureCompletion],
   accessExport: ContactsAccessExport,
   publishes: CONTACTS_INTEGRATION_EVENTS,
+  // How its events read on the customer 360 timeline.
+  timeline: CONTACTS_TIMELINE,
   controllers: [
     CustomersController,
     CustomerIdentitiesController,

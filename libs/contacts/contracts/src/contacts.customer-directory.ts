@@ -1,17 +1,16 @@
-import type { CustomerRegistered } from '@c360/contacts-domain';
 import type { CustomerDirectoryEntry, DocumentProjection } from '@c360/kernel';
 import {
   CONTACTS_CUSTOMERS_MERGED,
   CONTACTS_CUSTOMER_ERASED,
+  CONTACTS_CUSTOMER_REGISTERED,
   CONTACTS_MERGE_UNDONE,
   type ContactsCustomerErasedContract,
+  type ContactsCustomerRegisteredContract,
   type ContactsCustomersMergedContract,
   type ContactsMergeUndoneContract,
 } from './contacts.shared-events';
 
-export const CONTACTS_CUSTOMER_REGISTERED = 'contacts.customer-registered';
-/** Only the id and the instant: the registration's personal fields stay sealed inside contacts. */
-export type ContactsCustomerRegisteredContract = Pick<CustomerRegistered, 'customerId' | 'registeredAt'>;
+// The directory reads only the id and the instant of a registration (shared-events contract).
 
 type DirectoryEvent =
   | { readonly type: typeof CONTACTS_CUSTOMER_REGISTERED; readonly data: ContactsCustomerRegisteredContract }

@@ -26,7 +26,7 @@ import {
   loyaltyReward,
 } from '@c360/loyalty-domain';
 import { customerDirectoryProjection } from '@c360/contacts-contracts';
-import { LOYALTY_INTEGRATION_EVENTS } from '@c360/loyalty-contracts';
+import { LOYALTY_INTEGRATION_EVENTS, LOYALTY_TIMELINE } from '@c360/loyalty-contracts';
 import { LOYALTY_PROJECTIONS } from '@c360/loyalty-projections';
 import { ContextModule, defineContext } from '@c360/runtime';
 import { LoyaltyAccountsController } from './loyalty-accounts.controller';
@@ -54,6 +54,8 @@ export const loyaltyContext = defineContext({
   workflows: [salesReactionsWorkflow, contactsReactionsWorkflow, loyaltyInternalReactionsWorkflow],
   accessExport: LoyaltyAccessExport,
   publishes: LOYALTY_INTEGRATION_EVENTS,
+  // How its events read on the customer 360 timeline.
+  timeline: LOYALTY_TIMELINE,
   consumes: [
     SALES_PURCHASE_RECORDED,
     SALES_PURCHASE_REFUNDED,

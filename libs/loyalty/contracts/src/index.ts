@@ -1,1 +1,3 @@
 export * from './loyalty.integration-events';
+export * from './loyalty.shared-events';
+export * from './loyalty.timeline';

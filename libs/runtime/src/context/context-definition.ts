@@ -7,6 +7,7 @@ import type {
   DomainEvent,
   EventProcessor,
   PersonalDataPolicy,
+  TimelineDeclaration,
   Upcaster,
 } from '@c360/kernel';
 import type { AnyIntegrationContract } from '@c360/integration-events';
@@ -65,6 +66,11 @@ export interface ContextDefinition {
   readonly upcasters?: readonly Upcaster[];
   /** Integration events it publishes (the relay collects them from every definition). */
   readonly publishes?: readonly AnyIntegrationContract[];
+  /**
+   * How its customer-relevant events read on the unified customer timeline (usually exported by its
+   * contracts lib beside the shared-event shapes): the customer 360 context collects every definition's.
+   */
+  readonly timeline?: TimelineDeclaration;
   /** Event types of other contexts' published contracts that its workflows read. */
   readonly consumes?: readonly string[];
   readonly controllers?: readonly Type<unknown>[];

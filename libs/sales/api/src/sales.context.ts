@@ -1,5 +1,5 @@
 import { customerDirectoryProjection } from '@c360/contacts-contracts';
-import { SALES_INTEGRATION_EVENTS } from '@c360/sales-contracts';
+import { SALES_INTEGRATION_EVENTS, SALES_TIMELINE } from '@c360/sales-contracts';
 import { SALES_PROVIDERS, EnsureDefaultPipeline, SalesAccessExport, dealWonPurchases } from '@c360/sales-application';
 import { contractAggregate, dealAggregate, pipelineAggregate, purchaseAggregate, salesEventFields } from '@c360/sales-domain';
 import {
@@ -10,6 +10,7 @@ import {
   ownerPerformanceProjection,
   pipelineBoardProjection,
   purchaseHistoryProjection,
+  salesCustomerAliasesProjection,
 } from '@c360/sales-projections';
 import { ContextModule, defineContext } from '@c360/runtime';
 import { ContractsController } from './controllers/contracts.controller';
@@ -38,10 +39,14 @@ export const salesContext = defineContext({
     contractRenewalsProjection,
     // Activities stay sealed in their read model (it does not read personal data): the query opens them.
     dealActivitiesProjection,
+    // Merged customers' purchases follow their survivor.
+    salesCustomerAliasesProjection,
   ],
   workflows: [dealWonPurchases],
   accessExport: SalesAccessExport,
   publishes: SALES_INTEGRATION_EVENTS,
+  // How its events read on the customer 360 timeline.
+  timeline: SALES_TIMELINE,
   controllers: [PipelinesController, DealsController, PurchasesController, ContractsController, SalesReportsController],
   providers: SALES_PROVIDERS,
   onStart: [EnsureDefaultPipeline],

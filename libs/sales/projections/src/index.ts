@@ -7,3 +7,4 @@ export * from './customer-value.projection';
 export * from './contract-renewals.projection';
 export * from './deal-activities.projection';
 export * from './sales-collections';
+export * from './customer-aliases.projection';

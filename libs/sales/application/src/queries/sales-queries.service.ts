@@ -1,4 +1,4 @@
-import { DomainError, PersonalDataProtector, type Clock, type DocumentStore, type Filter } from '@c360/kernel';
+import { CustomerAliases, DomainError, PersonalDataProtector, type Clock, type DocumentStore, type Filter } from '@c360/kernel';
 import { dateOf, daysBetween } from '@c360/sales-domain';
 import {
   SALES_COLLECTIONS,
@@ -11,6 +11,7 @@ import {
   type PipelineBoardDocument,
   type PipelineBoardView,
   type PurchaseDocument,
+  salesCustomerAliasesProjection,
 } from '@c360/sales-projections';
 import { CLOCK, DOCUMENT_STORE } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
@@ -41,12 +42,17 @@ export interface LifetimeValue {
 /** Reads the sales read models (never the event log; the "as of" board is PipelineHistory's job). */
 @Injectable()
 export class SalesQueries {
+  /** Merged customers follow their survivor (ADR 0014): a survivor's purchases include its absorbed customers'. */
+  private readonly aliases: CustomerAliases;
+
   constructor(
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly protector: PersonalDataProtector,
     private readonly pipelines: PipelineService,
-  ) {}
+  ) {
+    this.aliases = new CustomerAliases(documents, salesCustomerAliasesProjection);
+  }
 
   async listPipelines(page: PageRequest): Promise<PageResponse<PipelineBoardView>> {
     await this.pipelines.ensureDefault();
@@ -112,22 +118,24 @@ export class SalesQueries {
     return this.revealed(plain(doc));
   }
 
-  /** A customer's purchases, newest first. */
+  /** A customer's purchases (with those of customers merged into it), newest first; sealed fields opened. */
   async purchaseHistory(customerId: string, page: PageRequest): Promise<PageResponse<PurchaseDocument>> {
+    const { customerIds } = await this.aliases.resolve(customerId);
     return this.revealedPage(
       await findPage<PurchaseDocument>(
         this.documents,
         SALES_COLLECTIONS.purchases,
-        { customerId },
+        { customerId: customerIds.length === 1 ? customerIds[0] : { $in: customerIds } },
         { field: 'purchasedAt', direction: 'desc' },
         page,
       ),
     );
   }
 
-  /** Net of refunds, per currency; a customer without purchases has a lifetime value of nothing. */
+  /** Net of refunds, per currency, merged customers included; a customer without purchases has a lifetime value of nothing. */
   async lifetimeValue(customerId: string): Promise<LifetimeValue> {
-    const doc = await this.documents.get<CustomerValueDocument>(SALES_COLLECTIONS.customerValue, customerId);
+    const { customerIds } = await this.aliases.resolve(customerId);
+    const doc = combineValues(await this.documents.getMany<CustomerValueDocument>(SALES_COLLECTIONS.customerValue, customerIds));
     if (!doc) return { customerId, purchases: 0, firstPurchaseAt: null, lastPurchaseAt: null, lifetimeValue: [] };
     return {
       customerId,
@@ -213,6 +221,38 @@ export class SalesQueries {
     }
     return { items, nextCursor: found.nextCursor };
   }
+}
+
+/** Several customers' values as one (a survivor and the customers merged into it). */
+function combineValues(docs: readonly CustomerValueDocument[]): CustomerValueDocument | undefined {
+  if (docs.length <= 1) return docs[0];
+  const byCurrency: Record<string, CustomerValueDocument['byCurrency'][string]> = {};
+  for (const doc of docs) {
+    for (const [currency, value] of Object.entries(doc.byCurrency)) {
+      const before = byCurrency[currency] ?? { purchases: 0, purchased: 0, refunded: 0, net: 0 };
+      byCurrency[currency] = {
+        purchases: before.purchases + value.purchases,
+        purchased: before.purchased + value.purchased,
+        refunded: before.refunded + value.refunded,
+        net: before.net + value.net,
+      };
+    }
+  }
+  const firsts = docs
+    .map((doc) => doc.firstPurchaseAt)
+    .filter((at): at is string => at !== null)
+    .sort();
+  const lasts = docs
+    .map((doc) => doc.lastPurchaseAt)
+    .filter((at): at is string => at !== null)
+    .sort();
+  return {
+    customerId: docs[0].customerId,
+    purchases: docs.reduce((sum, doc) => sum + doc.purchases, 0),
+    firstPurchaseAt: firsts[0] ?? null,
+    lastPurchaseAt: lasts.at(-1) ?? null,
+    byCurrency,
+  };
 }
 
 function addDays(date: string, days: number): string {

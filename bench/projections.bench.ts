@@ -1,0 +1,139 @@
+import { CONTACTS_TIMELINE } from '@c360/contacts-contracts';
+import { CustomerResolver, ReadPosition, TimelineReader } from '@c360/customer360-application';
+import { customerFactsProjection, customerTimelineProjection } from '@c360/customer360-projections';
+import {
+  DocumentProjector,
+  InMemoryKeyStore,
+  PersonalDataProtector,
+  SubscriptionRunner,
+  combineTimelines,
+  projectionCheckpointName,
+  type AnyDocumentProjection,
+  type EventProcessor,
+} from '@c360/kernel';
+import { LOYALTY_TIMELINE } from '@c360/loyalty-contracts';
+import { loyaltyBalanceProjection } from '@c360/loyalty-projections';
+import { SALES_TIMELINE } from '@c360/sales-contracts';
+import { SqliteCheckpointStore, SqliteDocumentStore, SqliteEventStore, openSqlite } from '@c360/store-sqlite';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { figure, rssMiB, tempDataDir, timed, verdict } from './bench-util';
+import { appendRealisticMix } from './projections/realistic-mix';
+
+/**
+ * Catch-up of the timeline, 360 and loyalty-balance projections together over a million events of a
+ * realistic mix, through the real SubscriptionRunner and DocumentProjector on the embedded stores
+ * (event store and read models SQLite, durability normal: no fsync per batch); then the p99 of a
+ * timeline page read with 100,000 customers, through the context's own TimelineReader.
+ */
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
+const BATCH = Number(process.env.BENCH_BATCH ?? 1_000);
+const PAGE_READS = Number(process.env.BENCH_PAGE_READS ?? 5_000);
+
+export async function runProjectionsBench(): Promise<boolean> {
+  console.log(
+    `\nProjections catch-up (SQLite event store + SQLite read models, durability normal, batches of ${BATCH.toLocaleString('en-US')})`,
+  );
+  const dir = tempDataDir('projections');
+  try {
+    const store = new SqliteEventStore({ file: join(dir.dir, 'events.db'), durability: 'normal', cacheMiB: 32 });
+    const generated = await timed(() => appendRealisticMix(store, { events: EVENTS, customers: CUSTOMERS }));
+    const { events, customers } = generated.result;
+    figure(
+      'events generated',
+      events,
+      'events',
+      `${customers.length.toLocaleString('en-US')} customers, ${generated.seconds.toFixed(1)} s`,
+    );
+
+    const db = openSqlite({ file: join(dir.dir, 'read-models.db'), durability: 'normal', cacheMiB: 32 });
+    const documents = new SqliteDocumentStore({ database: db });
+    const checkpoints = new SqliteCheckpointStore(db);
+    const projections: AnyDocumentProjection[] = [
+      customerTimelineProjection(combineTimelines([CONTACTS_TIMELINE, SALES_TIMELINE, LOYALTY_TIMELINE])),
+      customerFactsProjection,
+      loyaltyBalanceProjection,
+    ];
+    for (const projection of projections)
+      for (const index of projection.indexes ?? []) await documents.ensureIndex(`${projection.name}_v${projection.version}`, index);
+    // RSS is sampled after every batch: a catch-up never yields to timers, so an interval would not run.
+    let rssPeak = 0;
+    const sampled = (processor: EventProcessor): EventProcessor => ({
+      name: processor.name,
+      filter: processor.filter,
+      storesOwnCheckpoint: processor.storesOwnCheckpoint,
+      async handle(batch, lastPosition) {
+        await processor.handle(batch, lastPosition);
+        rssPeak = Math.max(rssPeak, rssMiB());
+      },
+    });
+    const runners = projections.map(
+      (projection) =>
+        new SubscriptionRunner(
+          sampled(new DocumentProjector(projection, documents, projectionCheckpointName('bench', projection))),
+          store,
+          checkpoints,
+          { batchSize: BATCH },
+        ),
+    );
+    const head = (await store.headPosition()) ?? 0;
+    globalThis.gc?.();
+    const rssBefore = rssMiB();
+    rssPeak = rssBefore;
+    const cpuBefore = process.cpuUsage();
+    const catchUp = await timed(async () => {
+      for (const runner of runners) runner.start();
+      await Promise.all(runners.map((runner) => runner.waitFor(head, 1_800_000)));
+    });
+    const cpu = process.cpuUsage(cpuBefore);
+    await Promise.all(runners.map((runner) => runner.stop()));
+    const rssAfter = rssMiB();
+    const rate = events / catchUp.seconds;
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    figure('catch-up, three projections together', rate, 'events/s', `${catchUp.seconds.toFixed(1)} s wall`);
+    figure('  per CPU second of this process', events / cpuSeconds, 'events/s', `${cpuSeconds.toFixed(1)} s CPU`);
+    figure('event store size', statSync(join(dir.dir, 'events.db')).size / 1_048_576, 'MiB');
+    figure('read models size', dir.sizeMiB() - statSync(join(dir.dir, 'events.db')).size / 1_048_576, 'MiB', 'with WAL');
+    figure('RSS before catch-up', rssBefore, 'MiB');
+    figure('RSS peak during catch-up', rssPeak, 'MiB');
+    figure('RSS after catch-up', rssAfter, 'MiB', `growth ${(rssPeak - rssBefore).toFixed(1)} MiB`);
+
+    const reader = timelineReader(documents, checkpoints);
+    const latencies: number[] = [];
+    for (let n = 0; n < PAGE_READS; n++) {
+      const customerId = customers[Math.floor(Math.random() * customers.length)];
+      const start = process.hrtime.bigint();
+      await reader.page(customerId, { limit: 20 });
+      latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    latencies.sort((a, b) => a - b);
+    figure(
+      'timeline page (20 entries), p50',
+      latencies[Math.floor(latencies.length * 0.5)],
+      'ms',
+      `${customers.length.toLocaleString('en-US')} customers`,
+    );
+    figure('timeline page (20 entries), p99', latencies[Math.floor(latencies.length * 0.99)], 'ms');
+    await store.close();
+    await documents.close();
+    const ok = verdict('projection catch-up', rate, 100_000, 'events/s');
+    const memory = rssPeak - rssBefore < 50;
+    console.log(`  ${memory ? 'PASS' : 'MISS'} RSS growth ${(rssPeak - rssBefore).toFixed(1)} MiB (target < 50 MiB)`);
+    const p99 = latencies[Math.floor(latencies.length * 0.99)];
+    console.log(`  ${p99 < 5 ? 'PASS' : 'MISS'} timeline page p99 ${p99.toFixed(2)} ms (target < 5 ms)`);
+    return ok && memory && p99 < 5;
+  } finally {
+    dir.remove();
+  }
+}
+
+/** The context's own reader, wired by hand (no Nest needed to read a page). */
+function timelineReader(documents: SqliteDocumentStore, checkpoints: SqliteCheckpointStore): TimelineReader {
+  return new TimelineReader(
+    documents,
+    new CustomerResolver(documents),
+    new PersonalDataProtector(new InMemoryKeyStore(), {}),
+    new ReadPosition(checkpoints),
+  );
+}
