@@ -36,10 +36,12 @@ const purchase = (customerId: string, orderId: string): NewEvent => ({
 });
 
 /** Collects the records of the given customers from the sales topic until `count` arrived (bounded). */
+/** Reads the sales topic until `count` distinct events of the customers arrived (redeliveries come on top). */
 async function consume(customers: ReadonlySet<string>, count: number, timeoutMs = 30_000): Promise<IntegrationEvent[]> {
   const kafka = new Kafka({ clientId: 'c360-int-spec', brokers, logLevel: logLevel.NOTHING });
   const consumer: Consumer = kafka.consumer({ groupId: `int-spec-${randomUUID()}` });
   const received: IntegrationEvent[] = [];
+  const distinct = new Set<string>();
   await consumer.connect();
   await consumer.subscribe({ topic: TOPICS.sales, fromBeginning: true });
   let done: () => void = () => undefined;
@@ -48,8 +50,10 @@ async function consume(customers: ReadonlySet<string>, count: number, timeoutMs 
     eachMessage: async ({ message }) => {
       const key = message.key?.toString() ?? '';
       if (!customers.has(key)) return;
-      received.push(JSON.parse(message.value?.toString() ?? '{}') as IntegrationEvent);
-      if (received.length >= count) done();
+      const event = JSON.parse(message.value?.toString() ?? '{}') as IntegrationEvent;
+      received.push(event);
+      distinct.add(event.eventId);
+      if (distinct.size >= count) done();
     },
   });
   await Promise.race([enough, new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
