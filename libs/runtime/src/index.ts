@@ -50,3 +50,4 @@ export * from './openapi/openapi-document';
 export * from './openapi/openapi.setup';
 export * from './openapi/dto-schemas';
 export * from './context/access-export';
+export * from './scheduling/periodic-job';

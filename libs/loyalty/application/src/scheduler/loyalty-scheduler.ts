@@ -5,7 +5,7 @@ import {
   type LoyaltyBalanceDocument,
   type RewardRedemptionDocument,
 } from '@c360/loyalty-projections';
-import { CLOCK, DOCUMENT_STORE } from '@c360/runtime';
+import { CLOCK, DOCUMENT_STORE, PeriodicJob } from '@c360/runtime';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { LoyaltyAccountService } from '../accounts/loyalty-account.service';
 import { LOYALTY_CONFIG, type LoyaltyConfig } from '../config/loyalty-config';
@@ -37,8 +37,7 @@ const NAME = 'loyalty-scheduler';
 @Injectable()
 export class LoyaltyScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('LoyaltyScheduler');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<SchedulerRun> | undefined;
+  private readonly job = new PeriodicJob<SchedulerRun>(() => this.pass(), this.logger);
 
   constructor(
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
@@ -50,10 +49,7 @@ export class LoyaltyScheduler implements OnApplicationBootstrap, OnApplicationSh
 
   /** One pass over everything due now. Concurrent calls share the pass in progress. */
   runOnce(): Promise<SchedulerRun> {
-    this.running ??= this.pass().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+    return this.job.runOnce();
   }
 
   private async pass(): Promise<SchedulerRun> {
@@ -120,16 +116,10 @@ export class LoyaltyScheduler implements OnApplicationBootstrap, OnApplicationSh
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.schedulerIntervalMs <= 0) return;
-    this.timer = setInterval(() => {
-      this.runOnce().catch((error: unknown) => this.logger.error(error instanceof Error ? error.message : String(error)));
-    }, this.config.schedulerIntervalMs);
-    this.timer.unref();
-    this.logger.log(`running every ${this.config.schedulerIntervalMs} ms`);
+    this.job.start(this.config.schedulerIntervalMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 }

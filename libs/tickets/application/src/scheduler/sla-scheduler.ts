@@ -1,5 +1,5 @@
 import type { Clock, DocumentStore } from '@c360/kernel';
-import { CLOCK, DOCUMENT_STORE } from '@c360/runtime';
+import { CLOCK, DOCUMENT_STORE, PeriodicJob } from '@c360/runtime';
 import { TICKETS_COLLECTIONS, type SlaDueDocument } from '@c360/tickets-projections';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { TICKETS_CONFIG, type TicketsConfig } from '../config/tickets-config';
@@ -29,8 +29,7 @@ const ACTOR = { id: SLA_SCHEDULER_NAME, role: 'system' } as const;
 @Injectable()
 export class TicketsSlaScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('TicketsSlaScheduler');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<SlaSchedulerRun> | undefined;
+  private readonly job = new PeriodicJob<SlaSchedulerRun>(() => this.pass(), this.logger);
 
   constructor(
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
@@ -42,10 +41,7 @@ export class TicketsSlaScheduler implements OnApplicationBootstrap, OnApplicatio
 
   /** One pass over everything due now. Concurrent calls share the pass in progress. */
   runOnce(): Promise<SlaSchedulerRun> {
-    this.running ??= this.pass().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+    return this.job.runOnce();
   }
 
   private async pass(): Promise<SlaSchedulerRun> {
@@ -102,16 +98,10 @@ export class TicketsSlaScheduler implements OnApplicationBootstrap, OnApplicatio
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.schedulerIntervalMs <= 0) return;
-    this.timer = setInterval(() => {
-      this.runOnce().catch((error: unknown) => this.logger.error(error instanceof Error ? error.message : String(error)));
-    }, this.config.schedulerIntervalMs);
-    this.timer.unref();
-    this.logger.log(`running every ${this.config.schedulerIntervalMs} ms`);
+    this.job.start(this.config.schedulerIntervalMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 }

@@ -1,0 +1,38 @@
+import type { Logger } from '@nestjs/common';
+
+/**
+ * The scaffolding every time-driven scheduler shares (loyalty's due items, tickets' SLA clocks): one
+ * pass at a time (concurrent calls share the pass in progress), an optional interval that never keeps
+ * the process alive, and a shutdown that waits for the pass underway. The pass itself is the scheduler's.
+ */
+export class PeriodicJob<TResult> {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<TResult> | undefined;
+
+  constructor(
+    private readonly pass: () => Promise<TResult>,
+    private readonly logger: Logger,
+  ) {}
+
+  runOnce(): Promise<TResult> {
+    this.running ??= this.pass().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  /** Runs every `intervalMs`; 0 or less leaves the job to explicit `runOnce` calls. */
+  start(intervalMs: number): void {
+    if (intervalMs <= 0) return;
+    this.timer = setInterval(() => {
+      this.runOnce().catch((error: unknown) => this.logger.error(error instanceof Error ? error.message : String(error)));
+    }, intervalMs);
+    this.timer.unref();
+    this.logger.log(`running every ${intervalMs} ms`);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+}
