@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@c360/store-sqlite';
+import { loadSigningSecret, mintToken } from '@c360/runtime';
 import { figure, tempDataDir } from './bench-util';
 import { flag, numberFlag } from './http/bench-args';
 import { health, printLag, waitCaughtUp } from './http/health-sampler';
@@ -29,7 +30,7 @@ export async function runHttpBench(): Promise<boolean> {
   try {
     if (scenario === 'rebuild') return await rebuild(entry, data.dir);
     if (!given) {
-      service = await startService(entry, { C360_DATA_DIR: data.dir, TOPICS: 'off' });
+      service = await startService(entry, { C360_DATA_DIR: data.dir, TOPICS: 'off', C360_AUTH_SECRET: BENCH_SECRET });
       figure('time until the server listens (empty store)', await waitForHttp(service.url), 's');
       await waitCaughtUp(service.url);
     }
@@ -37,7 +38,9 @@ export async function runHttpBench(): Promise<boolean> {
     console.log(
       `\nHTTP ${scenario} against ${base.href} (${flag('clients') ?? 32} clients, ${flag('seconds') ?? 30} s${flag('rate') ? `, ${flag('rate')} req/s open loop` : ', closed loop'})`,
     );
-    const next = scenario === 'loyalty' ? await loyaltyRequests(base) : purchaseRequests();
+    const headers = await benchHeaders();
+    if (flag('target') === 'platform') await registerCustomers(base, headers);
+    const next = scenario === 'loyalty' ? await loyaltyRequests(base, headers) : purchaseRequests();
     const live = probe(base, '/health/live', 50);
     const rssDuring: number[] = [];
     const rssTimer = setInterval(() => {
@@ -49,6 +52,7 @@ export async function runHttpBench(): Promise<boolean> {
       clients: numberFlag('clients', 32),
       seconds: numberFlag('seconds', 30),
       rate: flag('rate') ? numberFlag('rate', 0) : undefined,
+      headers,
       next,
     });
     clearInterval(rssTimer);
@@ -81,6 +85,38 @@ function report(result: LoadResult): void {
   figure('latency max', result.latencies.at(-1) ?? Number.NaN, 'ms');
 }
 
+/**
+ * The service the bench starts signs tokens with this secret; a supervisor may send every request of
+ * every scenario (purchases, adjustments, redemptions). `--token=` overrides it for a given `--url=`.
+ */
+const BENCH_SECRET = 'bench-secret-for-127.0.0.1-only-0123456789';
+
+async function benchHeaders(): Promise<Record<string, string>> {
+  const token =
+    flag('token') ??
+    (await mintToken(loadSigningSecret({ mode: 'development', secret: BENCH_SECRET, secretFile: '' }).key, {
+      role: 'supervisor',
+      user: 'bench',
+      ttl: '2h',
+    }));
+  return { authorization: `Bearer ${token}` };
+}
+
+/** The whole platform refuses purchases and accounts for customers it does not know (issue 13). */
+async function registerCustomers(base: URL, headers: Record<string, string>): Promise<void> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+  for (let i = 0; i < CUSTOMERS.length; i += 16) {
+    await Promise.all(
+      CUSTOMERS.slice(i, i + 16).map(async (customerId) => {
+        const name = { first: 'Bench', last: customerId.slice(0, 8) };
+        const reply = await send(agent, new URL('/customers', base), 'POST', { customerId, name }, headers);
+        if (reply.status >= 300) throw new Error(`registering ${customerId} answered ${reply.status}: ${reply.body}`);
+      }),
+    );
+  }
+  agent.destroy();
+}
+
 const CUSTOMERS = Array.from({ length: 2_000 }, () => randomUUID());
 const RUN = randomUUID().slice(0, 8);
 
@@ -101,14 +137,20 @@ function purchaseRequests() {
 }
 
 /** Enrols the accounts first (and gives them points), then alternates adjustments and small redemptions. */
-async function loyaltyRequests(base: URL) {
+async function loyaltyRequests(base: URL, headers: Record<string, string>) {
   const accounts = CUSTOMERS.slice(0, 500);
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
   for (let i = 0; i < accounts.length; i += 16) {
     await Promise.all(
       accounts.slice(i, i + 16).map(async (customerId) => {
-        await send(agent, new URL('/loyalty/accounts', base), 'POST', { customerId });
-        await send(agent, new URL(`/loyalty/accounts/${customerId}/adjustments`, base), 'POST', { points: 1_000_000, reason: 'migration' });
+        await send(agent, new URL('/loyalty/accounts', base), 'POST', { customerId }, headers);
+        await send(
+          agent,
+          new URL(`/loyalty/accounts/${customerId}/adjustments`, base),
+          'POST',
+          { points: 1_000_000, reason: 'migration' },
+          headers,
+        );
       }),
     );
   }

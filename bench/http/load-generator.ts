@@ -52,6 +52,8 @@ export interface LoadOptions {
    * as soon as the previous one is answered.
    */
   readonly rate?: number;
+  /** Sent with every request (the bearer token). */
+  readonly headers?: Record<string, string>;
   /** The request number `n` (unique per run). */
   readonly next: (n: number) => { method: string; path: string; body?: unknown };
 }
@@ -72,7 +74,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     const n = sent++;
     const { method, path, body } = options.next(n);
     try {
-      const reply = await send(agent, new URL(path, options.base), method, body);
+      const reply = await send(agent, new URL(path, options.base), method, body, options.headers);
       statuses[reply.status] = (statuses[reply.status] ?? 0) + 1;
       if (reply.status >= 200 && reply.status < 300) {
         ok++;
