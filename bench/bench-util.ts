@@ -35,3 +35,28 @@ export function verdict(name: string, value: number, target: number, unit: strin
 export function rssMiB(): number {
   return process.memoryUsage().rss / 1_048_576;
 }
+
+/**
+ * Runs `work`, and when BENCH_CPU_PROFILE names a directory, records a V8 CPU profile of just this
+ * phase there (`<label>.cpuprofile`, open it in Chrome DevTools): `--cpu-prof` would mix in the setup.
+ */
+export async function profiled<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_CPU_PROFILE;
+  if (!dir) return work();
+  const { Session } = await import('node:inspector/promises');
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${label}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    console.log(`  CPU profile of ${label}: ${file}`);
+  }
+}

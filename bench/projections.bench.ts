@@ -17,7 +17,7 @@ import { SALES_TIMELINE } from '@c360/sales-contracts';
 import { SqliteCheckpointStore, SqliteDocumentStore, SqliteEventStore, openSqlite } from '@c360/store-sqlite';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { figure, rssMiB, tempDataDir, timed, verdict } from './bench-util';
+import { figure, profiled, rssMiB, tempDataDir, timed, verdict } from './bench-util';
 import { appendRealisticMix } from './projections/realistic-mix';
 
 /**
@@ -82,10 +82,12 @@ export async function runProjectionsBench(): Promise<boolean> {
     const rssBefore = rssMiB();
     rssPeak = rssBefore;
     const cpuBefore = process.cpuUsage();
-    const catchUp = await timed(async () => {
-      for (const runner of runners) runner.start();
-      await Promise.all(runners.map((runner) => runner.waitFor(head, 1_800_000)));
-    });
+    const catchUp = await timed(() =>
+      profiled('projections-catch-up', async () => {
+        for (const runner of runners) runner.start();
+        await Promise.all(runners.map((runner) => runner.waitFor(head, 1_800_000)));
+      }),
+    );
     const cpu = process.cpuUsage(cpuBefore);
     await Promise.all(runners.map((runner) => runner.stop()));
     const rssAfter = rssMiB();
