@@ -167,38 +167,26 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   private applyWrite(write: DocumentWrite): boolean {
+    if (write.kind !== 'update') {
+      // The position guard is in the statement itself: a replay of an older write changes no row, and
+      // no read precedes the write (a projection already loaded what it folded).
+      const doc = write.kind === 'replace' ? JSON.stringify(withoutMeta(write.doc)) : null;
+      return this.statement(write.collection, 'guarded-put').run(write.id, write.position, doc === null ? 1 : 0, doc).changes > 0;
+    }
     const current = this.statement(write.collection, 'get').get(write.id) as DocumentRow | undefined;
     if (current && current.position >= write.position) return false;
-    let doc: Record<string, unknown> | null;
-    switch (write.kind) {
-      case 'replace':
-        doc = withoutMeta(write.doc);
-        break;
-      case 'delete':
-        doc = null;
-        break;
-      case 'update': {
-        const existing =
-          current && !current.deleted && current.doc !== null ? (JSON.parse(current.doc) as Record<string, unknown>) : undefined;
-        if (existing === undefined && write.upsert === false) return false;
-        doc = applyUpdate(existing, write.update);
-        break;
-      }
-    }
+    const existing = current && !current.deleted && current.doc !== null ? (JSON.parse(current.doc) as Record<string, unknown>) : undefined;
+    if (existing === undefined && write.upsert === false) return false;
+    const doc = applyUpdate(existing, write.update);
     this.statement(write.collection, 'put').run(write.id, write.position, doc === null ? 1 : 0, doc === null ? null : JSON.stringify(doc));
     return true;
   }
 
-  private statement(collection: string, kind: 'get' | 'put'): Statement {
+  private statement(collection: string, kind: 'get' | 'put' | 'guarded-put'): Statement {
     const key = `${collection}/${kind}`;
     let statement = this.statements.get(key);
     if (!statement) {
-      statement = this.db.prepare(
-        kind === 'get'
-          ? `SELECT id, position, deleted, doc FROM ${table(collection)} WHERE id = ?`
-          : `INSERT INTO ${table(collection)} (id, position, deleted, doc) VALUES (?, ?, ?, ?)
-             ON CONFLICT (id) DO UPDATE SET position = excluded.position, deleted = excluded.deleted, doc = excluded.doc`,
-      );
+      statement = this.db.prepare(STATEMENTS[kind](table(collection)));
       this.statements.set(key, statement);
     }
     return statement;
@@ -232,6 +220,15 @@ export class SqliteDocumentStore implements DocumentStore {
     }
   }
 }
+
+const UPSERT = (rm: string) => `INSERT INTO ${rm} (id, position, deleted, doc) VALUES (?, ?, ?, ?)
+  ON CONFLICT (id) DO UPDATE SET position = excluded.position, deleted = excluded.deleted, doc = excluded.doc`;
+
+const STATEMENTS: Record<'get' | 'put' | 'guarded-put', (rm: string) => string> = {
+  get: (rm) => `SELECT id, position, deleted, doc FROM ${rm} WHERE id = ?`,
+  put: UPSERT,
+  'guarded-put': (rm) => `${UPSERT(rm)} WHERE excluded.position > ${rm}.position`,
+};
 
 function table(collection: string): string {
   assertCollectionName(collection);
