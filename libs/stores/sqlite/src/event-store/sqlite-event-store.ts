@@ -22,6 +22,7 @@ import {
 import type { Statement } from 'better-sqlite3';
 import { isTransientSqliteError, migrate, openSqlite, type SqliteDatabase, type SqliteOptions } from '../sqlite-connection';
 import { EVENT_COLUMNS, toEnvelope, type EventRow } from './event-row';
+import { SharedReadWindow } from './shared-read-window';
 import { encodeNewEvents, type EncodedEvent } from './validate-new-events';
 
 const SCHEMA = [
@@ -57,6 +58,10 @@ interface PendingAppend {
 export class SqliteEventStore implements EventStore, EventLogStats {
   private readonly db: SqliteDatabase;
   private queue: PendingAppend[] = [];
+  /** The processors read the same stretch of `$all`: it is read and decoded once for all of them. */
+  private readonly window = new SharedReadWindow(
+    (after, head, limit) => this.filteredStatement(undefined).all(after, head, limit) as EventRow[],
+  );
   private flushScheduled = false;
   private readonly waiters = new Set<() => void>();
   private readonly filterStatements = new Map<string, Statement>();
@@ -268,6 +273,8 @@ export class SqliteEventStore implements EventStore, EventLogStats {
     const limit = options.maxCount ?? 1_000;
     return this.read(() => {
       const head = (this.stmt.head.get() as number | null) ?? 0;
+      const shared = this.window.read(options.after, head, limit, options.filter);
+      if (shared) return shared;
       const rows = this.filteredStatement(options.filter).all(after, head, ...filterParams(options.filter), limit) as EventRow[];
       const events = rows.map(toEnvelope);
       const full = rows.length === limit;
