@@ -28,6 +28,12 @@ export interface DocumentProjection<TDoc extends object = object, TEvent extends
    * then feeds the projection decrypted events. Otherwise sealed fields stay sealed in the documents.
    */
   readonly readsPersonalData?: boolean;
+  /**
+   * Each document is made by one event and never changed afterwards (the timeline's entries): the
+   * projector writes it without reading it first, and the store's position guard keeps a replay from
+   * changing it. A projection whose documents later change must leave this off.
+   */
+  readonly writeOnce?: boolean;
   /** The documents an event changes (usually one; none to ignore the event). */
   documentIds(event: EnvelopeOf<TEvent>): readonly string[];
   /** The document after the event; `null` removes it (a tombstone keeps it from coming back). */

@@ -100,4 +100,33 @@ describe('DocumentProjector', () => {
     await expect(projector.handle([bad], bad.position)).rejects.toThrow(/spec:projection:counter_v2 failed on t.counted v1 at position 1/);
     expect(documents.checkpoints).toEqual([]);
   });
+
+  it('writes a write-once projection without reading its documents, and a replay changes none of them', async () => {
+    const entries: DocumentProjection<{ key: string; at: string }> = {
+      name: 'entry',
+      version: 1,
+      handles: ['t.counted'],
+      writeOnce: true,
+      documentIds: (event) => [event.id],
+      evolve: (doc, event) => doc ?? { key: (event.data as { key: string }).key, at: event.occurredAt },
+    };
+    const reads: string[][] = [];
+    const store = Object.assign(documents, {
+      getMany: async (_collection: string, ids: readonly string[]) => {
+        reads.push([...ids]);
+        return [];
+      },
+    });
+    const writeOnce = new DocumentProjector(entries, store as unknown as DocumentStore, projectionCheckpointName('spec', entries));
+    const batch = [envelope('t.counted', { key: 'a' }), envelope('t.counted', { key: 'b' })];
+    await writeOnce.handle(batch, 2);
+    const first = [...documents.docs.entries()];
+    await writeOnce.handle(batch, 2);
+    expect(reads).toEqual([]);
+    expect([...documents.docs.entries()]).toEqual(first);
+    expect(first.map(([, doc]) => doc)).toEqual([
+      { key: 'a', at: batch[0].occurredAt, _id: batch[0].id, _position: 1 },
+      { key: 'b', at: batch[1].occurredAt, _id: batch[1].id, _position: 2 },
+    ]);
+  });
 });

@@ -38,7 +38,8 @@ export class DocumentProjector<TDoc extends object, TEvent extends DomainEvent =
         else touched.set(id, [event]);
       }
     }
-    const stored = touched.size ? await this.documents.getMany<TDoc>(this.collection, [...touched.keys()]) : [];
+    const stored =
+      touched.size && !this.projection.writeOnce ? await this.documents.getMany<TDoc>(this.collection, [...touched.keys()]) : [];
     const byId = new Map<string, StoredDocument<TDoc>>(stored.map((doc) => [doc._id, doc]));
 
     const writes: DocumentWrite[] = [];

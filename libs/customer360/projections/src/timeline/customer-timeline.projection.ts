@@ -31,6 +31,7 @@ export function customerTimelineProjection(declaration: TimelineDeclaration): Do
     // One index: a kind filter reads a customer's entries in time order and skips the others (a customer has
     // hundreds of entries, not millions), and every extra index is paid on each of the million inserts.
     indexes: [{ fields: ['customerId', 'at'] }],
+    writeOnce: true,
     documentIds: (event) => (describe(event) ? [event.id] : []),
     evolve(doc, event) {
       if (doc) return doc;
