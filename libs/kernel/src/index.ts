@@ -9,6 +9,7 @@ export * from './ids/id-generator';
 export * from './ports/event-store.port';
 export * from './ports/document-store.port';
 export * from './ports/checkpoint-store.port';
+export * from './ports/processor-lease.port';
 export * from './ports/event-log-stats.port';
 export * from './upcasting/upcaster-registry';
 export * from './upcasting/upcasting-event-store';

@@ -112,7 +112,7 @@ export interface DocumentStore {
    * does both in one transaction, MongoDB writes the checkpoint after the documents (safe because
    * writes are position-guarded).
    */
-  write(writes: readonly DocumentWrite[], checkpoint?: { readonly name: string; readonly position: number }): Promise<WriteOutcome>;
+  write(writes: readonly DocumentWrite[], checkpoint?: CheckpointWrite): Promise<WriteOutcome>;
   ensureIndex(collection: string, index: IndexSpec): Promise<void>;
   /** Drops a collection (used to rebuild a projection from scratch). */
   dropCollection(collection: string): Promise<void>;
@@ -124,4 +124,11 @@ export interface DocumentStore {
    */
   flushErasures?(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A checkpoint stored with a batch of writes; `fence` as in CheckpointStore.set (the writer's lease token). */
+export interface CheckpointWrite {
+  readonly name: string;
+  readonly position: number;
+  readonly fence?: number;
 }

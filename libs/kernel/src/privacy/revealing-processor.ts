@@ -12,7 +12,7 @@ export function revealingProcessor(inner: EventProcessor, protector: PersonalDat
     name: inner.name,
     filter: inner.filter,
     storesOwnCheckpoint: inner.storesOwnCheckpoint,
-    async handle(events: readonly EventEnvelope[], lastPosition: number): Promise<void> {
+    async handle(events: readonly EventEnvelope[], lastPosition: number, fence?: number): Promise<void> {
       const revealed: EventEnvelope[] = [];
       for (const event of events) {
         try {
@@ -21,7 +21,7 @@ export function revealingProcessor(inner: EventProcessor, protector: PersonalDat
           throw new EventProcessingError(event, inner.name, error);
         }
       }
-      await inner.handle(revealed, lastPosition);
+      await inner.handle(revealed, lastPosition, fence);
     },
   };
 }

@@ -29,7 +29,7 @@ export class DocumentProjector<TDoc extends object, TEvent extends DomainEvent =
     this.filter = { eventTypes: projection.handles };
   }
 
-  async handle(events: readonly EventEnvelope[], lastPosition: number): Promise<void> {
+  async handle(events: readonly EventEnvelope[], lastPosition: number, fence?: number): Promise<void> {
     const touched = new Map<string, EventEnvelope[]>();
     for (const event of events) {
       for (const id of this.idsOf(event)) {
@@ -60,7 +60,7 @@ export class DocumentProjector<TDoc extends object, TEvent extends DomainEvent =
           : { kind: 'replace', collection: this.collection, id, doc: doc as Record<string, unknown>, position },
       );
     }
-    await this.documents.write(writes, { name: this.name, position: lastPosition });
+    await this.documents.write(writes, { name: this.name, position: lastPosition, ...(fence === undefined ? {} : { fence }) });
   }
 
   private idsOf(event: EventEnvelope): readonly string[] {

@@ -13,9 +13,10 @@ export interface EventProcessor {
    * Handles a batch in order. `lastPosition` is the position the batch ends at (it may be beyond the
    * last event when filtered events were scanned). Throw TransientStoreError for faults worth a retry;
    * any other error stops the processor. Wrap the failing event in EventProcessingError so that an
-   * operator can skip exactly that event.
+   * operator can skip exactly that event. `fence` is the lease token of this instance when processors
+   * share work (ProcessorLeaseStore): a processor that stores its own checkpoint passes it along.
    */
-  handle(events: readonly EventEnvelope[], lastPosition: number): Promise<void>;
+  handle(events: readonly EventEnvelope[], lastPosition: number, fence?: number): Promise<void>;
   /**
    * True when `handle` stores the checkpoint itself, atomically with its own writes (the document
    * projector does). Otherwise the runner stores it after `handle` returns.

@@ -1,13 +1,15 @@
 import type { EventEnvelope } from '../envelope/event-envelope';
 import { isTransient } from '../errors/store-errors';
 import type { CheckpointStore } from '../ports/checkpoint-store.port';
+import { FencedOffError, type ProcessorLease, type ProcessorLeaseStore } from '../ports/processor-lease.port';
 import { backlogByReading, type EventLogStats } from '../ports/event-log-stats.port';
 import type { AllSubscription, EventStore } from '../ports/event-store.port';
 import { backoffDelay, sleep } from './backoff';
 import { EventProcessingError, type EventProcessor } from './event-processor';
 import { ChunkSizer, yieldToEventLoop } from './time-budget';
 
-export type ProcessorState = 'idle' | 'catching-up' | 'live' | 'retrying' | 'failed' | 'stopped';
+/** `standby`: another instance holds this processor's lease; this one takes over if that lease expires. */
+export type ProcessorState = 'idle' | 'standby' | 'catching-up' | 'live' | 'retrying' | 'failed' | 'stopped';
 
 export interface ProcessorStatus {
   readonly name: string;
@@ -29,6 +31,8 @@ export interface ProcessorStatus {
   /** The event that stopped a failed processor, when known: what `skip` would skip. */
   readonly failedAt?: { readonly position: number; readonly type: string; readonly eventId: string };
   readonly retries: number;
+  /** With work sharing: the lease this instance holds (absent in standby or without leases). */
+  readonly lease?: Pick<ProcessorLease, 'holder' | 'token' | 'expiresAt'>;
 }
 
 export interface SubscriptionRunnerOptions {
@@ -53,6 +57,12 @@ export interface SubscriptionRunnerOptions {
   /** Logs progress and faults; defaults to silence (tests). */
   readonly log?: (message: string) => void;
   readonly now?: () => number;
+  /**
+   * Work sharing (issue 19): run only while holding this processor's lease, renewed every third of
+   * `ttlMs`; stand by otherwise. Checkpoints carry the lease token, so a holder that lost the lease
+   * cannot move them. Without it the runner works alone, as in the single-process default.
+   */
+  readonly lease?: { readonly store: ProcessorLeaseStore; readonly holder: string; readonly ttlMs: number };
 }
 
 /**
@@ -74,6 +84,8 @@ export class SubscriptionRunner {
   private readonly listeners = new Set<() => void>();
   private readonly sizer: ChunkSizer;
   private readonly stats: EventLogStats;
+  private lease: ProcessorLease | undefined;
+  private renewal: NodeJS.Timeout | undefined;
 
   constructor(
     readonly processor: EventProcessor,
@@ -114,6 +126,7 @@ export class SubscriptionRunner {
     this.abort.abort();
     await this.subscription?.close();
     await this.loop;
+    await this.releaseLease();
     if (this.state !== 'failed') this.state = 'stopped';
     this.notify();
   }
@@ -135,6 +148,8 @@ export class SubscriptionRunner {
   }
 
   async status(): Promise<ProcessorStatus> {
+    // Standing by, this instance reads nothing itself: its lag is the holder's, from the stored checkpoint.
+    if (this.state === 'standby') this.checkpoint = await this.checkpoints.get(this.processor.name).catch(() => this.checkpoint);
     const head = await this.store.headPosition().catch(() => undefined);
     const positionsBehind = head === undefined ? 0 : Math.max(0, head - (this.checkpoint ?? 0));
     const backlog = positionsBehind === 0 ? { events: 0, capped: false } : await this.backlog();
@@ -151,6 +166,7 @@ export class SubscriptionRunner {
       lastError: this.lastError,
       failedAt: this.failedAt,
       retries: this.retries,
+      ...(this.lease ? { lease: { holder: this.lease.holder, token: this.lease.token, expiresAt: this.lease.expiresAt } } : {}),
     };
   }
 
@@ -193,6 +209,7 @@ export class SubscriptionRunner {
     await yieldToEventLoop();
     while (!signal.aborted) {
       try {
+        if (this.options.lease && !this.lease && !(await this.takeLease(signal))) return;
         this.checkpoint = await this.checkpoints.get(this.processor.name);
         this.subscription = this.store.subscribeToAll({
           after: this.checkpoint,
@@ -207,10 +224,15 @@ export class SubscriptionRunner {
           attempt = 0;
           if (slice.isEnd && slice.events.length && this.options.lingerMs) await sleep(this.options.lingerMs, signal);
         }
+        if (this.options.lease && !this.lease && !signal.aborted) continue; // lost the lease: stand by again
         return;
       } catch (error) {
         await this.subscription?.close().catch(() => undefined);
         if (signal.aborted) return;
+        if (error instanceof FencedOffError) {
+          this.loseLease(`fenced off: ${error.message}`);
+          continue;
+        }
         if (!isTransient(error)) return this.fail(error);
         this.noteRetry(error);
         await sleep(backoffDelay(attempt++), signal);
@@ -239,8 +261,10 @@ export class SubscriptionRunner {
     const batch = this.skipped.size ? events.filter((event) => !this.skipped.has(event.position)) : events;
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.processor.handle(batch, lastPosition);
-        if (!this.processor.storesOwnCheckpoint) await this.checkpoints.set(this.processor.name, lastPosition);
+        const fence = this.lease?.token;
+        if (this.options.lease && fence === undefined) throw new FencedOffError(this.processor.name, 0, 0);
+        await this.processor.handle(batch, lastPosition, fence);
+        if (!this.processor.storesOwnCheckpoint) await this.checkpoints.set(this.processor.name, lastPosition, fence);
         this.checkpoint = lastPosition;
         if (this.state === 'retrying') this.log('recovered');
         return;
@@ -250,6 +274,67 @@ export class SubscriptionRunner {
         await sleep(backoffDelay(attempt), signal);
       }
     }
+  }
+
+  /** Waits in standby until this instance holds the lease (false when stopped first). */
+  private async takeLease(signal: AbortSignal): Promise<boolean> {
+    const { store, holder, ttlMs } = this.options.lease as NonNullable<SubscriptionRunnerOptions['lease']>;
+    let announced = false;
+    while (!signal.aborted) {
+      const lease = await store.acquireLease(this.processor.name, holder, ttlMs).catch((error: unknown) => {
+        if (!isTransient(error)) throw error;
+        return undefined;
+      });
+      if (lease) {
+        this.lease = lease;
+        this.log(`holds the lease (token ${lease.token})`);
+        this.renewal = setInterval(() => void this.renewLease(), Math.max(1, Math.floor(ttlMs / 3)));
+        this.renewal.unref();
+        this.state = 'catching-up';
+        this.notify();
+        return true;
+      }
+      if (!announced) this.log('stands by: another instance holds the lease');
+      announced = true;
+      this.state = 'standby';
+      this.notify();
+      await sleep(Math.max(1, Math.floor(ttlMs / 3)), signal);
+    }
+    return false;
+  }
+
+  private async renewLease(): Promise<void> {
+    const current = this.lease;
+    const options = this.options.lease;
+    if (!current || !options) return;
+    try {
+      const renewed = await options.store.acquireLease(current.name, current.holder, options.ttlMs);
+      if (this.lease !== current) return;
+      if (renewed?.token === current.token) this.lease = renewed;
+      else this.loseLease('another instance took the lease over');
+    } catch (error) {
+      // A store that cannot be reached cannot renew: past the expiry another instance may take over,
+      // and the fence then refuses this one's writes. Until then it keeps working.
+      if (current.expiresAt <= (this.options.now?.() ?? Date.now())) this.loseLease(`lease expired: ${describe(error)}`);
+    }
+  }
+
+  /** Stops working on the processor (the subscription ends; `run` goes back to standby). */
+  private loseLease(reason: string) {
+    if (!this.lease) return;
+    this.log(`lost the lease: ${reason}`);
+    this.lease = undefined;
+    clearInterval(this.renewal);
+    this.state = 'standby';
+    void this.subscription?.close();
+    this.notify();
+  }
+
+  private async releaseLease(): Promise<void> {
+    const lease = this.lease;
+    clearInterval(this.renewal);
+    this.lease = undefined;
+    if (lease) await this.options.lease?.store.releaseLease(lease).catch(() => undefined);
   }
 
   private noteRetry(error: unknown) {

@@ -59,6 +59,18 @@ describe('loadConfig', () => {
     );
   });
 
+  it('shares processors between instances only when asked, with a lease per processor', () => {
+    expect(loadConfig({}).processorLeases).toBeUndefined();
+    expect(loadConfig({ C360_PROCESSOR_LEASES: 'on', C360_INSTANCE_ID: 'processors-2' }).processorLeases).toEqual({
+      holder: 'processors-2',
+      ttlMs: 10_000,
+    });
+    expect(loadConfig({ C360_PROCESSOR_LEASES: 'on' }).processorLeases?.holder).toMatch(/^.+-\d+-[0-9a-f]{6}$/);
+    expect(() => loadConfig({ C360_PROCESSOR_LEASES: 'yes', C360_PROCESSOR_LEASE_TTL_MS: '10', C360_INSTANCE_ID: 'a b' })).toThrow(
+      /C360_PROCESSOR_LEASES[\s\S]*C360_PROCESSOR_LEASE_TTL_MS[\s\S]*C360_INSTANCE_ID/,
+    );
+  });
+
   it('refuses a URL with the wrong scheme', () => {
     expect(() => loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'http://x' })).toThrow(
       /EVENTSTORE_URL="http:\/\/x" must start with esdb:\/\//,

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { ConfigError } from './config-error';
 
@@ -35,6 +37,12 @@ export interface PlatformConfig {
   readonly processorTimeBudgetMs: number;
   /** Milliseconds a live processor lets events gather before its next read (fewer, larger transactions). */
   readonly processorLingerMs: number;
+  /**
+   * Work sharing (issue 19): with `C360_PROCESSOR_LEASES=on`, every processor of this instance works only
+   * while it holds that processor's lease (several instances may run the same processors); off by default,
+   * where one process runs everything.
+   */
+  readonly processorLeases: { readonly holder: string; readonly ttlMs: number } | undefined;
   /** Longest a read asking for `C360-Min-Position` waits for the read models (milliseconds). */
   readonly minPositionWaitMs: number;
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
@@ -112,6 +120,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const maxReadyLagSeconds = integer('HEALTH_MAX_LAG_SECONDS', 30, 0, 86_400);
   const processorTimeBudgetMs = integer('PROCESSOR_TIME_BUDGET_MS', 25, 1, 10_000);
   const processorLingerMs = integer('PROCESSOR_LINGER_MS', 0, 0, 1_000);
+  const leases = read('C360_PROCESSOR_LEASES', ['off', 'on'] as const, 'off');
+  const leaseTtlMs = integer('C360_PROCESSOR_LEASE_TTL_MS', 10_000, 500, 600_000);
+  const instanceId = env.C360_INSTANCE_ID?.trim() || `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  if (!/^[A-Za-z0-9._:-]{1,100}$/.test(instanceId)) problems.push(`C360_INSTANCE_ID="${instanceId}" must be 1-100 letters, digits or ._:-`);
   const minPositionWaitMs = integer('READ_MIN_POSITION_WAIT_MS', 2_000, 0, 30_000);
   const logLevel = read('LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log');
   const logFormat = read('LOG_FORMAT', ['json', 'pretty'] as const, env.NODE_ENV === 'development' ? 'pretty' : 'json');
@@ -154,6 +166,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     maxReadyLagSeconds,
     processorTimeBudgetMs,
     processorLingerMs,
+    processorLeases: leases === 'on' ? { holder: instanceId, ttlMs: leaseTtlMs } : undefined,
     minPositionWaitMs,
     logLevel,
     logFormat,

@@ -89,6 +89,6 @@ function renamed(processor: EventProcessor, name: string): EventProcessor {
     name,
     filter: processor.filter,
     storesOwnCheckpoint: processor.storesOwnCheckpoint,
-    handle: (events, lastPosition) => processor.handle(events, lastPosition),
+    handle: (events, lastPosition, fence) => processor.handle(events, lastPosition, fence),
   };
 }

@@ -1,6 +1,7 @@
 import {
   SubscriptionRunner,
   hasEventLogStats,
+  hasProcessorLeases,
   type CheckpointStore,
   type EventProcessor,
   type EventStore,
@@ -62,17 +63,14 @@ export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutd
     if (!registration.checkpoints) {
       this.registrations.push({ name: processor.name, context: registration.context, formerNames: registration.formerCheckpoints });
     }
-    const runner = new SubscriptionRunner(
-      this.observer?.observe(processor) ?? processor,
-      this.eventStore,
-      registration.checkpoints ?? this.checkpoints,
-      {
-        log: (message) => this.logger.log(message),
-        timeBudgetMs: this.config.processorTimeBudgetMs,
-        lingerMs: this.config.processorLingerMs,
-        stats: hasEventLogStats(this.rawEventStore) ? this.rawEventStore : undefined,
-      },
-    );
+    const checkpoints = registration.checkpoints ?? this.checkpoints;
+    const runner = new SubscriptionRunner(this.observer?.observe(processor) ?? processor, this.eventStore, checkpoints, {
+      log: (message) => this.logger.log(message),
+      timeBudgetMs: this.config.processorTimeBudgetMs,
+      lingerMs: this.config.processorLingerMs,
+      stats: hasEventLogStats(this.rawEventStore) ? this.rawEventStore : undefined,
+      lease: this.leaseFor(processor.name, checkpoints),
+    });
     this.hosted.set(processor.name, {
       runner,
       ownCheckpoints: registration.checkpoints,
@@ -81,6 +79,14 @@ export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutd
     });
     if (this.started) runner.start();
     return runner;
+  }
+
+  /** With C360_PROCESSOR_LEASES=on, the lease lives in the store that keeps the processor's checkpoint. */
+  private leaseFor(name: string, checkpoints: CheckpointStore) {
+    const leases = this.config.processorLeases;
+    if (!leases) return undefined;
+    if (!hasProcessorLeases(checkpoints)) throw new Error(`C360_PROCESSOR_LEASES=on, but the checkpoint store of ${name} keeps no leases`);
+    return { store: checkpoints, holder: leases.holder, ttlMs: leases.ttlMs };
   }
 
   runner(name: string): SubscriptionRunner | undefined {

@@ -5,7 +5,7 @@ import type { PlatformMetrics } from '../metrics/platform-metrics';
 import { processorKind } from './processor-observer';
 import type { ProcessorTelemetry } from './processor-telemetry';
 
-const STATES: readonly ProcessorState[] = ['idle', 'catching-up', 'live', 'retrying', 'failed', 'stopped'];
+const STATES: readonly ProcessorState[] = ['idle', 'standby', 'catching-up', 'live', 'retrying', 'failed', 'stopped'];
 
 /** Issue 11 enriches statuses with a lag in seconds; until then it is estimated from the last handled event. */
 type Status = ProcessorStatus & { readonly lagSeconds?: number };

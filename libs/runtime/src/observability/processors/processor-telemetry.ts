@@ -36,8 +36,8 @@ export class ProcessorTelemetry implements ProcessorObserver {
       name: processor.name,
       filter: processor.filter,
       storesOwnCheckpoint: processor.storesOwnCheckpoint,
-      handle: async (events, lastPosition) => {
-        if (events.length === 0) return processor.handle(events, lastPosition);
+      handle: async (events, lastPosition, fence) => {
+        if (events.length === 0) return processor.handle(events, lastPosition, fence);
         const correlations = correlationsOf(events);
         const log = this.logger.child({ correlationId: correlations[0], processor: processor.name });
         const batch = {
@@ -57,7 +57,7 @@ export class ProcessorTelemetry implements ProcessorObserver {
         };
         try {
           await this.tracing.inTransactionSpan(`process ${processor.name}`, correlations[0], { kind: SpanKind.CONSUMER, attributes }, () =>
-            storage.run(new Store(log), () => processor.handle(events, lastPosition)),
+            storage.run(new Store(log), () => processor.handle(events, lastPosition, fence)),
           );
         } catch (error) {
           this.metrics.batchErrors.inc(labels);

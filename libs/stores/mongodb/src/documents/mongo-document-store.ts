@@ -15,6 +15,7 @@ import {
   type Page,
   type StoredDocument,
   type WriteOutcome,
+  type CheckpointWrite,
 } from '@c360/kernel';
 import type { Collection, Filter as MongoFilter } from 'mongodb';
 import { MongoServerError } from 'mongodb';
@@ -98,14 +99,14 @@ export class MongoDocumentStore implements DocumentStore {
     return this.connection.run('count documents', () => documents.countDocuments(query));
   }
 
-  async write(writes: readonly DocumentWrite[], checkpoint?: { readonly name: string; readonly position: number }): Promise<WriteOutcome> {
+  async write(writes: readonly DocumentWrite[], checkpoint?: CheckpointWrite): Promise<WriteOutcome> {
     validateWrites(writes);
     if (checkpoint && (!checkpoint.name || !Number.isSafeInteger(checkpoint.position) || checkpoint.position < 0)) {
       throw new TypeError(`Checkpoint ${JSON.stringify(checkpoint)}: needs a name and a position >= 0`);
     }
     const collections = [...new Set(writes.map((write) => write.collection))].sort();
     const applied = writes.length ? await this.serialised(collections, () => this.applyBatch(writes)) : 0;
-    if (checkpoint) await this.checkpoints.set(checkpoint.name, checkpoint.position);
+    if (checkpoint) await this.checkpoints.set(checkpoint.name, checkpoint.position, checkpoint.fence);
     return { applied, skipped: writes.length - applied };
   }
 

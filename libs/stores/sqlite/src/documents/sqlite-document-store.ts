@@ -14,10 +14,12 @@ import {
   type Page,
   type StoredDocument,
   type WriteOutcome,
+  type CheckpointWrite,
 } from '@c360/kernel';
 import type { Statement } from 'better-sqlite3';
 import { isTransientSqliteError, migrate, openSqlite, type SqliteDatabase, type SqliteOptions } from '../sqlite-connection';
 import { CHECKPOINT_SCHEMA } from '../checkpoints/checkpoint-schema';
+import { SqliteProcessorLeases } from '../checkpoints/sqlite-processor-leases';
 import { applyUpdate } from './apply-update';
 import { afterCursor, fieldExpression, orderBy, whereClause } from './sql-filter';
 
@@ -36,7 +38,7 @@ export class SqliteDocumentStore implements DocumentStore {
   readonly db: SqliteDatabase;
   private readonly known = new Set<string>();
   private readonly statements = new Map<string, Statement>();
-  private readonly writeBatch: (writes: readonly DocumentWrite[], checkpoint?: { name: string; position: number }) => WriteOutcome;
+  private readonly writeBatch: (writes: readonly DocumentWrite[], checkpoint?: CheckpointWrite) => WriteOutcome;
 
   private readonly walPurge: NodeJS.Timeout | undefined;
 
@@ -53,7 +55,10 @@ export class SqliteDocumentStore implements DocumentStore {
     const saveCheckpoint = this.db.prepare(
       'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
     );
-    this.writeBatch = this.db.transaction((writes: readonly DocumentWrite[], checkpoint?: { name: string; position: number }) => {
+    const leases = new SqliteProcessorLeases(this.db);
+    this.writeBatch = this.db.transaction((writes: readonly DocumentWrite[], checkpoint?: CheckpointWrite) => {
+      // A holder whose lease was taken over writes nothing: neither its documents nor its checkpoint.
+      if (checkpoint) leases.assertFence(checkpoint.name, checkpoint.fence);
       let applied = 0;
       for (const write of writes) if (this.applyWrite(write)) applied++;
       if (checkpoint) saveCheckpoint.run(checkpoint.name, checkpoint.position);
@@ -110,7 +115,7 @@ export class SqliteDocumentStore implements DocumentStore {
     );
   }
 
-  async write(writes: readonly DocumentWrite[], checkpoint?: { name: string; position: number }): Promise<WriteOutcome> {
+  async write(writes: readonly DocumentWrite[], checkpoint?: CheckpointWrite): Promise<WriteOutcome> {
     for (const write of writes) {
       assertCollectionName(write.collection);
       assertDocumentId(write.id);
