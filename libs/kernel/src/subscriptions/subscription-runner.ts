@@ -86,6 +86,7 @@ export class SubscriptionRunner {
   private readonly stats: EventLogStats;
   private lease: ProcessorLease | undefined;
   private renewal: NodeJS.Timeout | undefined;
+  private watcher: NodeJS.Timeout | undefined;
 
   constructor(
     readonly processor: EventProcessor,
@@ -122,7 +123,29 @@ export class SubscriptionRunner {
     });
   }
 
+  /**
+   * Follows the processor without working on it: another process runs it (`C360_ROLE=api`). The
+   * checkpoint is read from the store every `intervalMs`, so status, lag and `waitFor` (read-your-writes)
+   * reflect the progress of whichever instance does the work.
+   */
+  watch(intervalMs = 50): void {
+    if (this.loop || this.watcher) return;
+    this.state = 'standby';
+    const refresh = async () => {
+      const stored = await this.checkpoints.get(this.processor.name).catch(() => this.checkpoint);
+      if (stored !== this.checkpoint) {
+        this.checkpoint = stored;
+        this.notify();
+      }
+    };
+    this.watcher = setInterval(() => void refresh(), intervalMs);
+    this.watcher.unref();
+    void refresh();
+  }
+
   async stop(): Promise<void> {
+    clearInterval(this.watcher);
+    this.watcher = undefined;
     this.abort.abort();
     await this.subscription?.close();
     await this.loop;

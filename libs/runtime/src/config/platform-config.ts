@@ -43,6 +43,12 @@ export interface PlatformConfig {
    * where one process runs everything.
    */
   readonly processorLeases: { readonly holder: string; readonly ttlMs: number } | undefined;
+  /**
+   * `all` (default): the APIs and the processors in one process. `api`: the HTTP APIs only; processors
+   * run elsewhere and are followed through their stored checkpoints. `processors`: the processors, with
+   * health, metrics and the processor admin API, and no context API (distributed mode, issue 19).
+   */
+  readonly role: 'all' | 'api' | 'processors';
   /** Longest a read asking for `C360-Min-Position` waits for the read models (milliseconds). */
   readonly minPositionWaitMs: number;
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
@@ -120,6 +126,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const maxReadyLagSeconds = integer('HEALTH_MAX_LAG_SECONDS', 30, 0, 86_400);
   const processorTimeBudgetMs = integer('PROCESSOR_TIME_BUDGET_MS', 25, 1, 10_000);
   const processorLingerMs = integer('PROCESSOR_LINGER_MS', 0, 0, 1_000);
+  const role = read('C360_ROLE', ['all', 'api', 'processors'] as const, 'all');
   const leases = read('C360_PROCESSOR_LEASES', ['off', 'on'] as const, 'off');
   const leaseTtlMs = integer('C360_PROCESSOR_LEASE_TTL_MS', 10_000, 500, 600_000);
   const instanceId = env.C360_INSTANCE_ID?.trim() || `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
@@ -166,6 +173,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     maxReadyLagSeconds,
     processorTimeBudgetMs,
     processorLingerMs,
+    role,
     processorLeases: leases === 'on' ? { holder: instanceId, ttlMs: leaseTtlMs } : undefined,
     minPositionWaitMs,
     logLevel,

@@ -77,8 +77,14 @@ export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutd
       formerNames: registration.formerCheckpoints ?? [],
       ...componentOf(processor.name, registration.context),
     });
-    if (this.started) runner.start();
+    if (this.started) this.run(runner);
     return runner;
+  }
+
+  /** Works on the processor, or (C360_ROLE=api) follows the instance that does. */
+  private run(runner: SubscriptionRunner): void {
+    if (this.config.role === 'api') runner.watch();
+    else runner.start();
   }
 
   /** With C360_PROCESSOR_LEASES=on, the lease lives in the store that keeps the processor's checkpoint. */
@@ -135,7 +141,8 @@ export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutd
       log: (message) => this.logger.log(message),
     });
     this.started = true;
-    for (const { runner } of this.hosted.values()) runner.start();
+    if (this.config.role === 'api') this.logger.log('C360_ROLE=api: processors run in other processes; following their checkpoints');
+    for (const { runner } of this.hosted.values()) this.run(runner);
   }
 
   async onApplicationShutdown(): Promise<void> {

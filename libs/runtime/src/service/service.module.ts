@@ -37,7 +37,7 @@ export function platformImports(
     HealthModule,
     ProcessorAdminModule,
     ReadYourWritesModule,
-    ...modules,
+    ...forRole(infrastructure.config.role, modules),
   ];
 }
 
@@ -50,4 +50,14 @@ export class ServiceModule {
   static forRoot(config: PlatformConfig, modules: ServiceModules): DynamicModule {
     return { module: ServiceModule, imports: platformImports(modules, { config }) };
   }
+}
+
+/** `C360_ROLE=processors` serves no context API: the contexts keep their processors and providers only. */
+export function forRole(role: PlatformConfig['role'], modules: ServiceModules): ServiceModules {
+  if (role !== 'processors') return modules;
+  return modules.map((module) => (isContextModule(module) ? { ...module, controllers: [] } : module));
+}
+
+function isContextModule(module: Type<unknown> | DynamicModule): module is ContextDynamicModule {
+  return (module as Partial<ContextDynamicModule>).definition !== undefined;
 }

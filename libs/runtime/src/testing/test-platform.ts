@@ -53,13 +53,15 @@ export async function createTestPlatform(options: {
   imports: ServiceModules;
   clock?: FakeClock;
   env?: Record<string, string>;
+  /** Share another platform's data directory (two processes' roles, in one spec); it is not removed on close. */
+  dataDir?: string;
   upcasters?: readonly Upcaster[];
   /** Captures the app's log lines (request, batch and Nest logs, as JSON); without it logs go nowhere. */
   logs?: LogCapture;
   /** Turns tracing on with this exporter (an InMemorySpanExporter). */
   spanExporter?: SpanExporter;
 }): Promise<TestPlatform> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'c360-test-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'c360-test-'));
   const config = loadConfig({
     C360_DATA_DIR: dataDir,
     SQLITE_DURABILITY: 'normal',
@@ -103,7 +105,7 @@ export async function createTestPlatform(options: {
     dataDir,
     async close() {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
