@@ -112,7 +112,8 @@ export class CommandHandler {
     tally: Tally,
   ): Promise<CommandResult<TState>> {
     for (let attempt = 0; ; attempt++) {
-      const loaded = await this.loadCached(type, streamId);
+      // A cached state is used without an await: one promise and one microtask fewer per command.
+      const loaded = this.cache.get<TState>(streamId) ?? (await this.loadCached(type, streamId));
 
       const earlier = loaded.commands.get(context.commandId);
       if (earlier) return this.repeatResult(streamId, loaded, earlier);
