@@ -2,7 +2,7 @@ import { CommandHandler, systemClock, uuidv7, type NewEvent } from '@c360/kernel
 import { toyAccount } from '@c360/kernel/testing';
 import { SqliteEventStore, type Durability } from '@c360/store-sqlite';
 import { join } from 'node:path';
-import { figure, rssMiB, tempDataDir, timed, verdict } from './bench-util';
+import { figure, tempDataDir, timed, verdict } from './bench-util';
 
 /**
  * Embedded event store throughput (issue 2):
@@ -124,7 +124,6 @@ export async function runAppendBench(): Promise<boolean> {
   figure(`batched appends with ${scaled.head.toLocaleString('en-US')} stored`, scaled.at1m, 'events/s', 'durability full');
   figure('ratio 1M / 10k', (100 * scaled.at1m) / scaled.at10k, '%');
   figure('database size at 1M events', scaled.sizeMiB, 'MiB');
-  figure('process RSS', rssMiB(), 'MiB');
 
   console.log('\nTargets (issue 2):');
   const results = [

@@ -17,7 +17,7 @@ import { SALES_TIMELINE } from '@c360/sales-contracts';
 import { SqliteCheckpointStore, SqliteDocumentStore, SqliteEventStore, openSqlite } from '@c360/store-sqlite';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { figure, rssMiB, tempDataDir, timed, verdict } from './bench-util';
+import { figure, rssMiB, sampleRss, tempDataDir, timed, verdict } from './bench-util';
 import { appendRealisticMix } from './projections/realistic-mix';
 
 /**
@@ -66,6 +66,7 @@ export async function runProjectionsBench(): Promise<boolean> {
       async handle(batch, lastPosition) {
         await processor.handle(batch, lastPosition);
         rssPeak = Math.max(rssPeak, rssMiB());
+        sampleRss();
       },
     });
     const runners = projections.map(
