@@ -1,4 +1,5 @@
 import { CommandHandler, DomainError, systemClock, uuidv7, type AggregateType, type Decider } from '@c360/kernel';
+import { InMemoryEventStore } from '@c360/kernel/testing';
 import { SqliteEventStore, type Durability } from '@c360/store-sqlite';
 import {
   CommandHandler as EmmettCommandHandler,
@@ -77,8 +78,12 @@ interface Contender {
   close(): Promise<void>;
 }
 
-function ours(durability: Durability, dir: string): Contender {
-  const store = new SqliteEventStore({ file: join(dir, `ours-${durability}-${uuidv7()}.db`), durability });
+function ours(durability: Durability | 'memory', dir: string): Contender {
+  // `memory` (profiling only): the kernel's in-memory test store, to separate the handler's cost from SQLite's.
+  const store =
+    durability === 'memory'
+      ? new InMemoryEventStore()
+      : new SqliteEventStore({ file: join(dir, `ours-${durability}-${uuidv7()}.db`), durability });
   const handler = new CommandHandler(store, systemClock);
   return {
     label: `ours, CommandHandler + SQLite, durability ${durability}`,
@@ -86,7 +91,9 @@ function ours(durability: Durability, dir: string): Contender {
       const { stream, command } = commandAt(n);
       return handler.handle(pointsAccount, `points-${stream}`, command, { commandId: uuidv7(), actor });
     },
-    close: () => store.close(),
+    close: async () => {
+      if (store instanceof SqliteEventStore) await store.close();
+    },
   };
 }
 

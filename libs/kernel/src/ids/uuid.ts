@@ -54,7 +54,7 @@ export function uuidv7(nowMs: number = Date.now()): string {
 
 // Parsing the namespace on every call was a tenth of deriving an event id: keep the last one's bytes.
 let lastNamespace = '';
-let lastNamespaceBytes = Buffer.alloc(0);
+let lastNamespaceBytes: Buffer = Buffer.alloc(0);
 
 /** RFC 9562 UUIDv5: SHA-1 of namespace + name. */
 export function uuidv5(name: string, namespace: string): string {
