@@ -22,6 +22,7 @@ import {
 import type { Statement } from 'better-sqlite3';
 import { isTransientSqliteError, migrate, openSqlite, type SqliteDatabase, type SqliteOptions } from '../sqlite-connection';
 import { EVENT_COLUMNS, toEnvelope, type EventRow } from './event-row';
+import { filterParams, filterWhere } from './event-filter-sql';
 import { encodeNewEvents, type EncodedEvent } from './validate-new-events';
 import { WalSync } from './wal-sync';
 
@@ -380,21 +381,6 @@ export class SqliteEventStore implements EventStore, EventLogStats {
       throw error;
     }
   }
-}
-
-function filterWhere(after: number, filter: EventFilter | undefined): { where: string; params: unknown[] } {
-  const types = filter?.eventTypes?.length ?? 0;
-  const prefixes = filter?.streamPrefixes?.length ?? 0;
-  const conditions = ['position > ?'];
-  if (types) conditions.push(`type IN (${Array(types).fill('?').join(', ')})`);
-  if (prefixes) conditions.push(`(${Array(prefixes).fill('(stream_id >= ? AND stream_id < ?)').join(' OR ')})`);
-  return { where: conditions.join(' AND '), params: [after, ...filterParams(filter)] };
-}
-
-function filterParams(filter: EventFilter | undefined): string[] {
-  const params: string[] = [...(filter?.eventTypes ?? [])];
-  for (const prefix of filter?.streamPrefixes ?? []) params.push(prefix, `${prefix}\u{10FFFF}`);
-  return params;
 }
 
 function revisionMatches(expected: ExpectedRevision, current: number): boolean {
