@@ -268,7 +268,9 @@ export class SqliteEventStore implements EventStore, EventLogStats {
   private durableHead(): number | null {
     const head = this.stmt.head.get() as number | null;
     const notDurable = this.walSync?.notDurableFrom();
-    return notDurable === undefined || head === null ? head : Math.min(head, notDurable - 1);
+    if (notDurable === undefined || head === null) return head;
+    const visible = Math.min(head, notDurable - 1);
+    return visible >= 1 ? visible : null; // positions start at 1: nothing durable yet is an empty log
   }
 
   private writeGroupOnce(batch: readonly PendingAppend[]): Outcome[] {
