@@ -20,6 +20,8 @@ export interface BenchTarget {
   readonly value: number;
   readonly target: number;
   readonly unit: string;
+  /** `at least` (throughput) or `below` (latency, memory growth). */
+  readonly kind: 'at least' | 'below';
   readonly met: boolean;
 }
 
@@ -175,9 +177,19 @@ export function figure(name: string, value: number, unit: string, note = ''): vo
 
 export function verdict(name: string, value: number, target: number, unit: string): boolean {
   const ok = value >= target;
-  running?.targets.push({ name, value, target, unit, met: ok });
+  running?.targets.push({ name, value, target, unit, kind: 'at least', met: ok });
   console.log(
     `  ${ok ? 'PASS' : 'MISS'} ${name}: ${Math.round(value).toLocaleString('en-US')} ${unit} (target ≥ ${target.toLocaleString('en-US')})`,
+  );
+  return ok;
+}
+
+/** A target where less is better (a latency, a memory growth). */
+export function verdictBelow(name: string, value: number, limit: number, unit: string): boolean {
+  const ok = value < limit;
+  running?.targets.push({ name, value, target: limit, unit, kind: 'below', met: ok });
+  console.log(
+    `  ${ok ? 'PASS' : 'MISS'} ${name}: ${value.toFixed(value >= 100 ? 0 : 2)} ${unit} (target < ${limit.toLocaleString('en-US')})`,
   );
   return ok;
 }
