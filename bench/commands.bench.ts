@@ -6,7 +6,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { join } from 'node:path';
-import { figure, rssMiB, tempDataDir, timed } from './bench-util';
+import { figure, tempDataDir, timed } from './bench-util';
 import { runMetricsCostBench } from './metrics-cost.bench';
 
 /**
@@ -109,7 +109,6 @@ export async function runCommandsBench(): Promise<boolean> {
   const perCommandUs = ((dispatched.seconds - plain.seconds) / calls) * 1e6;
   figure('CommandBus overhead per command (no-op handler)', perCommandUs, 'µs');
   figure('  as a share of one command at 1 in flight', (100 * perCommandUs * perOneInFlight) / 1e6, '%');
-  figure('process RSS', rssMiB(), 'MiB');
   await app.close();
   await store.close();
   dir.remove();

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@c360/store-sqlite';
 import { loadSigningSecret, mintToken } from '@c360/runtime';
-import { figure, tempDataDir } from './bench-util';
+import { figure, noteChildRss, tempDataDir } from './bench-util';
 import { flag, numberFlag } from './http/bench-args';
 import { health, printLag, waitCaughtUp } from './http/health-sampler';
 import { percentile, probe, runLoad, send, type LoadResult } from './http/load-generator';
@@ -70,6 +70,7 @@ export async function runHttpBench(): Promise<boolean> {
     figure('time until every processor caught up after the load', caughtUp, 's');
     figure('/health/live p99 during the load', percentile(liveFigures.latencies, 99), 'ms', `${liveFigures.failures} failed`);
     figure('RSS peak during the load', Math.max(0, ...rssDuring, atEnd.rssMiB ?? 0), 'MiB');
+    noteChildRss(Math.max(0, ...rssDuring, atEnd.rssMiB ?? 0));
     return true;
   } finally {
     await service?.stop();
@@ -222,6 +223,7 @@ async function rebuild(entry: string, dir: string): Promise<boolean> {
     );
     figure('RSS when listening', rssAtListen, 'MiB');
     figure('RSS peak during catch-up', rssPeak, 'MiB', `growth ${(rssPeak - rssAtListen).toFixed(0)} MiB`);
+    noteChildRss(rssPeak);
     return true;
   } finally {
     await service.stop();

@@ -17,7 +17,7 @@ import { SALES_TIMELINE } from '@c360/sales-contracts';
 import { SqliteCheckpointStore, SqliteDocumentStore, SqliteEventStore, openSqlite } from '@c360/store-sqlite';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { figure, profiled, rssMiB, tempDataDir, timed, verdict } from './bench-util';
+import { figure, profiled, rssMiB, sampleRss, tempDataDir, timed, verdict, verdictBelow } from './bench-util';
 import { appendRealisticMix } from './projections/realistic-mix';
 
 /**
@@ -66,6 +66,7 @@ export async function runProjectionsBench(): Promise<boolean> {
       async handle(batch, lastPosition) {
         await processor.handle(batch, lastPosition);
         rssPeak = Math.max(rssPeak, rssMiB());
+        sampleRss();
       },
     });
     const runners = projections.map(
@@ -120,11 +121,9 @@ export async function runProjectionsBench(): Promise<boolean> {
     await store.close();
     await documents.close();
     const ok = verdict('projection catch-up', rate, 100_000, 'events/s');
-    const memory = rssPeak - rssBefore < 50;
-    console.log(`  ${memory ? 'PASS' : 'MISS'} RSS growth ${(rssPeak - rssBefore).toFixed(1)} MiB (target < 50 MiB)`);
-    const p99 = latencies[Math.floor(latencies.length * 0.99)];
-    console.log(`  ${p99 < 5 ? 'PASS' : 'MISS'} timeline page p99 ${p99.toFixed(2)} ms (target < 5 ms)`);
-    return ok && memory && p99 < 5;
+    const memory = verdictBelow('RSS growth', rssPeak - rssBefore, 50, 'MiB');
+    const page = verdictBelow('timeline page p99', latencies[Math.floor(latencies.length * 0.99)], 5, 'ms');
+    return ok && memory && page;
   } finally {
     dir.remove();
   }

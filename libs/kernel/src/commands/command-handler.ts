@@ -112,7 +112,8 @@ export class CommandHandler {
     tally: Tally,
   ): Promise<CommandResult<TState>> {
     for (let attempt = 0; ; attempt++) {
-      const loaded = await this.loadCached(type, streamId);
+      // A cached state is used without an await: one promise and one microtask fewer per command.
+      const loaded = this.cache.get<TState>(streamId) ?? (await this.loadCached(type, streamId));
 
       const earlier = loaded.commands.get(context.commandId);
       if (earlier) return this.repeatResult(streamId, loaded, earlier);
@@ -147,7 +148,17 @@ export class CommandHandler {
         this.cache.set(streamId, { state, revision: appended.nextExpectedRevision, commands });
         return {
           streamId,
-          events: newEvents.map((event, index) => ({ ...event, streamId, revision: from + index })),
+          // An object literal, not a spread: the same fields, without V8's slow path for copying unknown shapes.
+          events: newEvents.map((event, index) => ({
+            id: event.id,
+            type: event.type,
+            schemaVersion: event.schemaVersion,
+            occurredAt: event.occurredAt,
+            data: event.data,
+            metadata: event.metadata,
+            streamId,
+            revision: from + index,
+          })),
           revision: appended.nextExpectedRevision,
           position: appended.position,
           duplicate: false,

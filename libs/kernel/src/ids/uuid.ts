@@ -52,9 +52,17 @@ export function uuidv7(nowMs: number = Date.now()): string {
   return format(bytes);
 }
 
+// Parsing the namespace on every call was a tenth of deriving an event id: keep the last one's bytes.
+let lastNamespace = '';
+let lastNamespaceBytes: Buffer = Buffer.alloc(0);
+
 /** RFC 9562 UUIDv5: SHA-1 of namespace + name. */
 export function uuidv5(name: string, namespace: string): string {
-  const hash = createHash('sha1').update(parse(namespace)).update(name, 'utf8').digest();
+  if (namespace !== lastNamespace) {
+    lastNamespaceBytes = parse(namespace);
+    lastNamespace = namespace;
+  }
+  const hash = createHash('sha1').update(lastNamespaceBytes).update(name, 'utf8').digest();
   const bytes = hash.subarray(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x50;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;

@@ -1,4 +1,4 @@
-import { CorruptEventError, TransientStoreError, uuidv7, type NewEvent } from '@c360/kernel';
+import { CorruptEventError, IdempotencyConflictError, TransientStoreError, uuidv7, type NewEvent } from '@c360/kernel';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,6 +66,29 @@ describe('SqliteEventStore under faults', () => {
     // With room again, the store accepts appends.
     await reopened.appendToStream('after-full', [event()], { expectedRevision: 'no_stream' });
     await reopened.close();
+  });
+
+  it('undoes an append that fails half-way without failing or half-writing the appends committed with it', async () => {
+    const store = new SqliteEventStore({ file: join(dir, 'events.db') });
+    const taken = event();
+    await store.appendToStream('s-taken', [taken], { expectedRevision: 'no_stream' });
+    // Three appends in one turn share one transaction; the middle one's second event reuses an id.
+    const first = [event(), event()];
+    const halfWay = [event(), { ...event(), id: taken.id }];
+    const last = [event()];
+    const results = await Promise.allSettled([
+      store.appendToStream('s-first', first, { expectedRevision: 'no_stream' }),
+      store.appendToStream('s-half-way', halfWay, { expectedRevision: 'no_stream' }),
+      store.appendToStream('s-last', last, { expectedRevision: 'no_stream' }),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(IdempotencyConflictError);
+    expect(await store.readStream('s-half-way')).toEqual([]);
+    expect((await store.readStream('s-first')).map((e) => e.id)).toEqual(first.map((e) => e.id));
+    expect((await store.readStream('s-last')).map((e) => e.id)).toEqual(last.map((e) => e.id));
+    const all = await store.readAll();
+    expect(all.events.map((e) => e.position)).toEqual([1, 2, 3, 4]); // nothing of the failed append, no gap
+    await store.close();
   });
 
   it('refuses appends after close with a clear error', async () => {
