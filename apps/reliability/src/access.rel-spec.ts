@@ -56,7 +56,7 @@ describe('access to every operation of the real process', () => {
       { who: 'a forged partner key', headers: { 'X-Partner-Key': `lpk_${'A'.repeat(43)}` }, allowed: () => false },
     ];
     const byRole = (role: Role) => (operation: Operation) => Array.isArray(operation.access) && operation.access.includes(role);
-    const roleProbes: Probe[] = ROLES.flatMap((role) => [
+    const roleProbes: Probe[] = ROLES.flatMap((role): Probe[] => [
       { who: `${role} token`, headers: { Authorization: `Bearer ${client.token(role)}` }, allowed: byRole(role) },
       { who: `${role} API key`, headers: { 'X-Api-Key': apiKeys.get(role) ?? '' }, allowed: byRole(role) },
     ]);

@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAcknowledgedLoad, type Command } from './support/acknowledged-load';
-import { EventLog } from './support/event-log';
+import { checkTopics } from './support/topics';
 import { PlatformClient } from './support/http-client';
 import { PlatformProcess, sleep, stopAllPlatforms } from './support/platform-process';
 import { report } from './support/report';
@@ -84,37 +84,18 @@ describe('faults below the API', () => {
     await platform.waitCaughtUp();
     await platform.stop();
 
-    const log = new EventLog(platform.dataDir);
-    const published = log.events({ types: ['sales.purchase-recorded', 'contacts.customer-registered'] });
-    log.close();
-    const topics = join(platform.dataDir, 'topics');
-    const lines = existsSync(topics)
-      ? readdirSync(topics).flatMap((name) => readFileSync(join(topics, name), 'utf8').split('\n').filter(Boolean))
-      : [];
-    const torn: string[] = [];
-    const seen = new Map<string, number>();
-    for (const line of lines) {
-      try {
-        const record = JSON.parse(line) as { headers: Record<string, string>; value: { eventId: string } };
-        if (record.headers['event-id'] !== record.value.eventId) torn.push(line.slice(0, 200));
-        seen.set(record.value.eventId, (seen.get(record.value.eventId) ?? 0) + 1);
-      } catch {
-        torn.push(line.slice(0, 200));
-      }
-    }
-    const missing = published.filter((event) => !seen.has(event.id)).length;
-    const repeats = [...seen.values()].reduce((sum, count) => sum + count - 1, 0);
+    const topics = checkTopics(platform.dataDir);
     report({
       case: 'relay killed mid-batch',
-      load: `16 clients, ${figures.acknowledged.length} purchases, ${lines.length} topic records`,
+      load: `16 clients, ${figures.acknowledged.length} purchases, ${topics.records} topic records`,
       faults: `${kills} × SIGKILL while the relay published`,
       invalidInputs: 0,
-      lost: missing,
+      lost: topics.missing,
       duplicated: 0,
-      notes: `${repeats} records published again (at least once; same eventId, deduped by consumers); ${torn.length} torn records`,
+      notes: `${topics.repeats} records published again (at least once; same eventId, deduped by consumers); ${topics.torn.length} torn records`,
     });
     expect(figures.acknowledged.length).toBeGreaterThan(100);
-    expect(missing).toBe(0);
-    expect(torn).toEqual([]);
+    expect(topics.missing).toBe(0);
+    expect(topics.torn).toEqual([]);
   });
 });
