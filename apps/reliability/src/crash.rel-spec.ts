@@ -7,7 +7,7 @@ import { PlatformProcess, sleep, stopAllPlatforms } from './support/platform-pro
 import { report } from './support/report';
 
 const KILLS = 5;
-const CLIENTS = 16;
+const CLIENTS = 32; // as the hand probe ran it
 const SEED = 21;
 
 /**
