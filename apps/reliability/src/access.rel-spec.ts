@@ -82,7 +82,10 @@ describe('access to every operation of the real process', () => {
         const passed = answer.status !== 401 && answer.status !== 403;
         const expected = operation.access === 'public' || p.allowed(operation);
         // Refusals name the problem: 401 with WWW-Authenticate, 403 with the code of the refusing context.
-        const named = answer.status !== 401 || (answer.headers.get('www-authenticate') ?? '').startsWith('Bearer');
+        const named =
+          answer.status === 401
+            ? (answer.headers.get('www-authenticate') ?? '').startsWith('Bearer')
+            : answer.status !== 403 || (typeof answer.body?.error === 'string' && answer.body.error.length > 0);
         if (passed !== expected || answer.status >= 500 || !named)
           mismatches.push(
             `${operation.method} ${operation.path} with ${p.who}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 160)}`,

@@ -31,12 +31,19 @@ export class EventLog {
   /** Events after `position` (all of them by default), optionally of some types only. */
   events(options: { after?: number; types?: readonly string[] } = {}): LoggedEvent[] {
     const types = options.types ?? [];
+    const filter = types.length ? `AND type IN (${types.map(() => '?').join(',')})` : '';
+    return this.select(`position > ? ${filter}`, options.after ?? 0, ...types);
+  }
+
+  /** Events a command appended: those whose metadata names its id (its Idempotency-Key). */
+  byCommand(commandId: string): LoggedEvent[] {
+    return this.select(`json_extract(metadata, '$.commandId') = ?`, commandId);
+  }
+
+  private select(where: string, ...parameters: unknown[]): LoggedEvent[] {
     const rows = this.db
-      .prepare(
-        `SELECT position, event_id, stream_id, revision, type, data, metadata FROM events WHERE position > ?
-         ${types.length ? `AND type IN (${types.map(() => '?').join(',')})` : ''} ORDER BY position`,
-      )
-      .all(options.after ?? 0, ...types) as Array<Record<string, string | number>>;
+      .prepare(`SELECT position, event_id, stream_id, revision, type, data, metadata FROM events WHERE ${where} ORDER BY position`)
+      .all(...parameters) as Array<Record<string, string | number>>;
     return rows.map((row) => ({
       position: Number(row.position),
       id: String(row.event_id),
@@ -46,11 +53,6 @@ export class EventLog {
       data: JSON.parse(String(row.data)),
       metadata: JSON.parse(String(row.metadata)),
     }));
-  }
-
-  /** Events a command appended: those whose metadata names its id (its Idempotency-Key). */
-  byCommand(commandId: string): LoggedEvent[] {
-    return this.events().filter((event) => event.metadata.commandId === commandId);
   }
 
   close(): void {
