@@ -25,6 +25,16 @@ describe('coalition partners', () => {
     return customerId;
   };
 
+  it('registers one partner for a request repeated with its Idempotency-Key, and does not show the key again', async () => {
+    const key = { ...SUPERVISOR_HEADERS, 'Idempotency-Key': randomUUID() };
+    const first = await platform.http.post('/loyalty/partners').set(key).send({ name: 'AirCo' }).expect(201);
+    const again = await platform.http.post('/loyalty/partners').set(key).send({ name: 'AirCo' }).expect(409);
+    expect(again.body.error).toBe('loyalty.key-already-issued');
+    await settle(platform);
+    const list = await platform.http.get('/loyalty/partners').set(SUPERVISOR_HEADERS).expect(200);
+    expect(list.body.items.map((partner: { partnerId: string }) => partner.partnerId)).toEqual([first.body.partnerId]);
+  });
+
   it('are registered by supervisors; the key is shown once and only its hash is stored', async () => {
     await platform.http.post('/loyalty/partners').send({ name: 'AirCo' }).expect(403);
     const { partnerId, apiKey } = await registerPartner();

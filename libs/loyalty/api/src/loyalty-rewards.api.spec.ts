@@ -49,6 +49,16 @@ describe('rewards catalogue and reward redemptions', () => {
     return (await platform.http.get(`/loyalty/rewards/${rewardId}`).expect(200)).body;
   };
 
+  it('creates one reward for a request repeated with its Idempotency-Key', async () => {
+    const key = { ...SUPERVISOR_HEADERS, 'Idempotency-Key': randomUUID() };
+    const first = await platform.http.post('/loyalty/rewards').set(key).send(terms()).expect(201);
+    const again = await platform.http.post('/loyalty/rewards').set(key).send(terms()).expect(201);
+    expect(again.body).toEqual(first.body);
+    await settle(platform);
+    const list = await platform.http.get('/loyalty/rewards').expect(200);
+    expect(list.body.items.map((item: { rewardId: string }) => item.rewardId)).toEqual([first.body.rewardId]);
+  });
+
   it('is managed by supervisors and listed without internals', async () => {
     await platform.http.post('/loyalty/rewards').send(terms()).expect(403);
     const bad = await platform.http

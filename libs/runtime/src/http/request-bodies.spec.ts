@@ -60,6 +60,11 @@ describe('request bodies: one parser, one error shape', () => {
     ['a byte order mark before {}', '\uFEFF{}', 'must not start with a byte order mark'],
     ['invalid JSON', '{"owner": ', 'is not valid JSON'],
     ['a poisoned prototype', '{"__proto__": {"admin": true}}', 'is not valid JSON'],
+    [
+      '5,000 levels of nesting (overflowed the validation pipe: a 500)',
+      `${'{"owner":'.repeat(5_000)}1${'}'.repeat(5_000)}`,
+      'deeper than 64',
+    ],
   ])('refuses %s where a body is required: 400 naming body, nothing written', async (_name, payload, problem) => {
     const response = await raw('/jars/a', payload).expect(400);
     expect(response.body).toMatchObject({ statusCode: 400, error: 'validation_failed', fields: [{ field: 'body' }] });

@@ -1,19 +1,19 @@
 import type { RegisterCustomerInput } from '@c360/contacts-application';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { NestedObject } from '@c360/runtime';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsAttributeMap, IsPhoneNumberIn, IsPhoneRegion } from '../validation/contacts-validators';
 import { AddressDto, DATE, LANGUAGE, NameDto, SLUG, SLUG_MESSAGE } from './profile-parts.dto';
 
 export class RegisterCustomerDto implements RegisterCustomerInput {
   /** Optional: for imports that bring their own ids. Otherwise derived from the Idempotency-Key. */
   @IsOptional() @IsUUID() customerId?: string;
-  @IsOptional() @ValidateNested() @Type(() => NameDto) name?: NameDto;
+  @IsOptional() @NestedObject(() => NameDto) name?: NameDto;
   @IsOptional() @IsArray() @ArrayMaxSize(10) @IsEmail({}, { each: true }) emails?: string[];
   @IsOptional() @IsArray() @ArrayMaxSize(10) @IsPhoneNumberIn('defaultRegion', { each: true }) phones?: string[];
   /** Region for phones written without a country code (default NO). */
   @IsOptional() @IsPhoneRegion() defaultRegion?: string;
   @IsOptional() @Matches(DATE, { message: 'birthday must be a date YYYY-MM-DD' }) birthday?: string;
-  @IsOptional() @ValidateNested() @Type(() => AddressDto) address?: AddressDto;
+  @IsOptional() @NestedObject(() => AddressDto) address?: AddressDto;
   @IsOptional() @IsString() @MaxLength(200) company?: string;
   @IsOptional()
   @Matches(LANGUAGE, { message: 'preferredLanguage must be a language tag such as "nb" or "en-GB"' })

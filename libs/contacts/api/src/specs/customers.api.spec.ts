@@ -66,6 +66,20 @@ describe('contacts API: register, read, update, search', () => {
     expect(await rawEvents(platform)).toHaveLength(0);
   });
 
+  it('refuses a name or address that is a list, not an object: 400 naming the field (a [] address reached the handler)', async () => {
+    const { customerId } = await registerCustomer(platform, { name: { first: 'Lis' } });
+    const events = (await rawEvents(platform)).length;
+    for (const body of [{ address: [] }, { name: [] }]) {
+      const response = await platform.http.patch(`/customers/${customerId}`).send(body).expect(400);
+      expect(response.body.fields.map((f: { field: string }) => f.field)).toEqual(Object.keys(body));
+      await platform.http
+        .post('/customers')
+        .send({ emails: ['list@example.com'], ...body })
+        .expect(400);
+    }
+    expect(await rawEvents(platform)).toHaveLength(events);
+  });
+
   it('refuses a registration without name, e-mail or phone (422)', async () => {
     const response = await platform.http.post('/customers').send({ company: 'Acme' }).expect(422);
     expect(response.body.error).toBe('contacts.empty-profile');

@@ -1,6 +1,7 @@
 import {
   CommandHandler,
   DomainError,
+  deriveId,
   streamName,
   type Clock,
   type CommandContext,
@@ -60,7 +61,9 @@ export class LoyaltyPartners {
 
   /** Registers a partner; the API key is returned this once and never stored. */
   async register(name: string, context: CommandContext): Promise<{ partnerId: string; apiKey: string; version: number }> {
-    const partnerId = this.ids.next();
+    // From the command id, so a repeat with the same Idempotency-Key finds the first registration's stream
+    // (a fresh id each time made the repeat collide with the first one's event ids: a 409 naming an event id).
+    const partnerId = deriveId(`loyalty/partner/${context.commandId}`);
     const apiKey = this.newKey();
     const result = await this.commands.handle(
       loyaltyPartner,

@@ -1,6 +1,6 @@
-import { CommandHandler, type Clock, type CommandContext, type IdGenerator } from '@c360/kernel';
+import { CommandHandler, deriveId, type Clock, type CommandContext } from '@c360/kernel';
 import { loyaltyReward, type RewardTerms } from '@c360/loyalty-domain';
-import { CLOCK, ID_GENERATOR } from '@c360/runtime';
+import { CLOCK } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { rewardStream } from './reward-streams';
 
@@ -16,7 +16,6 @@ export class LoyaltyRewardCatalogue {
   constructor(
     private readonly commands: CommandHandler,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
 
   private now(): string {
@@ -24,7 +23,8 @@ export class LoyaltyRewardCatalogue {
   }
 
   async create(terms: RewardTerms, context: CommandContext): Promise<RewardResult> {
-    const rewardId = this.ids.next();
+    // From the command id: a repeat with the same Idempotency-Key answers the first reward, not a second one.
+    const rewardId = deriveId(`loyalty/reward/${context.commandId}`);
     const result = await this.commands.handle(
       loyaltyReward,
       rewardStream(rewardId),

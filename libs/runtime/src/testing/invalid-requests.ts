@@ -1,9 +1,14 @@
 import { decodeCursor, UUID_PATTERN } from '@c360/kernel';
 import fc from 'fast-check';
 
-/** Generators of invalid requests, read from the OpenAPI document (so they follow the DTOs as the API describes them). */
+/**
+ * Generators of invalid requests, read from the OpenAPI document (so they follow the DTOs as the API
+ * describes them). Used in-process by apps/platform's api-fuzz spec and against the real process by the
+ * reliability suite (apps/reliability). The value level (`wrongValue`, `ODD_VALUES`) works on a JSON
+ * schema, so a GraphQL gateway's input types, described the same way, reuse it for its variables.
+ */
 
-interface Schema {
+export interface Schema {
   readonly type?: string;
   readonly format?: string;
   readonly enum?: readonly unknown[];
@@ -93,7 +98,7 @@ const ODD_STRINGS = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.constantFrom('\u202e\u0000', '\ud800', 'ǅ\u0301\u0301', '💥'.repeat(500), 'x'.repeat(20_000), ' ', '%00', '../..', '{"$gt":""}'),
 );
-const ODD_VALUES: fc.Arbitrary<unknown> = fc.oneof(
+export const ODD_VALUES: fc.Arbitrary<unknown> = fc.oneof(
   ODD_STRINGS,
   fc.integer(),
   fc.constantFrom(-1, 0, 1.5, -1e308, 1e308, Number.MAX_SAFE_INTEGER + 2, -0),
@@ -103,7 +108,7 @@ const ODD_VALUES: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** A value that the schema certainly refuses (never null or absent: optional fields accept those). */
-function wrongValue(schema: Schema): fc.Arbitrary<unknown> | undefined {
+export function wrongValue(schema: Schema): fc.Arbitrary<unknown> | undefined {
   if (schema.enum) return fc.oneof(fc.integer(), ODD_STRINGS).filter((value) => !schema.enum?.includes(value));
   if (schema.properties) return fc.oneof(ODD_STRINGS, fc.integer(), fc.boolean(), fc.array(fc.integer(), { maxLength: 2 }));
   switch (schema.type) {
@@ -134,7 +139,14 @@ function wrongValue(schema: Schema): fc.Arbitrary<unknown> | undefined {
 }
 
 /** Odd, but short enough for a URL (a 20 kB query is the server's 431, not the API's 400). */
-const ODD_URL_STRINGS = ODD_STRINGS.filter((value) => encodeURIComponent(value).length <= 300);
+// A lone surrogate cannot be percent-encoded at all (no client can send it in a URL): left out.
+const ODD_URL_STRINGS = ODD_STRINGS.filter((value) => {
+  try {
+    return encodeURIComponent(value).length <= 300;
+  } catch {
+    return false;
+  }
+});
 const notUuid = fc.oneof(
   fc.constantFrom('not-a-uuid', '0190a000-0000-7000-8000-00000000000', '💥', "' OR 1=1 --"),
   fc.string({ minLength: 1, maxLength: 60 }),
@@ -238,7 +250,9 @@ export function invalidRequest(operation: FuzzOperation): fc.Arbitrary<FuzzReque
       // Required query parameters get a valid value, so that only the chosen violations are wrong.
       const query = Object.fromEntries(operation.query.filter((p) => p.required).map((p) => [p.name, EXAMPLES[p.name] ?? 'a1']));
       const draft: Draft = { path: { ...path }, query, body: operation.body ? { ...fill } : undefined };
-      for (const violation of violations) violation.apply(draft);
+      // The whole-body violation last: the field violations write into the body object it replaces.
+      for (const violation of [...violations].sort((a, b) => Number(a.field === 'body') - Number(b.field === 'body')))
+        violation.apply(draft);
       const url = operation.path.replace(/\{([^}]+)\}/g, (_match, name: string) => encodeURIComponent(draft.path[name]));
       const search = new URLSearchParams(draft.query).toString();
       const sent = draft.body !== null && typeof draft.body === 'object' ? Object.keys(draft.body) : [];
@@ -251,4 +265,15 @@ export function invalidRequest(operation: FuzzOperation): fc.Arbitrary<FuzzReque
         suspects: [...new Set([...fields, ...Object.keys(fill), ...missing])],
       };
     });
+}
+
+/**
+ * Why an answer to an invalid request is wrong, or undefined when it is right: a 400 whose `fields`
+ * name at least one field and only fields the request broke, filled with odd values or left out.
+ */
+export function wrongAnswer(request: FuzzRequest, status: number, body: unknown): string | undefined {
+  const fields = (body as { fields?: unknown } | undefined)?.fields;
+  const named = (Array.isArray(fields) ? (fields as Array<{ field?: unknown }>) : []).map((entry) => String(entry.field).split('.')[0]);
+  if (status === 400 && named.length > 0 && named.every((field) => request.suspects.includes(field))) return undefined;
+  return `${status} ${JSON.stringify(fields ?? body).slice(0, 400)} (violated: ${request.violations.join(', ')}; suspects: ${request.suspects.join(', ')})`;
 }

@@ -1,0 +1,6 @@
+import { resetReport } from './report';
+
+/** `npm run test:reliability` starts with an empty table. */
+export default function globalSetup(): void {
+  resetReport();
+}
