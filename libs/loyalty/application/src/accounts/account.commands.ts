@@ -71,16 +71,6 @@ export class RecordEngagement extends ContextCommand<AccountResult> {
   }
 }
 
-/** The interim "survey answered → bonus" integration, until surveys publishes its own event. */
-export class AwardSurveyBonus extends ContextCommand<EngagementResult> {
-  constructor(
-    readonly input: { readonly customerId: string; readonly responseId: string },
-    context?: CommandContext,
-  ) {
-    super(context);
-  }
-}
-
 export class SetTierFloor extends ContextCommand<AccountResult> {
   constructor(
     readonly customerId: string,
