@@ -263,7 +263,8 @@ describe('loyalty reactions to sales and contacts events', () => {
     expect(earned).toHaveLength(1);
     expect(earned[0].data).toMatchObject({ points: 20, source: { kind: 'engagement', rule: 'survey-answered', reference: invitationId } });
     expect(earned[0].metadata).toMatchObject({ actor: { id: 'loyalty-surveys-reactions', role: 'system' } });
-    // A second invitation answered is a second bonus.
+    // A second invitation answered (the next day: the rule caps the bonus at one a day) is a second bonus.
+    clock.advance(86_400_000);
     await publish(platform, `surveys-respondent-${customerId}`, 'surveys.answer-recorded', { ...answer, invitationId: randomUUID() });
     await settle(platform);
     expect((await loyaltyEvents(customerId)).filter((event) => event.type === 'loyalty.points-earned')).toHaveLength(2);
