@@ -9,7 +9,7 @@ import {
   SetTierFloor,
   TransferPoints,
 } from './account.commands';
-import type { AccountResult, EngagementResult, FlagReviewResult, RedemptionResult, TransferResult } from './account-results';
+import type { AccountResult, FlagReviewResult, RedemptionResult, TransferResult } from './account-results';
 import { LoyaltyMemberCommands } from './loyalty-member-commands';
 
 @HandlesCommand(EnrolMember)

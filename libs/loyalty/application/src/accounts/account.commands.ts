@@ -1,7 +1,7 @@
 import type { CommandContext } from '@c360/kernel';
 import type { AdjustmentReason, EngagementRuleName, TierName } from '@c360/loyalty-domain';
 import { ContextCommand } from '@c360/runtime';
-import type { AccountResult, EngagementResult, FlagReviewResult, RedemptionResult, TransferResult } from './account-results';
+import type { AccountResult, FlagReviewResult, RedemptionResult, TransferResult } from './account-results';
 
 /** The member account's use cases as commands: REST, GraphQL and the CLI send these same objects. */
 

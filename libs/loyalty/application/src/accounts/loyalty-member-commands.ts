@@ -7,7 +7,6 @@ import {
   writtenData,
   type AccountResult,
   type AccountWrite,
-  type EngagementResult,
   type FlagReviewResult,
   type RedemptionResult,
   type TransferResult,
