@@ -49,7 +49,6 @@ function richEvent(type: string, streamId = `x-${randomUUID()}`): EventEnvelope 
       lotId: 'lot-1',
       channel: 'email',
       purpose: 'marketing',
-      surveyKind: 'nps',
       score: 9,
       points: 40,
       total: 1000,

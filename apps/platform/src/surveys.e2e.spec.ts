@@ -147,6 +147,15 @@ describe('surveys across the platform', () => {
       lastCsat: { score: 2, category: 'dissatisfied', invitationId: csat.invitationId },
     });
 
+    expect(doc.body.churnRisk.reasons).toContain('detractor-nps-3');
+    // Segments read the latest NPS category: a segment of detractors holds Ann.
+    const segment = await supervisor()
+      .post('/segments')
+      .send({ name: 'Detractors', rules: [{ field: 'npsCategory', in: ['detractor'] }] })
+      .expect(201);
+    const members = await supervisor().get(`/segments/${segment.body.segmentId}/members`).expect(200);
+    expect(members.body).toMatchObject({ items: [{ customerId: ann }], total: 1 });
+
     // Access export carries the answers with their comments; erasure makes every comment unreadable.
     const exported = await platform.http.get(`/customers/${ann}/export`).expect(200);
     expect(JSON.stringify(exported.body.sections.surveys)).toContain('Nobody called me back');

@@ -140,7 +140,7 @@ export function customer360View(input: ViewInputs): Customer360View {
         rfm,
         marketingConsentRevoked: consent.some((decision) => decision.purpose === 'marketing' && !decision.granted),
         pointsExpiringSoon: loyalty?.expiringSoon.reduce((sum, lot) => sum + lot.points, 0) ?? 0,
-        lastNpsScore: null,
+        lastNpsScore: facts.feedback.lastNps?.score ?? null,
         breachedTickets: 0,
       },
       now,
