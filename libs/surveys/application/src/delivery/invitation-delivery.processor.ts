@@ -1,4 +1,4 @@
-import { CommandHandler, EventProcessingError, type EventEnvelope, type EventProcessor } from '@c360/kernel';
+import { CommandHandler, EventProcessingError, TransientStoreError, type EventEnvelope, type EventProcessor } from '@c360/kernel';
 import { surveyTemplateAggregate, templateStream, type InvitationSent } from '@c360/surveys-domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { SURVEYS_CONFIG, type SurveysConfig } from '../config/surveys-config';
@@ -26,10 +26,13 @@ export class InvitationDeliveryProcessor implements EventProcessor {
   async handle(events: readonly EventEnvelope[]): Promise<void> {
     for (const event of events) {
       if (event.type !== 'surveys.invitation-sent') continue;
-      const message = await this.message(event as EventEnvelope & InvitationSent).catch((error: unknown) => {
+      try {
+        await this.notifier.deliver(await this.message(event as EventEnvelope & InvitationSent), event.position);
+      } catch (error) {
+        // A transient failure (the webhook down after its retries) is retried later; anything else stops here, naming the event.
+        if (error instanceof TransientStoreError) throw error;
         throw new EventProcessingError(event, this.name, error);
-      });
-      await this.notifier.deliver(message, event.position);
+      }
     }
   }
 
