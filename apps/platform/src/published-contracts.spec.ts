@@ -43,7 +43,6 @@ function richEvent(type: string, streamId = `x-${randomUUID()}`): EventEnvelope 
       language: 'nb',
       followUpRequired: true,
       category: 'detractor',
-      comment: PERSONAL[5],
       sentAt: '2026-04-01T09:00:00.000Z',
       expiresAt: '2026-04-15T09:00:00.000Z',
       lotId: 'lot-1',

@@ -1,4 +1,4 @@
-import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
+import { createTestPlatform, settleProcessors, type TestPlatform } from '@c360/runtime/testing';
 import { platformModules } from './platform-contexts';
 
 /**
@@ -15,14 +15,7 @@ describe('surveys across the platform', () => {
   });
   afterEach(() => platform.close());
 
-  const settle = async () => {
-    for (let round = 0; round < 20; round++) {
-      const head = await platform.stores.eventStore.headPosition();
-      await platform.processors.waitUntilCaughtUp();
-      if ((await platform.stores.eventStore.headPosition()) === head) return;
-    }
-    throw new Error('processors did not settle');
-  };
+  const settle = () => settleProcessors(platform);
   const supervisor = () => platform.as('supervisor', 'sup-sue');
   type Message = { invitationId: string; kind: string; link: string; language: string; subject: string };
   const messageTo = async (customerId: string, invitationId?: string): Promise<Message> => {

@@ -1,7 +1,6 @@
 import { publishContactsEvent } from '@c360/contacts-contracts';
-import { uuidv7 } from '@c360/kernel';
 import { FakeClock } from '@c360/kernel/testing';
-import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
+import { createTestPlatform, publishEvent, settleProcessors, type TestPlatform } from '@c360/runtime/testing';
 import { SurveysModule } from '../surveys.context';
 
 export const T0 = '2026-03-02T08:00:00.000Z';
@@ -10,25 +9,9 @@ export const ANN = '0190a5c4-0000-7000-8000-00000000c001';
 export const BO = '0190a5c4-0000-7000-8000-00000000c002';
 
 /** Appends one event of another context as its log would hold it (its contract is all surveys reads). */
-export async function publish(platform: TestPlatform, streamId: string, type: string, data: Record<string, unknown>): Promise<void> {
-  const id = uuidv7();
-  await platform.stores.eventStore.appendToStream(
-    streamId,
-    [
-      {
-        id,
-        type,
-        schemaVersion: 1,
-        occurredAt: platform.clock.now().toISOString(),
-        data,
-        metadata: { correlationId: id, causationId: id, actor: { id: type.split('.')[0], role: 'system' } },
-      },
-    ],
-    { expectedRevision: 'any' },
-  );
-}
+export const publish = publishEvent;
 
-export function grantConsent(platform: TestPlatform, customerId: string, channel: string, purpose: string): Promise<void> {
+export function grantConsent(platform: TestPlatform, customerId: string, channel: string, purpose: string): Promise<string> {
   return publish(platform, `contacts-customer-${customerId}`, 'contacts.consent-granted', {
     customerId,
     channel,
@@ -39,14 +22,7 @@ export function grantConsent(platform: TestPlatform, customerId: string, channel
 }
 
 /** Processors cause events that other processors read: wait until the log stops growing. */
-export async function settle(platform: TestPlatform): Promise<void> {
-  for (let round = 0; round < 20; round++) {
-    const head = await platform.stores.eventStore.headPosition();
-    await platform.processors.waitUntilCaughtUp();
-    if ((await platform.stores.eventStore.headPosition()) === head) return;
-  }
-  throw new Error('processors did not settle');
-}
+export const settle = settleProcessors;
 
 /**
  * Surveys on their own, with ANN (prefers Norwegian) and BO registered as contacts would publish them,
