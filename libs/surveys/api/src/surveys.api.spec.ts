@@ -120,6 +120,21 @@ describe('surveys API', () => {
     ).toEqual(['channel', 'customerId', 'purpose']);
   });
 
+  it('a consent granted a moment ago counts: sending waits for surveys’ read model to catch up before refusing', async () => {
+    // The respondents projection is held back while the consent is granted and the invitation asked for.
+    const runner = platform.processors.runner('surveys:projection:surveys-respondents_v1')!;
+    await runner.stop();
+    await grantConsent(platform, BO, 'sms', 'service');
+    const sending = platform.http
+      .post('/surveys/invitations')
+      .send({ customerId: BO, templateId: 'csat-default', channel: 'sms', purpose: 'service' })
+      .then((response) => response);
+    setTimeout(() => runner.start(), 300);
+    const sent = await sending;
+    expect(sent.status).toBe(201);
+    expect(sent.body.customerId).toBe(BO);
+  });
+
   it('answers through the signed link: one answer, classified, the comment sealed; wrong or expired links reveal nothing', async () => {
     const sent = await send(ANN).expect(201);
     await settle(platform);

@@ -1,14 +1,16 @@
 import {
   CommandHandler,
+  projectionCheckpointName,
   useCaseResult,
   uuidv7,
   type Clock,
   type CommandContext,
   type DocumentStore,
+  type EventStore,
   type UseCaseResult,
 } from '@c360/kernel';
-import { CLOCK, CustomerDirectory, DOCUMENT_STORE } from '@c360/runtime';
-import { SURVEYS_COLLECTIONS, consentValidAt, type RespondentDocument } from '@c360/surveys-projections';
+import { CLOCK, CustomerDirectory, DOCUMENT_STORE, EVENT_STORE, ProcessorHost } from '@c360/runtime';
+import { SURVEYS_COLLECTIONS, consentValidAt, respondentsProjection, type RespondentDocument } from '@c360/surveys-projections';
 import {
   SurveysErrors,
   messageLanguage,
@@ -27,6 +29,8 @@ import { SurveyTemplateService } from '../templates/template.service';
 import { InvitationTokens } from '../tokens/invitation-tokens';
 
 const DAY = 86_400_000;
+/** How long sending waits for the respondents read model to catch up before it takes "no consent" for an answer. */
+const CATCH_UP_MS = 2_000;
 
 export interface SendInvitationInput {
   readonly invitationId: string;
@@ -58,14 +62,16 @@ export class RespondentService {
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SURVEYS_CONFIG) private readonly config: SurveysConfig,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    private readonly processors: ProcessorHost,
   ) {}
 
   async send(input: SendInvitationInput, context: CommandContext): Promise<RespondentResult> {
     // 404 for an unknown customer, 409 customer-erased for an erased one (ADR 0013).
     await this.customers.require(input.customerId);
     const template = await this.templates.require(input.templateId);
-    const respondent = await this.documents.get<RespondentDocument>(SURVEYS_COLLECTIONS.respondents, input.customerId);
     const now = this.now();
+    const respondent = await this.respondent(input.customerId, (doc) => consentValidAt(doc, input.channel, input.purpose, now));
     return this.execute(
       input.customerId,
       input.invitationId,
@@ -142,6 +148,20 @@ export class RespondentService {
 
   async load(customerId: string): Promise<RespondentState> {
     return (await this.commands.load(respondentAggregate, respondentStream(customerId))).state;
+  }
+
+  /**
+   * The customer's consent and language as surveys' read model has them. When it says no, it may only
+   * be behind (consent granted a moment ago): it is read again once it has caught up with the log.
+   */
+  private async respondent(customerId: string, enough: (doc: RespondentDocument | null) => boolean): Promise<RespondentDocument | null> {
+    const doc = await this.documents.get<RespondentDocument>(SURVEYS_COLLECTIONS.respondents, customerId);
+    if (enough(doc)) return doc;
+    const head = await this.events.headPosition();
+    const runner = this.processors.runner(projectionCheckpointName('surveys', respondentsProjection));
+    if (head === undefined || !runner) return doc;
+    await runner.waitFor(head, CATCH_UP_MS).catch(() => undefined);
+    return this.documents.get<RespondentDocument>(SURVEYS_COLLECTIONS.respondents, customerId);
   }
 
   private async open(token: string) {
