@@ -82,8 +82,8 @@ describe('every command three times with the same idempotency key', () => {
       'record an engagement': (n) => ({
         method: 'POST',
         path: `/loyalty/accounts/${member}/engagements`,
-        // Another rule the second time: one review a day is the cap.
-        body: { rule: n ? 'survey-answered' : 'review-written', reference: `engagement-${n}` },
+        // Another rule the second time: one review a day is the cap (survey bonuses come from surveys' answers only).
+        body: { rule: n ? 'birthday' : 'review-written', reference: `engagement-${n}` },
       }),
       'register a partner (key shown once)': (n) => ({
         method: 'POST',
