@@ -1,6 +1,7 @@
 import { HandlesCommand, contextOf, type ICommandHandler } from '@c360/runtime';
 import {
   AdjustPoints,
+  AwardSurveyBonus,
   CancelRedemption,
   EnrolMember,
   RecordEngagement,
@@ -9,7 +10,7 @@ import {
   SetTierFloor,
   TransferPoints,
 } from './account.commands';
-import type { AccountResult, FlagReviewResult, RedemptionResult, TransferResult } from './account-results';
+import type { AccountResult, EngagementResult, FlagReviewResult, RedemptionResult, TransferResult } from './account-results';
 import { LoyaltyMemberCommands } from './loyalty-member-commands';
 
 @HandlesCommand(EnrolMember)
@@ -60,6 +61,14 @@ export class RecordEngagementHandler implements ICommandHandler<RecordEngagement
   }
 }
 
+@HandlesCommand(AwardSurveyBonus)
+export class AwardSurveyBonusHandler implements ICommandHandler<AwardSurveyBonus, EngagementResult> {
+  constructor(private readonly members: LoyaltyMemberCommands) {}
+  execute(command: AwardSurveyBonus): Promise<EngagementResult> {
+    return this.members.surveyAnswered(command.input, contextOf(command));
+  }
+}
+
 @HandlesCommand(SetTierFloor)
 export class SetTierFloorHandler implements ICommandHandler<SetTierFloor, AccountResult> {
   constructor(private readonly members: LoyaltyMemberCommands) {}
@@ -83,6 +92,7 @@ export const ACCOUNT_COMMAND_HANDLERS = [
   AdjustPointsHandler,
   TransferPointsHandler,
   RecordEngagementHandler,
+  AwardSurveyBonusHandler,
   SetTierFloorHandler,
   ReviewFraudFlagHandler,
 ];

@@ -1,4 +1,0 @@
-export * from './invitations.projection';
-export * from './respondents.projection';
-export * from './templates.projection';
-export * from './surveys-collections';
