@@ -105,16 +105,17 @@ async function benchHeaders(): Promise<Record<string, string>> {
 
 /** The whole platform refuses purchases and accounts for customers it does not know (issue 13). */
 async function registerCustomers(base: URL, headers: Record<string, string>): Promise<void> {
+  await inBatchesOf16(CUSTOMERS, async (agent, customerId) => {
+    const name = { first: 'Bench', last: customerId.slice(0, 8) };
+    const reply = await send(agent, new URL('/customers', base), 'POST', { customerId, name }, headers);
+    if (reply.status >= 300) throw new Error(`registering ${customerId} answered ${reply.status}: ${reply.body}`);
+  });
+}
+
+/** Set-up requests, 16 at a time on one keep-alive agent. */
+async function inBatchesOf16<T>(items: readonly T[], work: (agent: Agent, item: T) => Promise<void>): Promise<void> {
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
-  for (let i = 0; i < CUSTOMERS.length; i += 16) {
-    await Promise.all(
-      CUSTOMERS.slice(i, i + 16).map(async (customerId) => {
-        const name = { first: 'Bench', last: customerId.slice(0, 8) };
-        const reply = await send(agent, new URL('/customers', base), 'POST', { customerId, name }, headers);
-        if (reply.status >= 300) throw new Error(`registering ${customerId} answered ${reply.status}: ${reply.body}`);
-      }),
-    );
-  }
+  for (let i = 0; i < items.length; i += 16) await Promise.all(items.slice(i, i + 16).map((item) => work(agent, item)));
   agent.destroy();
 }
 
@@ -140,22 +141,16 @@ function purchaseRequests() {
 /** Enrols the accounts first (and gives them points), then alternates adjustments and small redemptions. */
 async function loyaltyRequests(base: URL, headers: Record<string, string>) {
   const accounts = CUSTOMERS.slice(0, 500);
-  const agent = new Agent({ keepAlive: true, maxSockets: 16 });
-  for (let i = 0; i < accounts.length; i += 16) {
-    await Promise.all(
-      accounts.slice(i, i + 16).map(async (customerId) => {
-        await send(agent, new URL('/loyalty/accounts', base), 'POST', { customerId }, headers);
-        await send(
-          agent,
-          new URL(`/loyalty/accounts/${customerId}/adjustments`, base),
-          'POST',
-          { points: 1_000_000, reason: 'migration' },
-          headers,
-        );
-      }),
+  await inBatchesOf16(accounts, async (agent, customerId) => {
+    await send(agent, new URL('/loyalty/accounts', base), 'POST', { customerId }, headers);
+    await send(
+      agent,
+      new URL(`/loyalty/accounts/${customerId}/adjustments`, base),
+      'POST',
+      { points: 1_000_000, reason: 'migration' },
+      headers,
     );
-  }
-  agent.destroy();
+  });
   return (n: number) => {
     const customerId = accounts[n % accounts.length];
     return n % 2 === 0
