@@ -267,13 +267,14 @@ export class SubscriptionRunner {
   private async handleSlice(events: readonly EventEnvelope[], lastPosition: number, isEnd: boolean, signal: AbortSignal) {
     let from = 0;
     do {
-      const size = this.sizer.current;
+      const wholeSlice = this.processor.chunking === 'whole-slice';
+      const size = wholeSlice ? events.length : this.sizer.current;
       const chunk = events.slice(from, from + size);
       from += chunk.length;
       const last = from >= events.length;
       const started = performance.now();
       await this.handleWithRetry(chunk, last ? lastPosition : chunk[chunk.length - 1].position, signal);
-      this.sizer.record(chunk.length, performance.now() - started);
+      if (!wholeSlice) this.sizer.record(chunk.length, performance.now() - started);
       this.state = last && isEnd ? 'live' : 'catching-up';
       this.notify();
       await yieldToEventLoop();
