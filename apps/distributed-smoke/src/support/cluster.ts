@@ -81,6 +81,8 @@ export async function startCluster(): Promise<Cluster> {
     C360_PROCESSOR_LEASES: 'on',
     C360_PROCESSOR_LEASE_TTL_MS: String(LEASE_TTL_MS),
     C360_INSTANCE_ID: instance,
+    // Their lease lines (holds, stands by, lost) are what a failed takeover is diagnosed from.
+    LOG_LEVEL: 'log',
   });
   const processors = [
     await start('processors-1', 'apps/platform/src/main.ts', processorEnv('processors-1')),
