@@ -44,6 +44,8 @@ export default [
             { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel', 'type:integration'] },
             { sourceTag: 'type:relay', onlyDependOnLibsWithTags: ['type:kernel', 'type:runtime', 'type:integration', 'type:domain'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
+            // The list of contexts a process runs (the platform and the gateway share it).
+            { sourceTag: 'type:composition', onlyDependOnLibsWithTags: ['*'] },
             // Bounded contexts stay apart: a context imports only its own libs, the shared ones (kernel,
             // runtime, stores, integration) and other contexts' published contracts — never their code.
             { sourceTag: 'scope:contacts', onlyDependOnLibsWithTags: ['scope:contacts', 'scope:shared', 'type:contract'] },
