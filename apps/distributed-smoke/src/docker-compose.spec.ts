@@ -58,7 +58,7 @@ describe('infra/docker-compose.yml: the distributed platform as containers', () 
   });
 
   it('runs the processors twice under leases, with distinct instance ids, and every API without processors', () => {
-    const roles = apps.map(([name, service]) => ({ name, ...service.environment }));
+    const roles: Array<Record<string, string | undefined>> = apps.map(([name, service]) => ({ name, ...service.environment }));
     const processors = roles.filter((env) => env.C360_ROLE === 'processors');
     expect(processors).toHaveLength(2);
     expect(processors.every((env) => env.C360_PROCESSOR_LEASES === 'on')).toBe(true);
