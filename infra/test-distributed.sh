@@ -13,8 +13,20 @@ cd "$(dirname "$0")/.."
 source infra/servers.sh
 servers_trap
 
+# The specs record each app's process group here; whatever is left of them is killed on exit, so a
+# Jest killed by the timeout below leaves no app behind.
+export C360_DIST_PID_FILE="$servers_root/infra/.cache/distributed-apps.pids"
+stop_apps() {
+  [ -f "$C360_DIST_PID_FILE" ] || return 0
+  while read -r pid; do kill -KILL -- "-$pid" 2> /dev/null || true; done < "$C360_DIST_PID_FILE"
+  rm -f "$C360_DIST_PID_FILE"
+}
+mkdir -p "$(dirname "$C360_DIST_PID_FILE")"
+stop_apps # a leftover of an interrupted run, if any
+
 start_ferretdb distributed "${C360_DIST_FERRETDB_PORT:-27038}"
 start_kafka distributed "${C360_DIST_KAFKA_PORT:-19112}"
+server_stops+=(stop_apps) # runs first: the apps go before the servers they use
 
 echo "== test-distributed: jest -c jest.distributed.config.ts (MONGO_URL=$MONGO_URL, KAFKA_BROKERS=$KAFKA_BROKERS, EVENTSTORE_URL=${EVENTSTORE_URL:-unset: embedded SQLite})"
 set +e

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { appendFileSync, createWriteStream, type WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
@@ -68,6 +68,9 @@ export class AppProcess {
       detached: true,
     });
     this.child = child;
+    // infra/test-distributed.sh kills these groups on exit too, should Jest itself be killed (timeout).
+    const pidFile = process.env.C360_DIST_PID_FILE;
+    if (pidFile && child.pid !== undefined) appendFileSync(pidFile, `${child.pid}\n`);
     const keep = (chunk: Buffer) => {
       this.output = (this.output + chunk.toString('utf8')).slice(-20_000);
       this.log?.write(chunk);

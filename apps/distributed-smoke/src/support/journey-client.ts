@@ -107,7 +107,7 @@ export class RestJourneyClient implements JourneyClient {
     await this.send('agent', 'GET', `${service}/health/live?minPosition=${position}`);
   }
 
-  private async send<T>(role: Role, method: string, url: string, body?: unknown): Promise<{ body: T; position: number }> {
+  private async send<T>(role: Role, method: string, url: string, body?: unknown, retry = true): Promise<{ body: T; position: number }> {
     const response = await fetch(url, {
       method,
       headers: {
@@ -115,9 +115,12 @@ export class RestJourneyClient implements JourneyClient {
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(30_000),
+      // Longer than the services' READ_MIN_POSITION_WAIT_MS, so a read that waits answers (or 504s) first.
+      signal: AbortSignal.timeout(60_000),
     });
     const text = await response.text();
+    // 504 min_position_not_reached says "retry the read": once, for a read that waited out a takeover.
+    if (response.status === 504 && method === 'GET' && retry) return this.send<T>(role, method, url, body, false);
     if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text.slice(0, 800)}`);
     return { body: (text ? JSON.parse(text) : undefined) as T, position: Number(response.headers.get('c360-position') ?? -1) };
   }
