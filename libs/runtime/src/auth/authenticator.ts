@@ -4,7 +4,8 @@ import type { FastifyRequest } from 'fastify';
 import { apiKeyId, apiKeyMatches, type ApiKeyStore } from './api-keys';
 import { API_KEY_STORE, SIGNING_SECRET } from './auth.tokens';
 import type { SigningSecret } from './signing-secret';
-import { TokenRejectedError, verifyToken } from './tokens';
+import { TokenRejectedError, verifyTokenUntil } from './tokens';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 /**
  * Turns a request's credential into a verified actor: `Authorization: Bearer <token>` (people, and
@@ -13,6 +14,8 @@ import { TokenRejectedError, verifyToken } from './tokens';
  */
 @Injectable()
 export class Authenticator {
+  private readonly verified = new VerifiedTokenCache();
+
   constructor(
     @Inject(SIGNING_SECRET) private readonly secret: SigningSecret,
     @Inject(API_KEY_STORE) private readonly apiKeys: ApiKeyStore,
@@ -26,9 +29,14 @@ export class Authenticator {
     if (authorization === undefined) throw unauthenticated('a bearer token (Authorization: Bearer …) or an X-Api-Key is required');
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match) throw unauthenticated('the Authorization header must be "Bearer <token>"');
+    // Token lifetimes are wall-clock security, not business time: the injected (fake) clock has no say.
+    const now = Date.now();
+    const cached = this.verified.get(match[1], now);
+    if (cached) return cached;
     try {
-      // Token lifetimes are wall-clock security, not business time: the injected (fake) clock has no say.
-      return await verifyToken(this.secret.key, match[1], new Date());
+      const verified = await verifyTokenUntil(this.secret.key, match[1], new Date(now));
+      this.verified.remember(match[1], verified);
+      return verified.actor;
     } catch (error) {
       if (error instanceof TokenRejectedError) throw unauthenticated(error.message);
       throw error;

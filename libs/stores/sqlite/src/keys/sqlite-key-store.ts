@@ -61,7 +61,12 @@ export class SqliteKeyStore implements KeyStore {
 
   async create(subject: string): Promise<SubjectKey> {
     assertSubject(subject);
-    return this.guard(() => this.createOnce.immediate(subject));
+    return this.guard(() => {
+      // Most calls find the key: a plain read answers them without taking the write lock. A stored key
+      // means the subject is not erased (erasure deletes the key and marks the subject in one transaction).
+      const existing = this.stmt.select.get(subject) as KeyRow | undefined;
+      return existing ? toKey(subject, existing) : this.createOnce.immediate(subject);
+    });
   }
 
   async get(subject: string): Promise<SubjectKey | undefined> {
