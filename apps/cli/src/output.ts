@@ -49,6 +49,10 @@ export function createOutput(json: boolean, write: (text: string) => void = (tex
 export function table<T extends object>(rows: readonly T[], columns: readonly (keyof T & string)[]): string {
   const cells = rows.map((row) => columns.map((column) => (row[column] === null || row[column] === undefined ? '-' : String(row[column]))));
   const widths = columns.map((column, index) => Math.max(column.length, ...cells.map((cell) => cell[index].length)));
-  const render = (cell: readonly string[]) => cell.map((text, index) => text.padEnd(widths[index])).join('  ').trimEnd();
+  const render = (cell: readonly string[]) =>
+    cell
+      .map((text, index) => text.padEnd(widths[index]))
+      .join('  ')
+      .trimEnd();
   return [render(columns), ...cells.map(render)].join('\n');
 }

@@ -36,6 +36,7 @@ export async function runCli(argv: readonly string[], definition: CliDefinition)
   };
   const kit: CommandKit = {
     contexts: definition.contexts,
+    env,
     stores: async () => (stores ??= await openCliStores(definition.contexts, env())),
     output: () => (output ??= createOutput(program.opts<{ json?: boolean }>().json === true)),
     fail: () => {

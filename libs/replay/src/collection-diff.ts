@@ -32,7 +32,11 @@ async function* documentsOf(store: DocumentStore, collection: string): AsyncGene
  * Compares two collections document by document (a merge of two `_id`-ordered streams, so memory stays
  * flat). The store's position metadata is not compared: a rebuild folds the same events, in one batch.
  */
-export async function* diffCollections(stored: DocumentStore, recomputed: DocumentStore, collection: string): AsyncGenerator<DocumentDifference> {
+export async function* diffCollections(
+  stored: DocumentStore,
+  recomputed: DocumentStore,
+  collection: string,
+): AsyncGenerator<DocumentDifference> {
   const left = documentsOf(stored, collection);
   const right = documentsOf(recomputed, collection);
   let a = await left.next();

@@ -41,7 +41,10 @@ export function selectProjections(contexts: Contexts, which: string): CatalogEnt
   if (which === 'all') return catalog;
   const chosen = catalog.filter((entry) => entry.name === which || entry.collection === which);
   if (chosen.length === 0) {
-    throw new UnknownProjectionError(which, catalog.map((entry) => entry.name));
+    throw new UnknownProjectionError(
+      which,
+      catalog.map((entry) => entry.name),
+    );
   }
   return chosen;
 }

@@ -79,16 +79,26 @@ export function auditCommand(program: Command, kit: CommandKit): Command {
     .requiredOption('--customer <id>', 'customer id')
     .option('--from <time>', 'first occurredAt (ISO, inclusive)', isoTime('--from'))
     .option('--to <time>', 'last occurredAt (ISO, inclusive)', isoTime('--to'))
-    .option('--format <format>', 'jsonl or csv', (value) => {
-      if (value !== 'jsonl' && value !== 'csv') throw new InvalidOptionValue(`--format must be jsonl or csv (got "${value}")`);
-      return value;
-    }, 'jsonl')
+    .option(
+      '--format <format>',
+      'jsonl or csv',
+      (value) => {
+        if (value !== 'jsonl' && value !== 'csv') throw new InvalidOptionValue(`--format must be jsonl or csv (got "${value}")`);
+        return value;
+      },
+      'jsonl',
+    )
     .action(async (options: { customer: string; from?: string; to?: string; format: 'jsonl' | 'csv' }) => {
       const stores = await kit.stores();
       const output = kit.output();
       const bar = output.progress('exporting');
       if (options.format === 'csv') output.line(CSV_COLUMNS.join(','));
-      for await (const record of exportCustomerHistory(stores, { customerId: options.customer, from: options.from, to: options.to, progress: bar.update })) {
+      for await (const record of exportCustomerHistory(stores, {
+        customerId: options.customer,
+        from: options.from,
+        to: options.to,
+        progress: bar.update,
+      })) {
         output.line(options.format === 'csv' ? csvLine(record) : JSON.stringify(record));
       }
       bar.stop();
@@ -158,7 +168,10 @@ export function auditCommand(program: Command, kit: CommandKit): Command {
       const output = kit.output();
       const store = embeddedEventStore(stores);
       if (!store) {
-        output.result({ ok: false, error: 'the hash chain is kept by the embedded event store; this one is ' + stores.config.eventStore.kind });
+        output.result({
+          ok: false,
+          error: 'the hash chain is kept by the embedded event store; this one is ' + stores.config.eventStore.kind,
+        });
         return kit.fail();
       }
       const bar = output.progress('verifying');

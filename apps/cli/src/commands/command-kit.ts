@@ -7,6 +7,8 @@ import type { Output } from '../output';
 export interface CommandKit {
   readonly contexts: Contexts;
   stores(): Promise<CliStores>;
+  /** The environment the stores are configured from (with --data-dir applied). */
+  env(): NodeJS.ProcessEnv;
   output(): Output;
   /** Marks the run failed (exit 1) after a check printed what it found. */
   fail(): void;

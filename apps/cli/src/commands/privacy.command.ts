@@ -13,8 +13,8 @@ import type { CommandKit } from './command-kit';
  * application context that serves no HTTP and runs no processors (`C360_ROLE=api`): the platform's
  * processors, running or started later, finish what the commands began.
  */
-async function withCommandBus<T>(modules: () => ServiceModules, work: (bus: CommandBus) => Promise<T>): Promise<T> {
-  const config = { ...loadConfig(), role: 'api' as const };
+async function withCommandBus<T>(kit: CommandKit, modules: () => ServiceModules, work: (bus: CommandBus) => Promise<T>): Promise<T> {
+  const config = { ...loadConfig(kit.env()), role: 'api' as const };
   const app = await NestFactory.createApplicationContext(ServiceModule.forRoot(config, modules()), { logger: ['error'] });
   try {
     return await work(app.get(CommandBus));
@@ -37,7 +37,7 @@ export function privacyCommand(program: Command, kit: CommandKit, modules: () =>
     .requiredOption('--customer <id>', 'customer id')
     .option('--actor <id>', 'who asks (recorded on the export event); default operator:<user>')
     .action(async (options: { customer: string; actor?: string }) => {
-      await withCommandBus(modules, async (bus) => {
+      await withCommandBus(kit, modules, async (bus) => {
         const exported: AccessExportStream = await bus.execute(new ExportCustomer(options.customer, operator(options.actor, 'auditor')));
         for await (const chunk of exported.chunks) process.stdout.write(chunk);
         process.stdout.write('\n');
@@ -50,10 +50,15 @@ export function privacyCommand(program: Command, kit: CommandKit, modules: () =>
     .requiredOption('--customer <id>', 'customer id')
     .option('--actor <id>', 'who erases (recorded on the tombstone); default operator:<user>')
     .action(async (options: { customer: string; actor?: string }) => {
-      const result: ErasureResult = await withCommandBus(modules, (bus) =>
+      const result: ErasureResult = await withCommandBus(kit, modules, (bus) =>
         bus.execute(new EraseCustomer(options.customer, undefined, operator(options.actor, 'supervisor'))),
       );
-      kit.output().result(result, () => `erased ${result.customerId} at ${result.erasedAt}${result.cascaded.length ? ` (with ${result.cascaded.join(', ')})` : ''}`);
+      kit
+        .output()
+        .result(
+          result,
+          () => `erased ${result.customerId} at ${result.erasedAt}${result.cascaded.length ? ` (with ${result.cascaded.join(', ')})` : ''}`,
+        );
     });
 
   return privacy;

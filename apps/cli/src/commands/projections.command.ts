@@ -27,9 +27,11 @@ export function projectionsCommand(program: Command, kit: CommandKit): Command {
       const stores = await kit.stores();
       const rows = await projectionStatus(kit.contexts, { events: stores.raw, checkpoints: stores.checkpoints });
       const head = (await stores.raw.headPosition()) ?? 0;
-      kit.output().result({ head, projections: rows }, () =>
-        [`head of the log: ${head}`, table(rows, ['context', 'name', 'version', 'checkpoint', 'lag', 'behind'])].join('\n'),
-      );
+      kit
+        .output()
+        .result({ head, projections: rows }, () =>
+          [`head of the log: ${head}`, table(rows, ['context', 'name', 'version', 'checkpoint', 'lag', 'behind'])].join('\n'),
+        );
     });
 
   return projections;
