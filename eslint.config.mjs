@@ -46,7 +46,14 @@ export default [
             // Replay and audit use cases (issue 18): over the ports, folding the log through the contexts' own projections.
             {
               sourceTag: 'type:replay',
-              onlyDependOnLibsWithTags: ['type:kernel', 'type:runtime', 'type:application', 'type:projections', 'type:contract', 'type:domain'],
+              onlyDependOnLibsWithTags: [
+                'type:kernel',
+                'type:runtime',
+                'type:application',
+                'type:projections',
+                'type:contract',
+                'type:domain',
+              ],
             },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
             // Bounded contexts stay apart: a context imports only its own libs, the shared ones (kernel,

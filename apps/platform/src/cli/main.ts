@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { platformContexts, platformModules } from '../../platform/src/platform-contexts';
+import { platformContexts, platformModules } from '../platform-contexts';
 import { runCli } from './program';
 
 /** `npm run c360 -- <command>` and the `c360` bin: the replay and audit tool over the platform's contexts. */

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { platformContexts, platformModules } from '../../platform/src/platform-contexts';
+import { platformContexts, platformModules } from '../platform-contexts';
 import { runCli } from './program';
 
 /**
