@@ -16,6 +16,8 @@ export interface FoldOptions {
   readonly keys: KeyStore;
   readonly projections: readonly CatalogEntry[];
   readonly into: DocumentStore;
+  /** Start after this position (a fold resumed from its own checkpoint); default: the beginning. */
+  readonly after?: number;
   /** Fold events up to and including this position (default: the head when the fold starts). */
   readonly untilPosition?: number;
   /** Per projection, fold only up to this position (`audit verify` compares with each stored checkpoint). */
@@ -52,7 +54,7 @@ export async function foldLog(options: FoldOptions): Promise<{ readonly events: 
   }
   const eventTypes = [...new Set(lanes.flatMap((lane) => [...lane.handles]))];
   const batchSize = options.batchSize ?? 5_000;
-  let after = 0;
+  let after = options.after ?? 0;
   let folded = 0;
   while (after < head && lanes.length > 0) {
     const slice = await options.events.readAll({ after, maxCount: batchSize, filter: { eventTypes } });

@@ -5,3 +5,4 @@ export * from './collection-diff';
 export * from './verify-read-models';
 export * from './event-history';
 export * from './customer-as-of';
+export * from './rebuild-projection';

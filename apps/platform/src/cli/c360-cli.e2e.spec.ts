@@ -202,6 +202,33 @@ describe('c360', () => {
     expect(drift.stdout).toContain('DRIFT: 1 documents differ');
   });
 
+  it('projections rebuild repairs the drift beside the live collection, and the platform carries on after the switch-over', async () => {
+    const rebuilt = await c360('--json', 'projections', 'rebuild', 'c360-customers');
+    expect(rebuilt.code).toBe(0);
+    expect(JSON.parse(rebuilt.stdout)).toEqual([expect.objectContaining({ collection: 'c360-customers_v1', attempts: 1 })]);
+    const verified = await c360('--json', 'audit', 'verify');
+    expect(JSON.parse(verified.stdout)).toEqual(expect.objectContaining({ ok: true, differences: 0 }));
+
+    expect((await c360('--json', 'projections', 'rebuild', 'all')).code).toBe(0);
+    // The live projectors keep writing into the swapped-in collections.
+    await platform
+      .as('supervisor')
+      .post('/purchases')
+      .send({
+        orderId: 'web-2',
+        channel: 'web',
+        customerId: ann,
+        lines: [{ sku: 'sku-2', category: 'shoes', quantity: 1, unitPrice: 30_000 }],
+        total: 30_000,
+        currency: 'NOK',
+        purchasedAt: '2026-03-05T09:00:00.000Z',
+      })
+      .expect(201);
+    await platform.processors.waitUntilCaughtUp();
+    expect((await platform.http.get(`/customers/${ann}/360`).expect(200)).body.purchases).toBe(2);
+    expect(JSON.parse((await c360('--json', 'audit', 'verify')).stdout)).toEqual(expect.objectContaining({ ok: true }));
+  });
+
   it('privacy export, then erase: the tombstone is the one write, the chain still holds, export keeps data sealed', async () => {
     const exported = await c360('privacy', 'export', '--customer', bob);
     expect(exported.code).toBe(0);
