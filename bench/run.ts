@@ -6,6 +6,7 @@ import { runHttpBench } from './http.bench';
 import { runPeerBench } from './peer.bench';
 import { runProjectionsBench } from './projections.bench';
 import { runRelayBench } from './relay.bench';
+import { runReplayBench } from './replay.bench';
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- append` runs one; flags are `--name=value`
@@ -21,6 +22,7 @@ const benches: Record<string, { readonly durability: string; readonly run: () =>
   relay: { durability: 'event store normal; Kafka acks=all', run: runRelayBench },
   http: { durability: 'service: events full, read models normal', run: runHttpBench },
   projections: { durability: 'normal (event store and read models)', run: runProjectionsBench },
+  replay: { durability: 'normal (event store and read models)', run: runReplayBench },
   peer: { durability: 'ours full and normal; Emmett in-memory none; Emmett-sqlite its defaults', run: runPeerBench },
 };
 
