@@ -52,22 +52,30 @@ export async function foldLog(options: FoldOptions): Promise<{ readonly events: 
   for (const entry of options.projections) {
     for (const index of entry.projection.indexes ?? []) await options.into.ensureIndex(entry.collection, index);
   }
-  const eventTypes = [...new Set(lanes.flatMap((lane) => [...lane.handles]))];
+  // Event type → the lanes that read it: one pass over a page hands each lane its events.
+  const lanesOf = new Map<string, (typeof lanes)[number][]>();
+  for (const lane of lanes) for (const type of lane.handles) lanesOf.set(type, [...(lanesOf.get(type) ?? []), lane]);
+  const eventTypes = [...lanesOf.keys()];
   const batchSize = options.batchSize ?? 5_000;
   let after = options.after ?? 0;
   let folded = 0;
   while (after < head && lanes.length > 0) {
     const slice = await options.events.readAll({ after, maxCount: batchSize, filter: { eventTypes } });
     const end = Math.min(slice.lastPosition ?? head, head);
-    for (const lane of lanes) {
-      if (after >= lane.until) continue;
-      const upTo = Math.min(end, lane.until);
-      const mine = slice.events.filter(
-        (event) => event.position <= upTo && lane.handles.has(event.type) && (options.accept?.(event) ?? true),
-      );
-      if (mine.length > 0) await lane.processor.handle(mine, upTo);
+    const pages = new Map<(typeof lanes)[number], EventEnvelope[]>();
+    for (const event of slice.events) {
+      if (event.position > end) break;
+      if (options.accept && !options.accept(event)) continue;
+      folded += 1;
+      for (const lane of lanesOf.get(event.type) ?? []) {
+        if (event.position > lane.until) continue;
+        const page = pages.get(lane);
+        if (page) page.push(event);
+        else pages.set(lane, [event]);
+      }
     }
-    folded += slice.events.filter((event) => event.position <= head).length;
+    // Lanes without events in this page still move their checkpoint (the as-of view reports it).
+    for (const lane of lanes) if (after < lane.until) await lane.processor.handle(pages.get(lane) ?? [], Math.min(end, lane.until));
     options.progress?.(end, head);
     if (slice.lastPosition === undefined || slice.lastPosition <= after) break;
     after = end;

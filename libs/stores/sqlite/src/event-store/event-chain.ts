@@ -136,33 +136,40 @@ export function verifyChain(
   let previous: Buffer = GENESIS;
   let expectedPosition = 1;
   let events = 0;
-  for (const row of db.prepare(`SELECT ${RAW_COLUMNS} FROM events ORDER BY position`).raw().iterate() as Iterable<RawRow>) {
-    events += 1;
-    if (options.progress && events % every === 0) options.progress(events, total);
-    const fields = fieldsOf(row);
-    const stored = row[9];
-    const at = { position: fields.position, eventId: fields.eventId, streamId: fields.streamId };
-    if (fields.position !== expectedPosition) {
-      breaks.push({
-        ...at,
-        kind: 'removed',
-        message: `events at positions ${expectedPosition}..${fields.position - 1} were removed (the log jumps to ${fields.position})`,
-      });
-    } else if (!stored || !link(previous, fields).equals(stored)) {
-      const before = priorRevision.get(fields.streamId, fields.position) as number | null;
-      const inOrder = (before ?? -1) === fields.revision - 1;
-      breaks.push({
-        ...at,
-        kind: inOrder ? 'altered' : 'reordered',
-        message: inOrder
-          ? `event ${fields.eventId} at position ${fields.position} (stream ${fields.streamId}, ${fields.type}) was altered: its hash does not match`
-          : `event ${fields.eventId} at position ${fields.position} (stream ${fields.streamId}, revision ${fields.revision}) is out of order: ` +
-            `the stream's previous event has revision ${before ?? 'none'}`,
-      });
+  // Pages of rows rather than `iterate()`: one native call per page instead of one per row.
+  const page = db.prepare(`SELECT ${RAW_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw();
+  let after = 0;
+  let rows: RawRow[];
+  scan: while ((rows = page.all(after, 10_000) as RawRow[]).length > 0) {
+    after = rows[rows.length - 1][0];
+    for (const row of rows) {
+      events += 1;
+      if (options.progress && events % every === 0) options.progress(events, total);
+      const fields = fieldsOf(row);
+      const stored = row[9];
+      const at = { position: fields.position, eventId: fields.eventId, streamId: fields.streamId };
+      if (fields.position !== expectedPosition) {
+        breaks.push({
+          ...at,
+          kind: 'removed',
+          message: `events at positions ${expectedPosition}..${fields.position - 1} were removed (the log jumps to ${fields.position})`,
+        });
+      } else if (!stored || !link(previous, fields).equals(stored)) {
+        const before = priorRevision.get(fields.streamId, fields.position) as number | null;
+        const inOrder = (before ?? -1) === fields.revision - 1;
+        breaks.push({
+          ...at,
+          kind: inOrder ? 'altered' : 'reordered',
+          message: inOrder
+            ? `event ${fields.eventId} at position ${fields.position} (stream ${fields.streamId}, ${fields.type}) was altered: its hash does not match`
+            : `event ${fields.eventId} at position ${fields.position} (stream ${fields.streamId}, revision ${fields.revision}) is out of order: ` +
+              `the stream's previous event has revision ${before ?? 'none'}`,
+        });
+      }
+      if (breaks.length >= maxBreaks) break scan;
+      previous = stored ?? GENESIS;
+      expectedPosition = fields.position + 1;
     }
-    if (breaks.length >= maxBreaks) break;
-    previous = stored ?? GENESIS;
-    expectedPosition = fields.position + 1;
   }
   if (options.progress) options.progress(events, total);
   return { events, head, breaks };
