@@ -43,6 +43,18 @@ export default [
             { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:kernel', 'type:adapter', 'type:integration'] },
             { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel', 'type:integration'] },
             { sourceTag: 'type:relay', onlyDependOnLibsWithTags: ['type:kernel', 'type:runtime', 'type:integration', 'type:domain'] },
+            // Replay and audit use cases (issue 18): over the ports, folding the log through the contexts' own projections.
+            {
+              sourceTag: 'type:replay',
+              onlyDependOnLibsWithTags: [
+                'type:kernel',
+                'type:runtime',
+                'type:application',
+                'type:projections',
+                'type:contract',
+                'type:domain',
+              ],
+            },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
             // The list of contexts a process runs (the platform and the gateway share it).
             { sourceTag: 'type:composition', onlyDependOnLibsWithTags: ['*'] },

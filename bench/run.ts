@@ -7,6 +7,7 @@ import { runHttpBench } from './http.bench';
 import { runPeerBench } from './peer.bench';
 import { runProjectionsBench } from './projections.bench';
 import { runRelayBench } from './relay.bench';
+import { runReplayBench } from './replay.bench';
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- append` runs one; flags are `--name=value`
@@ -23,6 +24,7 @@ const benches: Record<string, { readonly durability: string; readonly run: () =>
   http: { durability: 'service: events full, read models normal', run: runHttpBench },
   projections: { durability: 'normal (event store and read models)', run: runProjectionsBench },
   gateway: { durability: 'platform: events normal (--durability=full), read models normal', run: runGatewayBench },
+  replay: { durability: 'normal (event store and read models)', run: runReplayBench },
   peer: { durability: 'ours full and normal; Emmett in-memory none; Emmett-sqlite its defaults', run: runPeerBench },
 };
 

@@ -18,3 +18,6 @@ export * from './segments/segment-match';
 export * from './reports/report.queries';
 export * from './reports/customer-reports';
 export * from './reports/team-performance';
+// The replay tooling assembles the same reader over a store folded to a past point (`audit as-of`).
+export * from './view/customer-360-reader.service';
+export * from './view/rfm-scale.service';

@@ -23,8 +23,8 @@ export interface Stores {
  * The one place where configuration turns into adapters. Production drivers are loaded only when
  * chosen, so the embedded default never opens a network connection.
  */
-export async function createStores(config: PlatformConfig): Promise<Stores> {
-  const eventStore = await createEventStore(config.eventStore);
+export async function createStores(config: PlatformConfig, options: { readonly readOnlyEventStore?: boolean } = {}): Promise<Stores> {
+  const eventStore = await createEventStore(config.eventStore, options.readOnlyEventStore === true);
   const readModels = await createReadModelStores(config.readModels);
   const relay = readModels.relayCheckpoints ? undefined : openSqlite({ file: config.relayCheckpointFile, durability: 'full' });
   const relayCheckpoints = readModels.relayCheckpoints ?? new SqliteCheckpointStore(relay as NonNullable<typeof relay>);
@@ -44,10 +44,11 @@ export async function createStores(config: PlatformConfig): Promise<Stores> {
   };
 }
 
-async function createEventStore(config: PlatformConfig['eventStore']): Promise<EventStore> {
+/** `readOnly`: the operator's tools (issue 18) open the embedded file without writing to it, beside a running platform. */
+async function createEventStore(config: PlatformConfig['eventStore'], readOnly: boolean): Promise<EventStore> {
   switch (config.kind) {
     case 'sqlite':
-      return new SqliteEventStore({ file: config.file, durability: config.durability });
+      return new SqliteEventStore({ file: config.file, durability: config.durability, readOnly });
     case 'eventstoredb': {
       const { EventStoreDbEventStore } = await import('@c360/store-eventstoredb');
       return EventStoreDbEventStore.connect(config.url);

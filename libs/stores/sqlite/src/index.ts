@@ -5,3 +5,5 @@ export * from './documents/apply-update';
 export * from './checkpoints/sqlite-checkpoint-store';
 export * from './keys/sqlite-key-store';
 export * from './documents/open-read-model-file';
+export * from './event-store/event-chain';
+export * from './documents/swap-collection';

@@ -24,11 +24,22 @@ export interface SqliteOptions {
    * deleted keys do not survive in free pages or freed cell space. Costs some write I/O.
    */
   readonly secureDelete?: boolean;
+  /**
+   * Open an existing file without writing to it (the operator's tools while the platform runs):
+   * no schema steps, no pragmas that write, and appends are refused.
+   */
+  readonly readOnly?: boolean;
 }
 
 export type SqliteDatabase = Database.Database;
 
 export function openSqlite(options: SqliteOptions): SqliteDatabase {
+  if (options.readOnly) {
+    const db = new Database(options.file, { readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    db.pragma(`cache_size = -${(options.cacheMiB ?? 256) * 1024}`);
+    return db;
+  }
   if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
   const db = new Database(options.file);
   db.pragma('journal_mode = WAL');

@@ -22,6 +22,7 @@ import { CHECKPOINT_SCHEMA } from '../checkpoints/checkpoint-schema';
 import { SqliteProcessorLeases } from '../checkpoints/sqlite-processor-leases';
 import { applyUpdate } from './apply-update';
 import { afterCursor, fieldExpression, orderBy, whereClause } from './sql-filter';
+import { swapCollection, type SwapRequest } from './swap-collection';
 
 interface DocumentRow {
   readonly id: string;
@@ -143,6 +144,19 @@ export class SqliteDocumentStore implements DocumentStore {
     this.db.exec(
       `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${name}" ON ${table(collection)} (${columns})${index.unique ? ' WHERE deleted = 0' : ''}`,
     );
+  }
+
+  /** Replaces a live collection by a rebuilt one, atomically with its checkpoint (see swap-collection.ts). */
+  swapCollection(request: SwapRequest): boolean {
+    assertCollectionName(request.staging);
+    assertCollectionName(request.live);
+    this.ensureTable(request.staging); // a rebuild that produced no document swaps in an empty collection
+    const swapped = this.guard(() => swapCollection(this.db, request));
+    for (const collection of [request.staging, request.live]) {
+      this.known.delete(collection);
+      for (const key of [...this.statements.keys()]) if (key.startsWith(`${collection}/`)) this.statements.delete(key);
+    }
+    return swapped;
   }
 
   async dropCollection(collection: string): Promise<void> {

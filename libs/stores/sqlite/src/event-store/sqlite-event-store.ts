@@ -21,6 +21,7 @@ import {
 } from '@c360/kernel';
 import type { Statement } from 'better-sqlite3';
 import { isTransientSqliteError, migrate, openSqlite, type SqliteDatabase, type SqliteOptions } from '../sqlite-connection';
+import { ADD_HASH_COLUMN, GENESIS, backfillChain, link, verifyChain, type ChainReport } from './event-chain';
 import { EVENT_COLUMNS, toEnvelope, type EventRow } from './event-row';
 import { filterParams, filterWhere } from './event-filter-sql';
 import { SharedReadWindow } from './shared-read-window';
@@ -40,6 +41,7 @@ const SCHEMA = [
      metadata       TEXT    NOT NULL,
      UNIQUE (stream_id, revision)
    )`,
+  ADD_HASH_COLUMN,
 ];
 
 type Outcome = { readonly result: AppendResult; readonly error?: undefined } | { readonly result?: undefined; readonly error: unknown };
@@ -78,6 +80,7 @@ export class SqliteEventStore implements EventStore, EventLogStats {
   private readonly waiters = new Set<() => void>();
   private readonly filterStatements = new Map<string, Statement>();
   private closed = false;
+  private readonly readOnly: boolean;
   /** Durability full on a file: the WAL is synced here, after each group's commit (see WalSync). */
   private readonly walSync: WalSync | undefined;
   /** Position of the first event the group being written inserted. */
@@ -90,23 +93,30 @@ export class SqliteEventStore implements EventStore, EventLogStats {
     forwards: Statement;
     backwards: Statement;
     head: Statement;
+    last: Statement;
   };
   /** The group's transaction, made once (better-sqlite3 builds four wrappers per `transaction()` call). */
   private readonly writeGroup: (batch: readonly PendingAppend[], savepoints: boolean) => Outcome[];
   private readonly appendInSavepoint: (append: PendingAppend) => AppendResult;
 
   constructor(options: SqliteOptions) {
-    const syncHere = options.durability !== 'normal' && options.file !== ':memory:';
+    this.readOnly = options.readOnly === true;
+    const syncHere = options.durability !== 'normal' && options.file !== ':memory:' && !options.readOnly;
     this.walSync = syncHere ? new WalSync(`${options.file}-wal`) : undefined;
     // synchronous=NORMAL + WalSync's fsync of the WAL before answering = synchronous=FULL, off the main thread.
     this.db = openSqlite(syncHere ? { ...options, durability: 'normal' } : options);
-    migrate(this.db, 'event-store', SCHEMA);
+    if (!options.readOnly) {
+      migrate(this.db, 'event-store', SCHEMA);
+      backfillChain(this.db); // a log written before the hash chain: hashed once, in order
+    }
     this.stmt = {
       revision: this.db.prepare('SELECT max(revision) FROM events WHERE stream_id = ?').pluck(),
+      // The position is given, not left to SQLite, because the chain's hash covers it.
       insert: this.db.prepare(
-        `INSERT INTO events (event_id, stream_id, revision, type, schema_version, occurred_at, data, metadata)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, occurred_at, data, metadata, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      last: this.db.prepare('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1').raw(),
       byEventId: this.db.prepare('SELECT stream_id, revision, position FROM events WHERE event_id = ?'),
       forwards: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`),
       backwards: this.db.prepare(
@@ -134,6 +144,7 @@ export class SqliteEventStore implements EventStore, EventLogStats {
     options: { readonly expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new Error('The event store is closed'));
+    if (this.readOnly) return Promise.reject(new Error('The event store was opened read-only'));
     let encoded: EncodedEvent[];
     try {
       encoded = encodeNewEvents(streamId, events);
@@ -198,6 +209,11 @@ export class SqliteEventStore implements EventStore, EventLogStats {
         : undefined;
       return { events: Math.min(count, limit), capped: count > limit, oldestOccurredAt: oldest };
     });
+  }
+
+  /** Recomputes the hash chain over the whole log (`c360 audit verify-log`); see event-chain.ts. */
+  verifyChain(options?: Parameters<typeof verifyChain>[1]): ChainReport {
+    return this.read(() => verifyChain(this.db, options));
   }
 
   async ping(): Promise<void> {
@@ -300,11 +316,18 @@ export class SqliteEventStore implements EventStore, EventLogStats {
       throw new WrongExpectedRevisionError(streamId, String(expected), current);
     }
     let revision = current;
-    let position = 0;
+    // Read from the file, not remembered: a rolled-back savepoint leaves no stale hash behind.
+    const last = this.stmt.last.get() as [number, Buffer | null] | undefined;
+    let position = last?.[0] ?? 0;
+    let previous: Buffer = last?.[1] ?? GENESIS;
     try {
       for (const event of events) {
         revision += 1;
-        const info = this.stmt.insert.run(
+        position += 1;
+        const fields = { position, eventId: event.id, streamId, revision, ...event };
+        previous = link(previous, fields);
+        this.stmt.insert.run(
+          position,
           event.id,
           streamId,
           revision,
@@ -313,8 +336,8 @@ export class SqliteEventStore implements EventStore, EventLogStats {
           event.occurredAt,
           event.data,
           event.metadata,
+          previous,
         );
-        position = Number(info.lastInsertRowid);
         this.groupFirstPosition ??= position;
       }
     } catch (error) {

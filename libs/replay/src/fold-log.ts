@@ -1,0 +1,85 @@
+import {
+  DocumentProjector,
+  PersonalDataProtector,
+  revealingProcessor,
+  type DocumentStore,
+  type EventEnvelope,
+  type EventProcessor,
+  type EventStore,
+  type KeyStore,
+} from '@c360/kernel';
+import type { CatalogEntry } from './projection-catalog';
+import type { Progress } from './replay-stores';
+
+export interface FoldOptions {
+  readonly events: EventStore;
+  readonly keys: KeyStore;
+  readonly projections: readonly CatalogEntry[];
+  readonly into: DocumentStore;
+  /** Start after this position (a fold resumed from its own checkpoint); default: the beginning. */
+  readonly after?: number;
+  /** Fold events up to and including this position (default: the head when the fold starts). */
+  readonly untilPosition?: number;
+  /** Per projection, fold only up to this position (`audit verify` compares with each stored checkpoint). */
+  readonly untilFor?: (entry: CatalogEntry) => number | undefined;
+  /** Only events that pass (an as-of by time keeps events that had happened by then). */
+  readonly accept?: (event: EventEnvelope) => boolean;
+  /** Checkpoint names in the scratch store (a rebuild uses the live names; other folds their own). */
+  readonly checkpointOf?: (entry: CatalogEntry) => string;
+  /** Events read from the log at once: large pages amortise the read and the batched document writes. */
+  readonly batchSize?: number;
+  readonly progress?: Progress;
+}
+
+/**
+ * Folds the log through the given projections into a store with the projections' own code (the
+ * generic DocumentProjector, fed plaintext when a projection reads personal data). Streams: one page of
+ * the log at a time, each projection writing a page's documents in one batch.
+ */
+export async function foldLog(options: FoldOptions): Promise<{ readonly events: number; readonly lastPosition: number }> {
+  const head = options.untilPosition ?? (await options.events.headPosition()) ?? 0;
+  const lanes = options.projections.map((entry) => {
+    const projector = new DocumentProjector(entry.projection, options.into, options.checkpointOf?.(entry) ?? `replay:${entry.checkpoint}`);
+    const processor: EventProcessor = entry.projection.readsPersonalData
+      ? revealingProcessor(projector, new PersonalDataProtector(options.keys, {}))
+      : projector;
+    return {
+      processor,
+      handles: new Set<string>(entry.projection.handles),
+      until: Math.min(head, options.untilFor?.(entry) ?? head),
+    };
+  });
+  for (const entry of options.projections) {
+    for (const index of entry.projection.indexes ?? []) await options.into.ensureIndex(entry.collection, index);
+  }
+  // Event type → the lanes that read it: one pass over a page hands each lane its events.
+  const lanesOf = new Map<string, (typeof lanes)[number][]>();
+  for (const lane of lanes) for (const type of lane.handles) lanesOf.set(type, [...(lanesOf.get(type) ?? []), lane]);
+  const eventTypes = [...lanesOf.keys()];
+  const batchSize = options.batchSize ?? 5_000;
+  let after = options.after ?? 0;
+  let folded = 0;
+  while (after < head && lanes.length > 0) {
+    const slice = await options.events.readAll({ after, maxCount: batchSize, filter: { eventTypes } });
+    const end = Math.min(slice.lastPosition ?? head, head);
+    const pages = new Map<(typeof lanes)[number], EventEnvelope[]>();
+    for (const event of slice.events) {
+      if (event.position > end) break;
+      if (options.accept && !options.accept(event)) continue;
+      folded += 1;
+      for (const lane of lanesOf.get(event.type) ?? []) {
+        if (event.position > lane.until) continue;
+        const page = pages.get(lane);
+        if (page) page.push(event);
+        else pages.set(lane, [event]);
+      }
+    }
+    // Lanes without events in this page still move their checkpoint (the as-of view reports it).
+    for (const lane of lanes) if (after < lane.until) await lane.processor.handle(pages.get(lane) ?? [], Math.min(end, lane.until));
+    options.progress?.(end, head);
+    if (slice.lastPosition === undefined || slice.lastPosition <= after) break;
+    after = end;
+    if (slice.isEnd) break;
+  }
+  return { events: folded, lastPosition: Math.min(after, head) };
+}

@@ -1,0 +1,104 @@
+import type { NewEvent } from '@c360/kernel';
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from './sqlite-event-store';
+
+/** Tamper evidence: whoever edits the SQLite file directly is named by `verifyChain`. */
+function event(type: string, data: Record<string, unknown>): NewEvent {
+  return {
+    id: randomUUID(),
+    type,
+    schemaVersion: 1,
+    occurredAt: '2026-03-01T10:00:00.000Z',
+    data,
+    metadata: { correlationId: 'c-1', causationId: 'c-1', actor: { id: 'agent-1', role: 'agent' } },
+  };
+}
+
+describe('the hash chain of the embedded event store', () => {
+  let dir: string;
+  let file: string;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'c360-chain-'));
+    file = join(dir, 'events.db');
+    const store = new SqliteEventStore({ file, durability: 'normal' });
+    await store.appendToStream('a-1', [event('t.created', { n: 1 }), event('t.changed', { n: 2 })], { expectedRevision: 'no_stream' });
+    await store.appendToStream('b-1', [event('t.created', { n: 3 })], { expectedRevision: 'no_stream' });
+    await store.appendToStream('a-1', [event('t.changed', { n: 4 }), event('t.changed', { n: 5 })], { expectedRevision: 1 });
+    await store.close();
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const verify = () => {
+    const store = new SqliteEventStore({ file, readOnly: true });
+    try {
+      return store.verifyChain();
+    } finally {
+      void store.close();
+    }
+  };
+  const tamper = (sql: string) => {
+    const db = new Database(file);
+    db.exec(sql);
+    db.close();
+  };
+
+  it('holds over an untouched log', () => {
+    expect(verify()).toEqual({ events: 5, head: 5, breaks: [] });
+  });
+
+  it('names an altered event', () => {
+    tamper(`UPDATE events SET data = '{"n":30}' WHERE position = 3`);
+    const { breaks } = verify();
+    expect(breaks).toEqual([expect.objectContaining({ position: 3, kind: 'altered', streamId: 'b-1' })]);
+  });
+
+  it('names where events were removed', () => {
+    tamper('DELETE FROM events WHERE position = 2');
+    expect(verify().breaks).toEqual([expect.objectContaining({ position: 3, kind: 'removed' })]);
+    expect(verify().breaks[0].message).toContain('positions 2..2 were removed');
+  });
+
+  it('names a reordered event', () => {
+    // Swap two events of stream a-1 (positions 4 and 5), hashes and all.
+    tamper(`UPDATE events SET position = -4 WHERE position = 4;
+            UPDATE events SET position = 4 WHERE position = 5;
+            UPDATE events SET position = 5 WHERE position = -4;`);
+    expect(verify().breaks[0]).toEqual(expect.objectContaining({ position: 4, kind: 'reordered', streamId: 'a-1' }));
+  });
+
+  it('an altered metadata (actor, correlation) breaks it too', () => {
+    tamper(
+      `UPDATE events SET metadata = '{"correlationId":"forged","causationId":"c-1","actor":{"id":"agent-1","role":"agent"}}' WHERE position = 1`,
+    );
+    expect(verify().breaks.map((b) => b.position)).toEqual([1]);
+  });
+
+  it('the erasure tombstone is appended like any event: the chain still holds (the key deletion is elsewhere)', async () => {
+    const store = new SqliteEventStore({ file, durability: 'normal' });
+    await store.appendToStream('contacts-customer-1', [event('contacts.customer-erased', { customerId: 'customer-1' })], {
+      expectedRevision: 'any',
+    });
+    await store.close();
+    expect(verify()).toEqual({ events: 6, head: 6, breaks: [] });
+  });
+
+  it('a log written before the chain is hashed once when opened', async () => {
+    tamper(`UPDATE events SET hash = NULL`);
+    const store = new SqliteEventStore({ file, durability: 'normal' });
+    await store.appendToStream('b-1', [event('t.changed', { n: 6 })], { expectedRevision: 0 });
+    await store.close();
+    expect(verify()).toEqual({ events: 6, head: 6, breaks: [] });
+  });
+
+  it('read-only: appends are refused and nothing is written', async () => {
+    const store = new SqliteEventStore({ file, readOnly: true });
+    await expect(store.appendToStream('c-1', [event('t.created', {})], { expectedRevision: 'no_stream' })).rejects.toThrow(/read-only/);
+    expect((await store.readAll()).events).toHaveLength(5);
+    await store.close();
+  });
+});
