@@ -119,7 +119,9 @@ export class SurveyCampaignService {
     const { state } = await this.commands.load(surveyCampaignAggregate, campaignStream(campaignId));
     if (state.status === 'none')
       throw new DomainError('surveys.campaign-not-found', `No campaign ${campaignId}`, 'not-found', { campaignId });
-    const invited = await this.documents.count(SURVEYS_COLLECTIONS.invitations, { campaignId });
+    // Invited comes from the launch itself, so a launch answers its own figures at once; only the
+    // answers (which arrive later, one by one) are counted in the invitations read model.
+    const invited = state.status === 'launched' ? state.launch.sent : 0;
     const answered = await this.documents.count(SURVEYS_COLLECTIONS.invitations, { campaignId, status: 'answered' });
     const { campaign } = state;
     return {

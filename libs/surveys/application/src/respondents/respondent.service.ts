@@ -9,7 +9,7 @@ import {
   type EventStore,
   type UseCaseResult,
 } from '@c360/kernel';
-import { CLOCK, CustomerDirectory, DOCUMENT_STORE, EVENT_STORE, ProcessorHost } from '@c360/runtime';
+import { CLOCK, CustomerDirectory, DOCUMENT_STORE, EVENT_STORE, PLATFORM_CONFIG, ProcessorHost, type PlatformConfig } from '@c360/runtime';
 import { SURVEYS_COLLECTIONS, consentValidAt, respondentsProjection, type RespondentDocument } from '@c360/surveys-projections';
 import {
   SurveysErrors,
@@ -23,14 +23,12 @@ import {
   type SurveyChannel,
   type SurveyPurpose,
 } from '@c360/surveys-domain';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { SURVEYS_CONFIG, type SurveysConfig } from '../config/surveys-config';
 import { SurveyTemplateService } from '../templates/template.service';
 import { InvitationTokens } from '../tokens/invitation-tokens';
 
 const DAY = 86_400_000;
-/** How long sending waits for the respondents read model to catch up before it takes "no consent" for an answer. */
-const CATCH_UP_MS = 2_000;
 
 export interface SendInvitationInput {
   readonly invitationId: string;
@@ -64,6 +62,7 @@ export class RespondentService {
     @Inject(SURVEYS_CONFIG) private readonly config: SurveysConfig,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     private readonly processors: ProcessorHost,
+    @Inject(PLATFORM_CONFIG) private readonly platform: PlatformConfig,
   ) {}
 
   async send(input: SendInvitationInput, context: CommandContext): Promise<RespondentResult> {
@@ -152,15 +151,27 @@ export class RespondentService {
 
   /**
    * The customer's consent and language as surveys' read model has them. When it says no, it may only
-   * be behind (consent granted a moment ago): it is read again once it has caught up with the log.
+   * be behind (consent granted a moment ago): it is read again once it has handled the log up to the
+   * head seen now. If it cannot get there in time the send fails as unavailable (the caller retries)
+   * rather than taking a lagging read model's "no" for the customer's answer.
    */
   private async respondent(customerId: string, enough: (doc: RespondentDocument | null) => boolean): Promise<RespondentDocument | null> {
     const doc = await this.documents.get<RespondentDocument>(SURVEYS_COLLECTIONS.respondents, customerId);
     if (enough(doc)) return doc;
-    const head = await this.events.headPosition();
+    // Without the projection in this process (processors run elsewhere) its read model is all there is.
     const runner = this.processors.runner(projectionCheckpointName('surveys', respondentsProjection));
+    const head = await this.events.headPosition();
     if (head === undefined || !runner) return doc;
-    await runner.waitFor(head, CATCH_UP_MS).catch(() => undefined);
+    const timeoutMs = this.platform.minPositionWaitMs;
+    try {
+      await runner.waitFor(head, timeoutMs);
+    } catch (error) {
+      throw new ServiceUnavailableException({
+        statusCode: 503,
+        error: 'read_model_behind',
+        message: `Surveys' consent read model did not reach position ${head} within ${timeoutMs} ms (${error instanceof Error ? error.message : String(error)}); retry`,
+      });
+    }
     return this.documents.get<RespondentDocument>(SURVEYS_COLLECTIONS.respondents, customerId);
   }
 

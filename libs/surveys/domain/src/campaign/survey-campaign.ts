@@ -54,8 +54,15 @@ export type CampaignCommand =
       readonly actorId: string;
     };
 
+/** A launched campaign keeps what its launch did: the campaign's own figures, never a read model's lagging count. */
 export type CampaignState =
-  { readonly status: 'none' } | { readonly status: 'draft' | 'launched'; readonly campaign: CampaignCreated['data'] };
+  | { readonly status: 'none' }
+  | { readonly status: 'draft'; readonly campaign: CampaignCreated['data'] }
+  | {
+      readonly status: 'launched';
+      readonly campaign: CampaignCreated['data'];
+      readonly launch: Pick<CampaignLaunched['data'], 'sent' | 'skipped'>;
+    };
 
 function decide(command: CampaignCommand, state: CampaignState): CampaignEvent[] {
   switch (command.type) {
@@ -93,7 +100,8 @@ function decide(command: CampaignCommand, state: CampaignState): CampaignEvent[]
 
 function evolve(state: CampaignState, event: CampaignEvent): CampaignState {
   if (event.type === 'surveys.campaign-created') return { status: 'draft', campaign: event.data };
-  return state.status === 'none' ? state : { ...state, status: 'launched' };
+  if (state.status === 'none') return state;
+  return { status: 'launched', campaign: state.campaign, launch: { sent: event.data.sent, skipped: event.data.skipped } };
 }
 
 export const campaignDecider: Decider<CampaignCommand, CampaignEvent, CampaignState> = { initialState: { status: 'none' }, decide, evolve };
