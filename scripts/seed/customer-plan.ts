@@ -36,8 +36,9 @@ const SKUS = [
 
 /**
  * What one customer's history looks like, in the order it happened: registered with consent, one to
- * three orders, an open deal for one in three, a ticket for one in four, a club membership for one in two and a redemption for one in ten,
- * a survey answer (its points) for one in three. The other contexts accept a customer once their
+ * three orders, an open deal for one in three, a ticket for one in four, a club membership for one in two and a redemption for one in ten.
+ * Survey answers are not seeded yet: they arrive through a customer's signed link, and loyalty's bonus follows
+ * surveys' published answers (the old points route is retired). The other contexts accept a customer once their
  * directory has it, so the runner sends every registration first, waits for the projections, then the history.
  */
 export function customerPlan(seed: number, index: number): { registration: SeedRequest[]; history: SeedRequest[] } {
@@ -119,14 +120,6 @@ export function customerPlan(seed: number, index: number): { registration: SeedR
         description: 'The box was crushed and one item is broken.',
         priority: pick(['low', 'normal', 'high'] as const),
       },
-    });
-  }
-  if (index % 3 === 2) {
-    requests.push({
-      method: 'POST',
-      path: '/loyalty/survey-answers',
-      idempotencyKey: key('survey'),
-      body: { customerId, responseId: `seed-${seed}-${index}` },
     });
   }
   if (index % 10 === 4) {

@@ -18,6 +18,7 @@ import { SurveyAnswersController } from './controllers/survey-answers.controller
 import { SurveyReportsController } from './controllers/survey-reports.controller';
 import { SurveyTemplatesController } from './controllers/survey-templates.controller';
 import { SurveysController } from './controllers/surveys.controller';
+import { SURVEYS_GRAPHQL } from './graphql/surveys.graphql';
 
 /**
  * The surveys bounded context in one place: versioned templates (NPS, CSAT, custom), campaigns, and
@@ -36,6 +37,7 @@ export const surveysContext = defineContext({
   processors: [InvitationDeliveryProcessor],
   publishes: SURVEYS_INTEGRATION_EVENTS,
   timeline: SURVEYS_TIMELINE,
+  graphql: SURVEYS_GRAPHQL,
   consumes: [TICKETS_TICKET_OPENED, TICKETS_REPLY_ADDED, TICKETS_TICKET_RESOLVED],
   accessExport: SurveysAccessExport,
   controllers: [SurveyTemplatesController, SurveysController, SurveyAnswersController, SurveyReportsController],

@@ -59,7 +59,6 @@ export const LOYALTY_GRAPHQL: GraphqlOperations = [
   command('registerPartner', 'Register a coalition partner', 'POST', '/loyalty/partners', manage),
   command('rotatePartnerKey', "Rotate a partner's key", 'POST', '/loyalty/partners/:partnerId/key-rotation', { ...manage, input: false }),
   command('deactivatePartner', 'Deactivate a partner', 'POST', '/loyalty/partners/:partnerId/deactivation', { ...manage, input: false }),
-  command('recordSurveyAnswerPoints', 'Award the points of a survey answer', 'POST', '/loyalty/survey-answers', { roles: ACCESS.feed }),
   command('runLoyaltyScheduler', 'Run the loyalty scheduler now (expiry, tier reviews)', 'POST', '/loyalty/scheduler/runs', {
     roles: ACCESS.jobs,
     input: false,
