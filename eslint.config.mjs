@@ -56,6 +56,8 @@ export default [
               ],
             },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
+            // The list of contexts a process runs (the platform and the gateway share it).
+            { sourceTag: 'type:composition', onlyDependOnLibsWithTags: ['*'] },
             // Bounded contexts stay apart: a context imports only its own libs, the shared ones (kernel,
             // runtime, stores, integration) and other contexts' published contracts — never their code.
             { sourceTag: 'scope:contacts', onlyDependOnLibsWithTags: ['scope:contacts', 'scope:shared', 'type:contract'] },

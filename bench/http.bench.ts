@@ -90,9 +90,9 @@ function report(result: LoadResult): void {
  * The service the bench starts signs tokens with this secret; a supervisor may send every request of
  * every scenario (purchases, adjustments, redemptions). `--token=` overrides it for a given `--url=`.
  */
-const BENCH_SECRET = 'bench-secret-for-127.0.0.1-only-0123456789';
+export const BENCH_SECRET = 'bench-secret-for-127.0.0.1-only-0123456789';
 
-async function benchHeaders(): Promise<Record<string, string>> {
+export async function benchHeaders(): Promise<Record<string, string>> {
   const token =
     flag('token') ??
     (await mintToken(loadSigningSecret({ mode: 'development', secret: BENCH_SECRET, secretFile: '' }).key, {

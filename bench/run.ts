@@ -2,6 +2,7 @@ import { runAppendBench } from './append.bench';
 import { jsonOutput, runScenario } from './bench-util';
 import { runCommandsBench } from './commands.bench';
 import { runErasureBench } from './erasure.bench';
+import { runGatewayBench } from './gateway.bench';
 import { runHttpBench } from './http.bench';
 import { runPeerBench } from './peer.bench';
 import { runProjectionsBench } from './projections.bench';
@@ -22,6 +23,7 @@ const benches: Record<string, { readonly durability: string; readonly run: () =>
   relay: { durability: 'event store normal; Kafka acks=all', run: runRelayBench },
   http: { durability: 'service: events full, read models normal', run: runHttpBench },
   projections: { durability: 'normal (event store and read models)', run: runProjectionsBench },
+  gateway: { durability: 'platform: events normal (--durability=full), read models normal', run: runGatewayBench },
   replay: { durability: 'normal (event store and read models)', run: runReplayBench },
   peer: { durability: 'ours full and normal; Emmett in-memory none; Emmett-sqlite its defaults', run: runPeerBench },
 };

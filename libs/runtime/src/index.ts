@@ -51,3 +51,4 @@ export * from './openapi/openapi.setup';
 export * from './openapi/dto-schemas';
 export * from './context/access-export';
 export * from './scheduling/periodic-job';
+export * from './graphql';

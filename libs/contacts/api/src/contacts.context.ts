@@ -15,6 +15,7 @@ import { CustomerIdentitiesController } from './controllers/customer-identities.
 import { CustomerMergesController } from './controllers/customer-merges.controller';
 import { CustomerReferralsController } from './controllers/customer-referrals.controller';
 import { CustomersController } from './controllers/customers.controller';
+import { CONTACTS_GRAPHQL } from './graphql/contacts.graphql';
 
 /**
  * The contacts bounded context: customers (profile, e-mails and phones, consent, referrals, merges,
@@ -35,6 +36,7 @@ export const contactsContext = defineContext({
   publishes: CONTACTS_INTEGRATION_EVENTS,
   // How its events read on the customer 360 timeline.
   timeline: CONTACTS_TIMELINE,
+  graphql: CONTACTS_GRAPHQL,
   controllers: [
     CustomersController,
     CustomerIdentitiesController,

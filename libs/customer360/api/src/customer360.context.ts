@@ -12,6 +12,7 @@ import { defineContext, type ContextDefinition } from '@c360/runtime';
 import { Customer360Controller } from './controllers/customer-360.controller';
 import { ReportsController } from './controllers/reports.controller';
 import { SegmentsController } from './controllers/segments.controller';
+import { CUSTOMER360_GRAPHQL } from './graphql/customer360.graphql';
 
 /**
  * The customer 360 read side: the unified timeline, the 360 document, segments and reports, built
@@ -36,6 +37,7 @@ export function customer360Context(sources: readonly ContextDefinition[]): Conte
       customer360AliasesProjection,
       segmentDefinitionsProjection,
     ],
+    graphql: CUSTOMER360_GRAPHQL,
     controllers: [Customer360Controller, SegmentsController, ReportsController],
     providers: CUSTOMER360_PROVIDERS,
   });

@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '../envelope/event-envelope';
-import { EventProcessingError, type EventProcessor } from '../subscriptions/event-processor';
+import { EventProcessingError, wrapProcessor, type EventProcessor } from '../subscriptions/event-processor';
 import type { PersonalDataProtector } from './personal-data-protector';
 
 /**
@@ -8,20 +8,15 @@ import type { PersonalDataProtector } from './personal-data-protector';
  * markers and must drop personal fields on the tombstone event.
  */
 export function revealingProcessor(inner: EventProcessor, protector: PersonalDataProtector): EventProcessor {
-  return {
-    name: inner.name,
-    filter: inner.filter,
-    storesOwnCheckpoint: inner.storesOwnCheckpoint,
-    async handle(events: readonly EventEnvelope[], lastPosition: number, fence?: number): Promise<void> {
-      const revealed: EventEnvelope[] = [];
-      for (const event of events) {
-        try {
-          revealed.push(...(await protector.reveal([event])));
-        } catch (error) {
-          throw new EventProcessingError(event, inner.name, error);
-        }
+  return wrapProcessor(inner, async function handle(events: readonly EventEnvelope[], lastPosition: number, fence?: number): Promise<void> {
+    const revealed: EventEnvelope[] = [];
+    for (const event of events) {
+      try {
+        revealed.push(...(await protector.reveal([event])));
+      } catch (error) {
+        throw new EventProcessingError(event, inner.name, error);
       }
-      await inner.handle(revealed, lastPosition, fence);
-    },
-  };
+    }
+    await inner.handle(revealed, lastPosition, fence);
+  });
 }

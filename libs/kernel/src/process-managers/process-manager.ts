@@ -20,6 +20,8 @@ import { reactionContext } from './derived-context';
 export abstract class ProcessManager implements EventProcessor {
   abstract readonly name: string;
   abstract readonly filter: EventFilter;
+  // Its time goes into awaiting the commands it sends, side by side: every slice at once (EventProcessor.chunking).
+  readonly chunking = 'whole-slice' as const;
 
   /** Where refusals are reported; subclasses in the application layer hand in their logger. */
   protected log(message: string): void {

@@ -22,6 +22,20 @@ export interface EventProcessor {
    * projector does). Otherwise the runner stores it after `handle` returns.
    */
   readonly storesOwnCheckpoint?: boolean;
+  /**
+   * How the runner cuts a slice into chunks. `time-budget` (the default) sizes them so that handling one
+   * takes about the time budget: right for projectors, whose work holds the event loop. `whole-slice`
+   * hands over every slice at once: for reactions, whose time goes into awaiting the commands they send
+   * (each await gives the loop back), so a chunk's wall time says nothing about how long it held the
+   * loop, and shrinking it to one event left one command per group commit (issue 11: the purchase →
+   * points reaction fell 20 s behind a 30 s load, then caught up in seconds once the load stopped).
+   */
+  readonly chunking?: 'time-budget' | 'whole-slice';
+}
+
+/** A processor wrapping another: the same name (unless renamed), filter and traits, with its own `handle`. */
+export function wrapProcessor(inner: EventProcessor, handle: EventProcessor['handle'], name = inner.name): EventProcessor {
+  return { name, filter: inner.filter, storesOwnCheckpoint: inner.storesOwnCheckpoint, chunking: inner.chunking, handle };
 }
 
 /** Names the event a processor could not handle. */

@@ -140,6 +140,37 @@ describe('SubscriptionRunner', () => {
     expect(seenByTimer.some((seen) => seen > 0 && seen < 1_000)).toBe(true);
   });
 
+  it('shrinks chunks that outlast the time budget, but hands a whole-slice processor (a reaction) every slice at once', async () => {
+    await store.appendToStream(
+      's-8',
+      Array.from({ length: 40 }, () => event('x')),
+      { expectedRevision: 'no_stream' },
+    );
+    // Each call awaits I/O for longer than the budget, as a reaction awaiting its commands' commit does.
+    const slow = (name: string, chunking?: EventProcessor['chunking']) => {
+      const sizes: number[] = [];
+      const processor: EventProcessor = {
+        name,
+        chunking,
+        async handle(events) {
+          sizes.push(events.length);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        },
+      };
+      return { processor, sizes };
+    };
+    const budgeted = slow('budgeted');
+    const reaction = slow('reaction', 'whole-slice');
+    for (const { processor } of [budgeted, reaction]) {
+      const runner = new SubscriptionRunner(processor, store, checkpoints, { batchSize: 20, timeBudgetMs: 1 });
+      runners.push(runner);
+      runner.start();
+      await runner.waitFor(40);
+    }
+    expect(Math.max(...budgeted.sizes.slice(-3))).toBe(1);
+    expect(reaction.sizes).toEqual([20, 20]);
+  });
+
   it('restarts on request from its checkpoint, clearing a failure', async () => {
     await store.appendToStream('s-8', [event('ok'), event('flaky')], { expectedRevision: 'no_stream' });
     const recorder = new Recorder('restartable');

@@ -252,7 +252,7 @@ export class SubscriptionRunner {
       } catch (error) {
         await this.subscription?.close().catch(() => undefined);
         if (signal.aborted) return;
-        if (error instanceof FencedOffError) {
+        if (error instanceof FencedOffError || error instanceof LeaseLostError) {
           this.loseLease(`fenced off: ${error.message}`);
           continue;
         }
@@ -267,13 +267,14 @@ export class SubscriptionRunner {
   private async handleSlice(events: readonly EventEnvelope[], lastPosition: number, isEnd: boolean, signal: AbortSignal) {
     let from = 0;
     do {
-      const size = this.sizer.current;
+      const wholeSlice = this.processor.chunking === 'whole-slice';
+      const size = wholeSlice ? events.length : this.sizer.current;
       const chunk = events.slice(from, from + size);
       from += chunk.length;
       const last = from >= events.length;
       const started = performance.now();
       await this.handleWithRetry(chunk, last ? lastPosition : chunk[chunk.length - 1].position, signal);
-      this.sizer.record(chunk.length, performance.now() - started);
+      if (!wholeSlice) this.sizer.record(chunk.length, performance.now() - started);
       this.state = last && isEnd ? 'live' : 'catching-up';
       this.notify();
       await yieldToEventLoop();
@@ -285,7 +286,7 @@ export class SubscriptionRunner {
     for (let attempt = 0; ; attempt++) {
       try {
         const fence = this.lease?.token;
-        if (this.options.lease && fence === undefined) throw new FencedOffError(this.processor.name, 0, 0);
+        if (this.options.lease && fence === undefined) throw new LeaseLostError(this.processor.name);
         await this.processor.handle(batch, lastPosition, fence);
         if (!this.processor.storesOwnCheckpoint) await this.checkpoints.set(this.processor.name, lastPosition, fence);
         this.checkpoint = lastPosition;
@@ -388,4 +389,12 @@ export class SubscriptionRunner {
 
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** The lease was lost (not renewed in time, or taken over) before a batch was handed over: nothing was written. */
+class LeaseLostError extends Error {
+  override readonly name = 'LeaseLostError';
+  constructor(processor: string) {
+    super(`${processor}: this instance no longer holds the lease; the batch was not handled`);
+  }
 }

@@ -36,6 +36,7 @@ import { LoyaltyProgramController } from './loyalty-program.controller';
 import { LoyaltyReportsController } from './loyalty-reports.controller';
 import { LoyaltyRewardsController } from './loyalty-rewards.controller';
 import { PartnerKeyGuard } from './partner-key.guard';
+import { LOYALTY_GRAPHQL } from './graphql/loyalty.graphql';
 
 /**
  * The loyalty bounded context in one place: accounts with points lots and tiers, the programme's
@@ -66,6 +67,7 @@ export const loyaltyContext = defineContext({
     CONTACTS_MERGE_UNDONE,
     CONTACTS_CUSTOMER_ERASED,
   ],
+  graphql: LOYALTY_GRAPHQL,
   controllers: [
     LoyaltyAccountsController,
     LoyaltyProgramController,

@@ -12,6 +12,7 @@ import type {
 } from '@c360/kernel';
 import type { AnyIntegrationContract } from '@c360/integration-events';
 import type { Provider, Type } from '@nestjs/common';
+import type { GraphqlOperations } from '../graphql/graphql-operation';
 import type { AccessExportPart } from './access-export/access-export-part';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a context lists aggregates of every kind
@@ -74,6 +75,11 @@ export interface ContextDefinition {
   /** Event types of other contexts' published contracts that its workflows read. */
   readonly consumes?: readonly string[];
   readonly controllers?: readonly Type<unknown>[];
+  /**
+   * Its queries and mutations on the GraphQL gateway, each answered by one of its own routes (so the
+   * route's roles, validation and use case apply unchanged): plugging a context in is this list.
+   */
+  readonly graphql?: GraphqlOperations;
   /** Use-case handlers (CQRS command and query handlers), services, guards. */
   readonly providers?: readonly Provider[];
   /** Providers other contexts' modules may inject (rare: prefer published events). */

@@ -1,4 +1,5 @@
 import {
+  wrapProcessor,
   DocumentProjector,
   PersonalDataProtector,
   checkpointName,
@@ -85,10 +86,5 @@ export class ContextRuntime implements OnModuleInit, OnApplicationBootstrap {
 
 /** The processor under its checkpoint name; its own `name` (which may seed derived command ids) is untouched. */
 function renamed(processor: EventProcessor, name: string): EventProcessor {
-  return {
-    name,
-    filter: processor.filter,
-    storesOwnCheckpoint: processor.storesOwnCheckpoint,
-    handle: (events, lastPosition, fence) => processor.handle(events, lastPosition, fence),
-  };
+  return wrapProcessor(processor, (events, lastPosition, fence) => processor.handle(events, lastPosition, fence), name);
 }

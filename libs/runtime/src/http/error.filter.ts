@@ -57,6 +57,8 @@ export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
   catch(error: unknown, host: ArgumentsHost): void {
+    // A resolver's error is the GraphQL server's to answer (the gateway maps its codes), not an HTTP reply.
+    if (host.getType<string>() === 'graphql') throw error;
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body } = this.translate(error);
     if (status === HttpStatus.UNAUTHORIZED) void reply.header('WWW-Authenticate', 'Bearer realm="customer-360"');

@@ -9,7 +9,8 @@ import { ServiceModule } from './service.module';
 export interface ServiceDefinition {
   /** Shown in logs: `Contacts service`. */
   readonly name: string;
-  readonly modules: ReadonlyArray<Type<unknown> | DynamicModule>;
+  /** The modules, or a function making them once settings are read (its ConfigError stops the process). */
+  readonly modules: ReadonlyArray<Type<unknown> | DynamicModule> | (() => ReadonlyArray<Type<unknown> | DynamicModule>);
   /**
    * Validates the service's own settings before anything opens (throw ConfigError naming the
    * variable) and returns a few words for the start-up line.
@@ -25,7 +26,8 @@ export function runService(definition: ServiceDefinition): void {
   const start = async () => {
     const config = loadConfig();
     const extra = definition.settings?.();
-    const app = await createHttpApp(ServiceModule.forRoot(config, definition.modules), config.logLevel, true);
+    const modules = typeof definition.modules === 'function' ? definition.modules() : definition.modules;
+    const app = await createHttpApp(ServiceModule.forRoot(config, modules), config.logLevel, true);
     useStructuredLogs(app);
     const logger = new Logger(definition.name);
     closeOnSignals(app, (message) => logger.log(message));

@@ -18,6 +18,7 @@ import { DealsController } from './controllers/deals.controller';
 import { PipelinesController } from './controllers/pipelines.controller';
 import { PurchasesController } from './controllers/purchases.controller';
 import { SalesReportsController } from './controllers/sales-reports.controller';
+import { SALES_GRAPHQL } from './graphql/sales.graphql';
 
 /**
  * The sales bounded context, in one place: pipelines and deals, purchases and refunds, contracts and
@@ -47,6 +48,7 @@ export const salesContext = defineContext({
   publishes: SALES_INTEGRATION_EVENTS,
   // How its events read on the customer 360 timeline.
   timeline: SALES_TIMELINE,
+  graphql: SALES_GRAPHQL,
   controllers: [PipelinesController, DealsController, PurchasesController, ContractsController, SalesReportsController],
   providers: SALES_PROVIDERS,
   onStart: [EnsureDefaultPipeline],

@@ -13,6 +13,7 @@ import { TICKETS_PROJECTIONS } from '@c360/tickets-projections';
 import { SlaController } from './controllers/sla.controller';
 import { TicketQueuesController } from './controllers/ticket-queues.controller';
 import { TicketsController } from './controllers/tickets.controller';
+import { TICKETS_GRAPHQL } from './graphql/tickets.graphql';
 
 /**
  * The tickets bounded context in one place: tickets with their conversation, SLA policies counted in
@@ -30,6 +31,7 @@ export const ticketsContext = defineContext({
   projections: TICKETS_PROJECTIONS,
   publishes: TICKETS_INTEGRATION_EVENTS,
   accessExport: TicketsAccessExport,
+  graphql: TICKETS_GRAPHQL,
   controllers: [TicketsController, TicketQueuesController, SlaController],
   providers: TICKETS_PROVIDERS,
   onStart: [EnsureDefaultSlaPolicies],

@@ -1,4 +1,4 @@
-import type { EventEnvelope, EventProcessor } from '@c360/kernel';
+import { wrapProcessor, type EventEnvelope, type EventProcessor } from '@c360/kernel';
 import { SpanKind } from '@opentelemetry/api';
 import { Store, storage } from 'nestjs-pino/storage';
 import type { Logger } from 'pino';
@@ -32,44 +32,39 @@ export class ProcessorTelemetry implements ProcessorObserver {
 
   observe(processor: EventProcessor): EventProcessor {
     const labels = { processor: processor.name, kind: processorKind(processor.name) };
-    return {
-      name: processor.name,
-      filter: processor.filter,
-      storesOwnCheckpoint: processor.storesOwnCheckpoint,
-      handle: async (events, lastPosition, fence) => {
-        if (events.length === 0) return processor.handle(events, lastPosition, fence);
-        const correlations = correlationsOf(events);
-        const log = this.logger.child({ correlationId: correlations[0], processor: processor.name });
-        const batch = {
-          kind: labels.kind,
-          events: events.length,
-          fromPosition: events[0].position,
-          toPosition: lastPosition,
-          correlationIds: correlations.slice(0, LOGGED_CORRELATIONS),
-          correlationCount: correlations.length,
-        };
-        const started = performance.now();
-        const attributes = {
-          'c360.processor': processor.name,
-          'c360.events': events.length,
-          'c360.correlation_ids': batch.correlationIds,
-          'c360.causation_ids': [...new Set(events.map((event) => event.metadata.causationId))].slice(0, LOGGED_CORRELATIONS),
-        };
-        try {
-          await this.tracing.inTransactionSpan(`process ${processor.name}`, correlations[0], { kind: SpanKind.CONSUMER, attributes }, () =>
-            storage.run(new Store(log), () => processor.handle(events, lastPosition, fence)),
-          );
-        } catch (error) {
-          this.metrics.batchErrors.inc(labels);
-          log.warn({ ...batch, durationMs: elapsed(started), err: error }, 'batch failed');
-          throw error;
-        }
-        this.metrics.batchDuration.observe(labels, (performance.now() - started) / 1000);
-        this.metrics.processedEvents.inc(labels, events.length);
-        this.lastEventTimes.set(processor.name, Date.parse(events[events.length - 1].occurredAt));
-        log.info({ ...batch, durationMs: elapsed(started) }, 'batch handled');
-      },
-    };
+    return wrapProcessor(processor, async (events, lastPosition, fence) => {
+      if (events.length === 0) return processor.handle(events, lastPosition, fence);
+      const correlations = correlationsOf(events);
+      const log = this.logger.child({ correlationId: correlations[0], processor: processor.name });
+      const batch = {
+        kind: labels.kind,
+        events: events.length,
+        fromPosition: events[0].position,
+        toPosition: lastPosition,
+        correlationIds: correlations.slice(0, LOGGED_CORRELATIONS),
+        correlationCount: correlations.length,
+      };
+      const started = performance.now();
+      const attributes = {
+        'c360.processor': processor.name,
+        'c360.events': events.length,
+        'c360.correlation_ids': batch.correlationIds,
+        'c360.causation_ids': [...new Set(events.map((event) => event.metadata.causationId))].slice(0, LOGGED_CORRELATIONS),
+      };
+      try {
+        await this.tracing.inTransactionSpan(`process ${processor.name}`, correlations[0], { kind: SpanKind.CONSUMER, attributes }, () =>
+          storage.run(new Store(log), () => processor.handle(events, lastPosition, fence)),
+        );
+      } catch (error) {
+        this.metrics.batchErrors.inc(labels);
+        log.warn({ ...batch, durationMs: elapsed(started), err: error }, 'batch failed');
+        throw error;
+      }
+      this.metrics.batchDuration.observe(labels, (performance.now() - started) / 1000);
+      this.metrics.processedEvents.inc(labels, events.length);
+      this.lastEventTimes.set(processor.name, Date.parse(events[events.length - 1].occurredAt));
+      log.info({ ...batch, durationMs: elapsed(started) }, 'batch handled');
+    });
   }
 }
 

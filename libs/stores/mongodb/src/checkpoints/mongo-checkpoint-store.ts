@@ -82,6 +82,11 @@ export class MongoCheckpointStore implements CheckpointStore, ProcessorLeaseStor
     const now = this.now();
     const expiresAt = now + ttlMs;
     const lease = await this.runLeases('take a processor lease', async (leases) => {
+      // A standby instance asks several times a TTL: while another holder's lease is live that is one
+      // read, not three write attempts (on FerretDB each write attempt queues behind every other write,
+      // and the queue delayed live holders' renewals past their TTL). The writes below stay conditional.
+      const current = await leases.findOne({ _id: name });
+      if (current && current.holder !== holder && current.expiresAt > now) return undefined;
       const renewed = await leases.findOneAndUpdate({ _id: name, holder }, { $set: { expiresAt } }, { returnDocument: 'after' });
       if (renewed) return renewed;
       const taken = await leases.findOneAndUpdate(

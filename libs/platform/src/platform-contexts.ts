@@ -1,0 +1,24 @@
+import { contactsContext } from '@c360/contacts-api';
+import { customer360Context } from '@c360/customer360-api';
+import { loyaltyContext } from '@c360/loyalty-api';
+import { RelayModule } from '@c360/relay';
+import { ContextModule, type ContextDefinition, type ServiceModules } from '@c360/runtime';
+import { salesContext } from '@c360/sales-api';
+import { ticketsContext } from '@c360/tickets-api';
+
+/** The contexts that write the log; the customer 360 read side gathers their timeline declarations. */
+const writingContexts: readonly ContextDefinition[] = [contactsContext, salesContext, ticketsContext, loyaltyContext];
+
+/**
+ * The bounded contexts the all-in-one platform runs: adding a context is one line here. Replay
+ * tooling, the gateway and the docs walk the same list.
+ */
+export const platformContexts: readonly ContextDefinition[] = [...writingContexts, customer360Context(writingContexts)];
+
+/** Every context's module, and the relay publishing what their definitions say they publish. */
+export function platformModules(contexts: readonly ContextDefinition[] = platformContexts): ServiceModules {
+  return [
+    ...contexts.map((context) => ContextModule.register(context)),
+    RelayModule.forContracts(contexts.flatMap((context) => context.publishes ?? [])),
+  ];
+}
