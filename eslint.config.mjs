@@ -64,6 +64,7 @@ export default [
             { sourceTag: 'scope:sales', onlyDependOnLibsWithTags: ['scope:sales', 'scope:shared', 'type:contract'] },
             { sourceTag: 'scope:tickets', onlyDependOnLibsWithTags: ['scope:tickets', 'scope:shared', 'type:contract'] },
             { sourceTag: 'scope:loyalty', onlyDependOnLibsWithTags: ['scope:loyalty', 'scope:shared', 'type:contract'] },
+            { sourceTag: 'scope:surveys', onlyDependOnLibsWithTags: ['scope:surveys', 'scope:shared', 'type:contract'] },
             { sourceTag: 'scope:customer360', onlyDependOnLibsWithTags: ['scope:customer360', 'scope:shared', 'type:contract'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['*'] },

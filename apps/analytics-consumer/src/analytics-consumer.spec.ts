@@ -47,7 +47,7 @@ describe('analytics consumer (topic files)', () => {
       event('loyalty.points-earned', 'c360.loyalty.v1', { points: 10, earnedAt: '2026-05-01T10:00:00.000Z' }),
       event('loyalty.points-redeemed', 'c360.loyalty.v1', { points: 4, redeemedAt: '2026-05-02T12:00:00.000Z' }),
       ...[10, 9, 7, 3].map((score) =>
-        event('surveys.response-recorded', 'c360.surveys.v1', { surveyKind: 'nps', score, answeredAt: '2026-05-02T13:00:00.000Z' }),
+        event('surveys.answer-recorded', 'c360.surveys.v1', { kind: 'nps', score, answeredAt: '2026-05-02T13:00:00.000Z' }),
       ),
     ];
     await publisher.publish(batch);

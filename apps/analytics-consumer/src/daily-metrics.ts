@@ -22,8 +22,8 @@ export function dailyIncrement(event: IntegrationEvent): DailyIncrement | undefi
       return { day: dayOf('earnedAt'), inc: { pointsIssued: Number(data.points) } };
     case 'loyalty.points-redeemed':
       return { day: dayOf('redeemedAt'), inc: { pointsRedeemed: Number(data.points) } };
-    case 'surveys.response-recorded': {
-      if (data.surveyKind !== 'nps') return undefined;
+    case 'surveys.answer-recorded': {
+      if (data.kind !== 'nps') return undefined;
       const score = Number(data.score);
       const category = score >= 9 ? 'promoters' : score >= 7 ? 'passives' : 'detractors';
       return { day: dayOf('answeredAt'), inc: { [`nps.${category}`]: 1 } };

@@ -1,5 +1,5 @@
 import { platformContexts } from '@c360/platform';
-import { GatewayModule, loadServiceUrls, runService } from '@c360/runtime';
+import { GatewayModule, loadServiceTimeoutMs, loadServiceUrls, runService } from '@c360/runtime';
 
 /**
  * The GraphQL gateway on its own, in front of services that run apart: every operation goes over HTTP
@@ -11,6 +11,7 @@ runService({
     GatewayModule.forRoot({
       contexts: platformContexts,
       services: loadServiceUrls(platformContexts.filter((context) => context.graphql?.length).map((context) => context.name)),
+      serviceTimeoutMs: loadServiceTimeoutMs(),
     }),
   ],
 });

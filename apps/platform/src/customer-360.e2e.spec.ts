@@ -112,7 +112,7 @@ describe('customer 360: timeline and 360 document', () => {
       rfm: { r: expect.any(Number), f: expect.any(Number), m: expect.any(Number), segment: expect.any(String) },
       churnRisk: { atRisk: false, reasons: [] },
       tickets: { tracked: false },
-      feedback: { tracked: false },
+      feedback: { tracked: true, lastNps: null, lastCsat: null },
     });
     await platform.http.get('/customers/00000000-0000-7000-8000-000000000000/360').expect(404);
   });

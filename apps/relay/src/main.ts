@@ -3,6 +3,7 @@ import { LOYALTY_INTEGRATION_EVENTS } from '@c360/loyalty-contracts';
 import { RelayModule } from '@c360/relay';
 import { runService } from '@c360/runtime';
 import { SALES_INTEGRATION_EVENTS } from '@c360/sales-contracts';
+import { SURVEYS_INTEGRATION_EVENTS } from '@c360/surveys-contracts';
 import { TICKETS_INTEGRATION_EVENTS } from '@c360/tickets-contracts';
 
 /**
@@ -18,6 +19,7 @@ runService({
       ...SALES_INTEGRATION_EVENTS,
       ...TICKETS_INTEGRATION_EVENTS,
       ...LOYALTY_INTEGRATION_EVENTS,
+      ...SURVEYS_INTEGRATION_EVENTS,
     ]),
   ],
 });

@@ -4,10 +4,11 @@ import { loyaltyContext } from '@c360/loyalty-api';
 import { RelayModule } from '@c360/relay';
 import { ContextModule, type ContextDefinition, type ServiceModules } from '@c360/runtime';
 import { salesContext } from '@c360/sales-api';
+import { surveysContext } from '@c360/surveys-api';
 import { ticketsContext } from '@c360/tickets-api';
 
 /** The contexts that write the log; the customer 360 read side gathers their timeline declarations. */
-const writingContexts: readonly ContextDefinition[] = [contactsContext, salesContext, ticketsContext, loyaltyContext];
+const writingContexts: readonly ContextDefinition[] = [contactsContext, salesContext, ticketsContext, loyaltyContext, surveysContext];
 
 /**
  * The bounded contexts the all-in-one platform runs: adding a context is one line here. Replay

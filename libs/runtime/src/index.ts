@@ -1,4 +1,5 @@
 export * from './config/config-error';
+export * from './config/settings-reader';
 export * from './config/platform-config';
 export * from './infrastructure/tokens';
 export * from './infrastructure/store-factory';

@@ -29,6 +29,8 @@ export interface Cluster {
   readonly services: Readonly<Record<ServiceName, AppProcess>>;
   readonly processors: readonly AppProcess[];
   readonly relay: AppProcess;
+  /** The agents' front door: forwards every command and query to the owning service with the caller's token. */
+  readonly gateway: AppProcess;
   readonly env: Readonly<Record<string, string>>;
 }
 
@@ -64,7 +66,7 @@ export function sharedEnv(dataDir: string): Record<string, string> {
 
 /**
  * Starts the distributed platform: two processor instances first (the first takes every lease, the second
- * stands by), then the relay, then the context services. Starts are sequential: two cores, and SQLite
+ * stands by), then the relay, then the context services, then the gateway in front of them. Starts are sequential: two cores, and SQLite
  * schema creation is cheaper without contention.
  */
 export async function startCluster(): Promise<Cluster> {
@@ -93,7 +95,16 @@ export async function startCluster(): Promise<Cluster> {
   for (const [name, entry] of Object.entries(SERVICES) as Array<[ServiceName, string]>) {
     services[name] = await start(name, entry, { C360_ROLE: 'api' });
   }
-  return { dataDir, logDir, services, processors, relay, env };
+  const serviceUrls = Object.fromEntries(
+    Object.entries(services).map(([name, service]) => [`C360_SERVICE_URL_${name.toUpperCase()}`, service.url]),
+  );
+  // Above the services' READ_MIN_POSITION_WAIT_MS (30 s here), so a waiting read answers before the gateway gives up.
+  const gateway = await start('gateway', 'apps/gateway/src/main.ts', {
+    C360_ROLE: 'api',
+    C360_SERVICE_TIMEOUT_MS: '45000',
+    ...serviceUrls,
+  });
+  return { dataDir, logDir, services, processors, relay, gateway, env };
 }
 
 function required(name: string): string {

@@ -18,7 +18,7 @@ export interface TimelineItem {
 
 /**
  * The customer journey as the smoke test drives it, independent of the transport: today the context
- * services' REST APIs (`RestJourneyClient`); a GraphQL gateway client can implement the same interface.
+ * GraphQL gateway (`GatewayJourneyClient`, the default) or the services' REST APIs (`RestJourneyClient`).
  * Every read takes the position of the writes it must see (read-your-writes across processes); every
  * command that other contexts must know the customer for takes the position of the registration.
  */

@@ -13,7 +13,7 @@ export interface ProcessorLeaseView {
 export async function processorsOf(instance: AppProcess): Promise<ProcessorLeaseView[]> {
   const response = await fetch(`${instance.url}/admin/processors`, {
     headers: { Authorization: `Bearer ${await tokenFor('admin')}` },
-    signal: AbortSignal.timeout(5_000),
+    signal: AbortSignal.timeout(20_000),
   });
   if (!response.ok) throw new Error(`${instance.name} GET /admin/processors: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { processors: ProcessorLeaseView[] }).processors;

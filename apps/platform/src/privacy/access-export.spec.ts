@@ -21,7 +21,7 @@ describe('access export: one document from every context', () => {
     expect(exported.headers['content-type']).toContain('application/json');
     const { sections } = exported.body;
     expect(exported.body).toMatchObject({ customerId, generatedAt: expect.any(String) });
-    expect(Object.keys(sections)).toEqual(['contacts', 'loyalty', 'sales', 'tickets']);
+    expect(Object.keys(sections)).toEqual(['contacts', 'loyalty', 'sales', 'surveys', 'tickets']);
 
     expect(sections.contacts).toMatchObject({
       profile: { customerId, status: 'active', displayName: `${PERSON.first} ${PERSON.last}` },
@@ -82,7 +82,7 @@ describe('access export: one document from every context', () => {
           requestedBy: 'dpo-1',
           requestedByRole: 'auditor',
           exportedAt: platform.clock.now().toISOString(),
-          sections: ['contacts', 'loyalty', 'sales', 'tickets'],
+          sections: ['contacts', 'loyalty', 'sales', 'surveys', 'tickets'],
         },
       ],
     ]);

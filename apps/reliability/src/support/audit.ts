@@ -3,22 +3,21 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../../../..');
-/** Where issue 18's CLI will live (`c360 audit verify`); the hook runs it once it exists. */
-const CLI_ENTRY = 'apps/cli/src/main.ts';
+/** The c360 CLI (`npm run c360 -- audit verify`, issue 18). */
+const CLI_ENTRY = 'apps/platform/src/cli/main.ts';
 
 export interface AuditVerdict {
-  /** False while the CLI is not in the tree yet: the case then checks drift itself (ledgers, events, a rebuild). */
-  readonly ran: boolean;
+  readonly ran: true;
   readonly code?: number | null;
   readonly output?: string;
 }
 
 /**
- * The hook for `audit verify` (issue 18): runs it against a stopped platform's data dir and reports
- * its exit code. Until the CLI lands it answers `{ ran: false }` and the table says so.
+ * Runs `c360 audit verify` (every read model recomputed from the log and compared with the stored
+ * documents) against a stopped platform's data dir and reports its exit code and output.
  */
 export function auditVerify(dataDir: string): Promise<AuditVerdict> {
-  if (!existsSync(join(ROOT, CLI_ENTRY))) return Promise.resolve({ ran: false });
+  if (!existsSync(join(ROOT, CLI_ENTRY))) throw new Error(`the c360 CLI is not at ${CLI_ENTRY}`);
   return new Promise((done) => {
     const child = spawn(process.execPath, [join(ROOT, 'scripts/run-ts.js'), CLI_ENTRY, 'audit', 'verify'], {
       cwd: ROOT,

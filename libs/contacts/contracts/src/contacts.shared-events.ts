@@ -37,9 +37,13 @@ export const CONTACTS_CONSENT_GRANTED = 'contacts.consent-granted';
 export const CONTACTS_CONSENT_REVOKED = 'contacts.consent-revoked';
 export const CONTACTS_CUSTOMER_ABSORBED = 'contacts.customer-absorbed';
 
-export type ContactsCustomerRegisteredContract = Pick<CustomerRegistered, 'customerId' | 'registeredAt' | 'acquisitionSource'>;
-/** Which fields changed is not part of it: only that the profile changed, and when. */
-export type ContactsProfileUpdatedContract = Pick<ProfileUpdated, 'customerId' | 'updatedAt'>;
+/** `preferredLanguage` (a language tag, plain) lets surveys write to the customer in their language. */
+export type ContactsCustomerRegisteredContract = Pick<
+  CustomerRegistered,
+  'customerId' | 'registeredAt' | 'acquisitionSource' | 'preferredLanguage'
+>;
+/** Which personal fields changed is not part of it: only that the profile changed, when, and a changed preferred language. */
+export type ContactsProfileUpdatedContract = Pick<ProfileUpdated, 'customerId' | 'updatedAt' | 'preferredLanguage'>;
 export type ContactsConsentGrantedContract = Pick<ConsentGranted, 'customerId' | 'channel' | 'purpose' | 'grantedAt'>;
 export type ContactsConsentRevokedContract = Pick<ConsentRevoked, 'customerId' | 'channel' | 'purpose' | 'revokedAt'>;
 /** The survivor's copy of a merge with the consent decisions it took over; what it adopted is personal and stays inside contacts. */

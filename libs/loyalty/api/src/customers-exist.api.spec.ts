@@ -16,14 +16,13 @@ describe('loyalty API: only customers that exist (loyalty never enrols an unknow
   const accountEvents = async () =>
     (await platform.stores.eventStore.readAll({ maxCount: 1_000 })).events.filter((event) => event.streamId.startsWith('loyalty-account-'));
 
-  it('refuses enrolment, adjustments, redemptions, engagements, tier floors, survey bonuses and partner earnings for an unknown id', async () => {
+  it('refuses enrolment, adjustments, redemptions, engagements, tier floors and partner earnings for an unknown id', async () => {
     const requests = [
       () => platform.http.post('/loyalty/accounts').send({ customerId: UNKNOWN }),
       () => platform.http.post(`/loyalty/accounts/${UNKNOWN}/adjustments`).set(SUPERVISOR_HEADERS).send({ points: 10, reason: 'goodwill' }),
       () => platform.http.post(`/loyalty/accounts/${UNKNOWN}/redemptions`).send({ points: 1 }),
       () => platform.http.post(`/loyalty/accounts/${UNKNOWN}/engagements`).send({ rule: 'review-written', reference: 'r-1' }),
       () => platform.http.put(`/loyalty/accounts/${UNKNOWN}/tier-floor`).set(SUPERVISOR_HEADERS).send({ tier: 'gold', reason: 'goodwill' }),
-      () => platform.http.post('/loyalty/survey-answers').send({ customerId: UNKNOWN, responseId: 'resp-1' }),
     ];
     for (const request of requests) {
       const refused = await request().expect(404);

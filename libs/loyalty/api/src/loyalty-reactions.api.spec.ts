@@ -251,10 +251,33 @@ describe('loyalty reactions to sales and contacts events', () => {
     expect(status?.lastError).toContain('total must be an integer');
   });
 
-  it('awards the survey bonus through the interim endpoint, once per response', async () => {
+  it("awards the survey bonus for surveys' published answer, once per invitation however often it arrives", async () => {
     const customerId = await registeredCustomer(platform);
-    const first = await platform.http.post('/loyalty/survey-answers').send({ customerId, responseId: 'resp-1' }).expect(201);
-    expect(first.body.points).toBe(20);
-    await platform.http.post('/loyalty/survey-answers').send({ customerId, responseId: 'resp-1' }).expect(409);
+    const invitationId = randomUUID();
+    const answer = { invitationId, customerId, kind: 'nps', score: 9, category: 'promoter', answeredAt: '2026-03-03T09:00:00.000Z' };
+    // The same answer delivered twice (a redelivery, a replay): one award, with the invitation as its reference.
+    await publish(platform, `surveys-respondent-${customerId}`, 'surveys.answer-recorded', answer);
+    await publish(platform, `surveys-respondent-${customerId}`, 'surveys.answer-recorded', answer);
+    await settle(platform);
+    const earned = (await loyaltyEvents(customerId)).filter((event) => event.type === 'loyalty.points-earned');
+    expect(earned).toHaveLength(1);
+    expect(earned[0].data).toMatchObject({ points: 20, source: { kind: 'engagement', rule: 'survey-answered', reference: invitationId } });
+    expect(earned[0].metadata).toMatchObject({ actor: { id: 'loyalty-surveys-reactions', role: 'system' } });
+    // A second invitation answered (the next day: the rule caps the bonus at one a day) is a second bonus.
+    clock.advance(86_400_000);
+    await publish(platform, `surveys-respondent-${customerId}`, 'surveys.answer-recorded', { ...answer, invitationId: randomUUID() });
+    await settle(platform);
+    expect((await loyaltyEvents(customerId)).filter((event) => event.type === 'loyalty.points-earned')).toHaveLength(2);
+  });
+
+  it('the interim survey-bonus endpoint is retired, and survey bonuses are no longer recorded by hand', async () => {
+    const customerId = await registeredCustomer(platform);
+    await platform.http.post('/loyalty/survey-answers').send({ customerId, responseId: 'resp-1' }).expect(404);
+    await platform.http.post('/loyalty/accounts').send({ customerId }).expect(201);
+    const refused = await platform.http
+      .post(`/loyalty/accounts/${customerId}/engagements`)
+      .send({ rule: 'survey-answered', reference: 'r-1' })
+      .expect(400);
+    expect(refused.body.fields.map((f: { field: string }) => f.field)).toEqual(['rule']);
   });
 });

@@ -11,10 +11,12 @@ import {
   SALES_CONTRACT_RENEWED,
   SALES_PURCHASE_RECORDED,
   SALES_PURCHASE_REFUNDED,
+  SURVEYS_ANSWER_RECORDED,
   contactsReactionsWorkflow,
   loadLoyaltyConfig,
   loyaltyInternalReactionsWorkflow,
   salesReactionsWorkflow,
+  surveysReactionsWorkflow,
 } from '@c360/loyalty-application';
 import {
   loyaltyAccount,
@@ -41,7 +43,7 @@ import { LOYALTY_GRAPHQL } from './graphql/loyalty.graphql';
 /**
  * The loyalty bounded context in one place: accounts with points lots and tiers, the programme's
  * rules, rewards, coalition partners, referrals and fraud review; its read models, its reactions to
- * sales and contacts (and to its own events), and the scheduler of time-driven rules. Loyalty's
+ * sales, contacts and surveys (and to its own events), and the scheduler of time-driven rules. Loyalty's
  * events hold ids, points and instants; the free-text reference of a manual adjustment is personal.
  */
 export const loyaltyContext = defineContext({
@@ -52,7 +54,7 @@ export const loyaltyContext = defineContext({
   // Loyalty never enrols an id contacts never registered (ADR 0013).
   customerDirectory: customerDirectoryProjection('loyalty'),
   projections: LOYALTY_PROJECTIONS,
-  workflows: [salesReactionsWorkflow, contactsReactionsWorkflow, loyaltyInternalReactionsWorkflow],
+  workflows: [salesReactionsWorkflow, contactsReactionsWorkflow, loyaltyInternalReactionsWorkflow, surveysReactionsWorkflow],
   accessExport: LoyaltyAccessExport,
   publishes: LOYALTY_INTEGRATION_EVENTS,
   // How its events read on the customer 360 timeline.
@@ -66,6 +68,7 @@ export const loyaltyContext = defineContext({
     CONTACTS_CUSTOMERS_MERGED,
     CONTACTS_MERGE_UNDONE,
     CONTACTS_CUSTOMER_ERASED,
+    SURVEYS_ANSWER_RECORDED,
   ],
   graphql: LOYALTY_GRAPHQL,
   controllers: [

@@ -19,6 +19,8 @@ export interface GatewayOptions {
   readonly contexts: readonly ContextDefinition[];
   /** `in-process` in the embedded platform; one base URL per context when the services run apart. */
   readonly services: 'in-process' | Readonly<Record<string, string>>;
+  /** How long a forwarded call may take (services run apart); see `loadServiceTimeoutMs`. */
+  readonly serviceTimeoutMs?: number;
   readonly limits?: QueryLimits;
 }
 
@@ -29,11 +31,11 @@ export function gatewayResolvers(contexts: readonly ContextDefinition[]): Type<u
 
 @Module({})
 class GatewayCallerModule {
-  static forRoot(services: GatewayOptions['services']): DynamicModule {
+  static forRoot(services: GatewayOptions['services'], timeoutMs?: number): DynamicModule {
     const caller: Provider =
       services === 'in-process'
         ? { provide: SERVICE_CALLER, useClass: InProcessServiceCaller }
-        : { provide: SERVICE_CALLER, useValue: new HttpServiceCaller(services) };
+        : { provide: SERVICE_CALLER, useValue: new HttpServiceCaller(services, timeoutMs) };
     return { module: GatewayCallerModule, providers: [caller], exports: [SERVICE_CALLER] };
   }
 }
@@ -46,7 +48,7 @@ class GatewayCallerModule {
 @Module({})
 export class GatewayModule {
   static forRoot(options: GatewayOptions): DynamicModule {
-    const callers = GatewayCallerModule.forRoot(options.services);
+    const callers = GatewayCallerModule.forRoot(options.services, options.serviceTimeoutMs);
     return {
       module: GatewayModule,
       imports: [

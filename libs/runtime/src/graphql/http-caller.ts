@@ -22,13 +22,27 @@ export function loadServiceUrls(contexts: readonly string[], env: NodeJS.Process
 }
 
 /**
+ * How long the gateway waits for a service (`C360_SERVICE_TIMEOUT_MS`, default 30 s): longer than a
+ * read-your-writes wait (`READ_MIN_POSITION_WAIT_MS`) so that the service answers first, and long enough
+ * for a command on a loaded machine (10 s timed registrations out in the distributed smoke test).
+ */
+export function loadServiceTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.C360_SERVICE_TIMEOUT_MS?.trim();
+  if (!raw) return 30_000;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new ConfigError([`C360_SERVICE_TIMEOUT_MS="${raw}" must be a positive integer (milliseconds)`]);
+  return value;
+}
+
+/**
  * Services run apart: the call goes over HTTP to the owning service with the caller's own credential
  * (the service verifies it and records the acting user, exactly as for a REST client).
  */
 export class HttpServiceCaller implements ServiceCaller {
   constructor(
     private readonly urls: Readonly<Record<string, string>>,
-    private readonly timeoutMs = 10_000,
+    private readonly timeoutMs = 30_000,
   ) {}
 
   async call(request: ServiceRequest): Promise<ServiceResponse> {

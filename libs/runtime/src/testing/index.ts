@@ -3,3 +3,4 @@ export * from '../observability/logging/log-capture';
 export * from './test-tokens';
 export * from './role-table-probe';
 export * from './invalid-requests';
+export * from './foreign-events';

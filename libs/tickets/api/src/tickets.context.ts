@@ -2,10 +2,12 @@ import { customerDirectoryProjection } from '@c360/contacts-contracts';
 import { ContextModule, defineContext } from '@c360/runtime';
 import {
   EnsureDefaultSlaPolicies,
+  SURVEYS_FOLLOW_UP_REQUESTED,
   TICKETS_PROVIDERS,
   TicketCalendars,
   TicketsAccessExport,
   loadTicketsConfig,
+  surveyFollowUpsWorkflow,
 } from '@c360/tickets-application';
 import { TICKETS_INTEGRATION_EVENTS } from '@c360/tickets-contracts';
 import { slaPolicyBookAggregate, ticketAggregate, ticketsEventFields } from '@c360/tickets-domain';
@@ -29,6 +31,9 @@ export const ticketsContext = defineContext({
   customerDirectory: customerDirectoryProjection('tickets'),
   // Subjects and bodies stay sealed in the read models (none reads personal data): queries open them.
   projections: TICKETS_PROJECTIONS,
+  // A detractor's answer (surveys' published request) opens its follow-up ticket here.
+  workflows: [surveyFollowUpsWorkflow],
+  consumes: [SURVEYS_FOLLOW_UP_REQUESTED],
   publishes: TICKETS_INTEGRATION_EVENTS,
   accessExport: TicketsAccessExport,
   graphql: TICKETS_GRAPHQL,

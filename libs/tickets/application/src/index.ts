@@ -15,3 +15,4 @@ export * from './scheduler/sla-scheduler';
 export * from './scheduler/scheduler.commands';
 export * from './tickets-application.providers';
 export * from './access/tickets-access-export';
+export * from './surveys/survey-follow-ups.workflow';

@@ -1,4 +1,4 @@
-import type { TicketOpened, TicketReopened, TicketResolved } from '@c360/tickets-domain';
+import type { ReplyAdded, TicketOpened, TicketReopened, TicketResolved } from '@c360/tickets-domain';
 
 /**
  * The part of the tickets log other contexts may react to: these event types and these fields, nothing
@@ -9,6 +9,8 @@ import type { TicketOpened, TicketReopened, TicketResolved } from '@c360/tickets
 export const TICKETS_TICKET_OPENED = 'tickets.ticket-opened' satisfies TicketOpened['type'];
 export const TICKETS_TICKET_RESOLVED = 'tickets.ticket-resolved' satisfies TicketResolved['type'];
 export const TICKETS_TICKET_REOPENED = 'tickets.ticket-reopened' satisfies TicketReopened['type'];
+/** Who replied and when, never what was written: surveys sends a CSAT only for tickets an agent answered. */
+export const TICKETS_REPLY_ADDED = 'tickets.reply-added' satisfies ReplyAdded['type'];
 
 export type TicketsTicketOpenedContract = Pick<
   TicketOpened['data'],
@@ -30,3 +32,5 @@ export type TicketsTicketResolvedContract = Pick<
 >;
 
 export type TicketsTicketReopenedContract = Pick<TicketReopened['data'], 'ticketId' | 'customerId' | 'reopenedAt' | 'reopenCount'>;
+
+export type TicketsReplyAddedContract = Pick<ReplyAdded['data'], 'ticketId' | 'customerId' | 'author' | 'agentId' | 'teamId' | 'repliedAt'>;

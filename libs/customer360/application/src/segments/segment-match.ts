@@ -16,6 +16,10 @@ export interface SegmentFigures {
   readonly erased: boolean;
 }
 
+function npsCategoryOf(category: string | null): SegmentFigures['npsCategory'] {
+  return category === 'promoter' || category === 'passive' || category === 'detractor' ? category : null;
+}
+
 export function segmentFigures(member: PopulationMember, scale: RfmScale, now: Date): SegmentFigures {
   const { facts } = member;
   const loyalty = loyaltyBalanceAt(facts.loyalty, now, facts.primaryLoyalty);
@@ -23,8 +27,8 @@ export function segmentFigures(member: PopulationMember, scale: RfmScale, now: D
   return {
     tier: loyalty?.tier ?? null,
     rfmSegment: scoreRfm(rfmInputOf(facts.sales), scale, now)?.segment ?? null,
-    // No survey context yet: nobody has an NPS category, so NPS rules match no one until surveys publish scores.
-    npsCategory: null,
+    // The category of the customer's latest NPS answer (surveys' published answers); none without one.
+    npsCategory: npsCategoryOf(facts.feedback.lastNps?.category ?? null),
     net: Object.fromEntries(Object.entries(facts.sales.byCurrency).map(([currency, value]) => [currency, value.net])),
     purchases: facts.sales.purchases,
     daysSinceLastPurchase: facts.sales.lastPurchaseAt === null ? null : daysSince(facts.sales.lastPurchaseAt, now),

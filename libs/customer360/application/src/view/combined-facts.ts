@@ -1,4 +1,11 @@
-import { NO_SALES, type CustomerFactsDocument, type LoyaltyFacts, type SalesFacts } from '@c360/customer360-projections';
+import {
+  NO_SALES,
+  type CustomerFactsDocument,
+  type FeedbackFacts,
+  type LoyaltyFacts,
+  type SalesFacts,
+  type SurveyScoreFact,
+} from '@c360/customer360-projections';
 
 /**
  * One customer as its survivor answers for it: the survivor's own record (profile, consent, tier)
@@ -13,6 +20,8 @@ export interface CombinedFacts {
   readonly lastInteractionAt: string | null;
   readonly lastInteractionKind: string | null;
   readonly firstRedemptionAt: string | null;
+  /** The latest NPS and CSAT answers of any of the merged ids. */
+  readonly feedback: FeedbackFacts;
 }
 
 export function combineFacts(survivorId: string, docs: readonly CustomerFactsDocument[]): CombinedFacts {
@@ -36,7 +45,17 @@ export function combineFacts(survivorId: string, docs: readonly CustomerFactsDoc
     lastInteractionAt: last?.lastInteractionAt ?? null,
     lastInteractionKind: last?.lastInteractionKind ?? null,
     firstRedemptionAt: firsts[0] ?? null,
+    feedback: {
+      lastNps: latest(docs.map((doc) => doc.feedback?.lastNps ?? null)),
+      lastCsat: latest(docs.map((doc) => doc.feedback?.lastCsat ?? null)),
+    },
   };
+}
+
+function latest(answers: readonly (SurveyScoreFact | null)[]): SurveyScoreFact | null {
+  let found: SurveyScoreFact | null = null;
+  for (const answer of answers) if (answer && (found === null || answer.at > found.at)) found = answer;
+  return found;
 }
 
 function addSales(a: SalesFacts, b: SalesFacts): SalesFacts {

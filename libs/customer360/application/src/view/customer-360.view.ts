@@ -1,4 +1,4 @@
-import type { ConsentFact, CustomerDealDocument } from '@c360/customer360-projections';
+import type { ConsentFact, CustomerDealDocument, SurveyScoreFact } from '@c360/customer360-projections';
 import { churnRisk, type ChurnRisk } from './churn-risk';
 import type { CombinedFacts } from './combined-facts';
 import { loyaltyBalanceAt, type LoyaltyBalanceView } from './loyalty-balance';
@@ -18,8 +18,9 @@ export interface OpenDeal {
 }
 
 /**
- * The one picture of a customer every team sees. Ticket and survey sections are part of the shape
- * already; they say `tracked: false` until the tickets and surveys contexts publish their facts.
+ * The one picture of a customer every team sees. The ticket section is part of the shape already; it
+ * says `tracked: false` until tickets publishes its facts here. Feedback is the latest NPS and CSAT
+ * answers, from surveys' published answers.
  */
 export interface Customer360View {
   readonly customerId: string;
@@ -40,7 +41,7 @@ export interface Customer360View {
     readonly pipelineValue: readonly { readonly currency: string; readonly total: number; readonly weighted: number }[];
   };
   readonly tickets: { readonly tracked: false; readonly open: readonly { readonly ticketId: string; readonly slaState: string }[] };
-  readonly feedback: { readonly tracked: false; readonly lastNps: number | null; readonly lastCsat: number | null };
+  readonly feedback: { readonly tracked: true; readonly lastNps: SurveyScoreFact | null; readonly lastCsat: SurveyScoreFact | null };
   readonly lifetimeValue: readonly {
     readonly currency: string;
     readonly purchased: number;
@@ -119,7 +120,7 @@ export function customer360View(input: ViewInputs): Customer360View {
       pipelineValue: [...pipeline.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, value]) => ({ currency, ...value })),
     },
     tickets: { tracked: false, open: [] },
-    feedback: { tracked: false, lastNps: null, lastCsat: null },
+    feedback: { tracked: true, lastNps: facts.feedback.lastNps, lastCsat: facts.feedback.lastCsat },
     lifetimeValue: Object.entries(facts.sales.byCurrency)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([currency, value]) => ({ currency, ...value })),
@@ -139,7 +140,7 @@ export function customer360View(input: ViewInputs): Customer360View {
         rfm,
         marketingConsentRevoked: consent.some((decision) => decision.purpose === 'marketing' && !decision.granted),
         pointsExpiringSoon: loyalty?.expiringSoon.reduce((sum, lot) => sum + lot.points, 0) ?? 0,
-        lastNpsScore: null,
+        lastNpsScore: facts.feedback.lastNps?.score ?? null,
         breachedTickets: 0,
       },
       now,

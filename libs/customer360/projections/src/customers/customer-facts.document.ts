@@ -48,6 +48,19 @@ export interface LoyaltyFacts {
   readonly lastRedemptionAt: string | null;
 }
 
+/** A survey answer as the 360 shows it: the score, its category, when (never the comment). */
+export interface SurveyScoreFact {
+  readonly score: number;
+  readonly category: string | null;
+  readonly at: string;
+  readonly invitationId: string;
+}
+
+export interface FeedbackFacts {
+  readonly lastNps: SurveyScoreFact | null;
+  readonly lastCsat: SurveyScoreFact | null;
+}
+
 export interface CustomerFactsDocument {
   readonly customerId: string;
   readonly status: 'active' | 'merged' | 'erased';
@@ -61,6 +74,8 @@ export interface CustomerFactsDocument {
   readonly loyalty: LoyaltyFacts | null;
   readonly lastInteractionAt: string | null;
   readonly lastInteractionKind: string | null;
+  /** The latest NPS and CSAT answers (from surveys' published answers); absent on documents written before surveys. */
+  readonly feedback?: FeedbackFacts;
 }
 
 export const NO_SALES: SalesFacts = {

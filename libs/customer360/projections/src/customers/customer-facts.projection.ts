@@ -2,6 +2,7 @@ import { contactsCustomerOfStream, type ContactsSharedEvent } from '@c360/contac
 import { projectionCollection, type DocumentProjection, type EnvelopeOf } from '@c360/kernel';
 import { LOYALTY_SHARED_EVENT_TYPES, loyaltyCustomerOfStream, type LoyaltySharedEvent } from '@c360/loyalty-contracts';
 import type { SalesSharedEvent } from '@c360/sales-contracts';
+import { SURVEYS_ANSWER_RECORDED, type SurveysSharedEvent } from '@c360/surveys-contracts';
 import { newCustomerFacts, type CustomerFactsDocument } from './customer-facts.document';
 import { evolveLoyaltyFacts } from './loyalty-facts.evolve';
 import { evolveSalesFacts } from './sales-facts.evolve';
@@ -18,7 +19,8 @@ type SalesFactEvent = Extract<
       | 'sales.deal-activity-logged';
   }
 >;
-export type CustomerFactsEvent = ContactsSharedEvent | SalesFactEvent | LoyaltySharedEvent;
+type SurveyFactEvent = Extract<SurveysSharedEvent, { type: typeof SURVEYS_ANSWER_RECORDED }>;
+export type CustomerFactsEvent = ContactsSharedEvent | SalesFactEvent | LoyaltySharedEvent | SurveyFactEvent;
 
 const CONTACTS_TYPES = [
   'contacts.customer-registered',
@@ -44,7 +46,7 @@ export const CUSTOMER_FACTS_COLLECTION = projectionCollection(CUSTOMER_FACTS);
 /** The 360 document's facts, one per customer id; segments and reports page through them. */
 export const customerFactsProjection: DocumentProjection<CustomerFactsDocument, CustomerFactsEvent> = {
   ...CUSTOMER_FACTS,
-  handles: [...CONTACTS_TYPES, ...SALES_TYPES, ...LOYALTY_SHARED_EVENT_TYPES],
+  handles: [...CONTACTS_TYPES, ...SALES_TYPES, ...LOYALTY_SHARED_EVENT_TYPES, SURVEYS_ANSWER_RECORDED],
   indexes: [{ fields: ['status'] }],
   documentIds: (event) => [customerOf(event)],
   evolve(doc, event, customerId) {
@@ -54,6 +56,7 @@ export const customerFactsProjection: DocumentProjection<CustomerFactsDocument, 
       const interaction = event.type === 'loyalty.points-redeemed' ? touched(facts, event.occurredAt, 'redemption') : facts;
       return { ...interaction, loyalty };
     }
+    if (event.type === SURVEYS_ANSWER_RECORDED) return withAnswer(facts, event as EnvelopeOf<SurveyFactEvent>);
     return evolveCustomer(facts, event as EnvelopeOf<ContactsSharedEvent | SalesFactEvent>);
   },
 };
@@ -112,6 +115,17 @@ function withConsents(
   const consents = { ...facts.consents };
   for (const { channel, purpose, granted } of changes) consents[`${channel}:${purpose}`] = { channel, purpose, granted, at };
   return { ...facts, consents };
+}
+
+/** The latest NPS or CSAT answer by answer time; an answer is also an interaction. */
+function withAnswer(facts: CustomerFactsDocument, event: EnvelopeOf<SurveyFactEvent>): CustomerFactsDocument {
+  const { kind, score, category, answeredAt, invitationId } = event.data;
+  if ((kind !== 'nps' && kind !== 'csat') || score === undefined) return touched(facts, answeredAt, 'survey');
+  const feedback = facts.feedback ?? { lastNps: null, lastCsat: null };
+  const key = kind === 'nps' ? 'lastNps' : 'lastCsat';
+  const before = feedback[key];
+  const next = before !== null && before.at > answeredAt ? before : { score, category: category ?? null, at: answeredAt, invitationId };
+  return touched({ ...facts, feedback: { ...feedback, [key]: next } }, answeredAt, 'survey');
 }
 
 /** The latest interaction by business time (events may arrive out of business order). */

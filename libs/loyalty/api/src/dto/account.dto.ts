@@ -43,7 +43,8 @@ export class TransferPointsDto {
  * Engagements an agent records by hand. Referral and renewal bonuses come only from the reactions
  * to contacts' and sales' events, so they cannot be granted twice or without their cause.
  */
-export const MANUAL_ENGAGEMENT_RULES = ['birthday', 'review-written', 'survey-answered'] as const satisfies readonly EngagementRuleName[];
+/** The survey bonus is not among them: it comes only from surveys' published answers (one per invitation). */
+export const MANUAL_ENGAGEMENT_RULES = ['birthday', 'review-written'] as const satisfies readonly EngagementRuleName[];
 
 export class EngagementDto {
   @IsIn(MANUAL_ENGAGEMENT_RULES) rule!: (typeof MANUAL_ENGAGEMENT_RULES)[number];
@@ -58,11 +59,6 @@ export class TierFloorDto {
 
 export class FlagReviewDto {
   @IsIn(['confirm', 'clear']) decision!: 'confirm' | 'clear';
-}
-
-export class SurveyAnsweredDto {
-  @IsUUID() customerId!: string;
-  @IsString() @Matches(REFERENCE, { message: REFERENCE_MESSAGE }) responseId!: string;
 }
 
 export class PageQuery {

@@ -1,27 +1,11 @@
 import { publishContactsEvent } from '@c360/contacts-contracts';
 import { uuidv7 } from '@c360/kernel';
-import { authHeaders, type TestPlatform } from '@c360/runtime/testing';
+import { authHeaders, publishEvent, type TestPlatform } from '@c360/runtime/testing';
 
 /** Helpers for loyalty API specs: publish other contexts' events as they would, and wait until every reaction settled. */
 
-export async function publish(platform: TestPlatform, streamId: string, type: string, data: Record<string, unknown>): Promise<string> {
-  const id = uuidv7();
-  await platform.stores.eventStore.appendToStream(
-    streamId,
-    [
-      {
-        id,
-        type,
-        schemaVersion: 1,
-        occurredAt: platform.clock.now().toISOString(),
-        data,
-        metadata: { correlationId: id, causationId: id, actor: { id: type.split('.')[0], role: 'system' } },
-      },
-    ],
-    { expectedRevision: 'any' },
-  );
-  return id;
-}
+/** Appends another context's event as its log would hold it; returns the event id. */
+export const publish = publishEvent;
 
 /**
  * A customer as contacts would register it (ids only): loyalty refuses commands for ids its customer

@@ -1,7 +1,6 @@
 import { HandlesCommand, contextOf, type ICommandHandler } from '@c360/runtime';
 import {
   AdjustPoints,
-  AwardSurveyBonus,
   CancelRedemption,
   EnrolMember,
   RecordEngagement,
@@ -10,7 +9,7 @@ import {
   SetTierFloor,
   TransferPoints,
 } from './account.commands';
-import type { AccountResult, EngagementResult, FlagReviewResult, RedemptionResult, TransferResult } from './account-results';
+import type { AccountResult, FlagReviewResult, RedemptionResult, TransferResult } from './account-results';
 import { LoyaltyMemberCommands } from './loyalty-member-commands';
 
 @HandlesCommand(EnrolMember)
@@ -61,14 +60,6 @@ export class RecordEngagementHandler implements ICommandHandler<RecordEngagement
   }
 }
 
-@HandlesCommand(AwardSurveyBonus)
-export class AwardSurveyBonusHandler implements ICommandHandler<AwardSurveyBonus, EngagementResult> {
-  constructor(private readonly members: LoyaltyMemberCommands) {}
-  execute(command: AwardSurveyBonus): Promise<EngagementResult> {
-    return this.members.surveyAnswered(command.input, contextOf(command));
-  }
-}
-
 @HandlesCommand(SetTierFloor)
 export class SetTierFloorHandler implements ICommandHandler<SetTierFloor, AccountResult> {
   constructor(private readonly members: LoyaltyMemberCommands) {}
@@ -92,7 +83,6 @@ export const ACCOUNT_COMMAND_HANDLERS = [
   AdjustPointsHandler,
   TransferPointsHandler,
   RecordEngagementHandler,
-  AwardSurveyBonusHandler,
   SetTierFloorHandler,
   ReviewFraudFlagHandler,
 ];

@@ -30,11 +30,6 @@ export interface FlagReviewResult extends AccountResult {
   readonly rejectedRedemptions: readonly string[];
 }
 
-/** An engagement award (the survey bonus): the points it earned, 0 when caps left nothing. */
-export interface EngagementResult extends AccountResult {
-  readonly points: number;
-}
-
 /**
  * What the account command handler wrote, inside the application layer only: use cases read their
  * outcome from it and answer an AccountResult.

@@ -1,7 +1,7 @@
 import type { CommandContext } from '@c360/kernel';
 import type { AdjustmentReason, EngagementRuleName, TierName } from '@c360/loyalty-domain';
 import { ContextCommand } from '@c360/runtime';
-import type { AccountResult, EngagementResult, FlagReviewResult, RedemptionResult, TransferResult } from './account-results';
+import type { AccountResult, FlagReviewResult, RedemptionResult, TransferResult } from './account-results';
 
 /** The member account's use cases as commands: REST, GraphQL and the CLI send these same objects. */
 
@@ -65,16 +65,6 @@ export class RecordEngagement extends ContextCommand<AccountResult> {
   constructor(
     readonly customerId: string,
     readonly input: { readonly rule: EngagementRuleName; readonly reference: string },
-    context?: CommandContext,
-  ) {
-    super(context);
-  }
-}
-
-/** The interim "survey answered → bonus" integration, until surveys publishes its own event. */
-export class AwardSurveyBonus extends ContextCommand<EngagementResult> {
-  constructor(
-    readonly input: { readonly customerId: string; readonly responseId: string },
     context?: CommandContext,
   ) {
     super(context);

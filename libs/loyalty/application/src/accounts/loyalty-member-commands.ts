@@ -7,7 +7,6 @@ import {
   writtenData,
   type AccountResult,
   type AccountWrite,
-  type EngagementResult,
   type FlagReviewResult,
   type RedemptionResult,
   type TransferResult,
@@ -107,29 +106,6 @@ export class LoyaltyMemberCommands {
       { requireCustomer: true },
     );
     return accountResult(write);
-  }
-
-  /**
-   * "Survey answered → bonus" until the surveys context publishes its own event: one award per
-   * response id, within the rule's caps, enrolling the customer when needed.
-   */
-  async surveyAnswered(input: { customerId: string; responseId: string }, context: CommandContext): Promise<EngagementResult> {
-    const write = await this.accounts.execute(
-      input.customerId,
-      ({ now, program, customerId }) => ({
-        type: 'earn-for-engagement',
-        customerId,
-        rule: 'survey-answered',
-        reference: input.responseId,
-        autoEnrol: true,
-        now,
-        program,
-      }),
-      context,
-      { followMerges: true, requireCustomer: true },
-    );
-    const earned = writtenData<{ points?: number }>(write, 'loyalty.points-earned');
-    return { ...accountResult(write), points: earned?.data.points ?? 0 };
   }
 
   async setTierFloor(

@@ -1,4 +1,4 @@
-import { ConfigError } from '@c360/runtime';
+import { SettingsReader } from '@c360/runtime';
 
 /** Loyalty's own settings from the environment, validated at start-up like the platform's. */
 export interface LoyaltyConfig {
@@ -17,20 +17,9 @@ type Env = Readonly<Record<string, string | undefined>>;
  * NODE_ENV=test, so specs drive it explicitly with a fake clock) and `LOYALTY_SCHEDULER_BATCH_SIZE`.
  */
 export function loadLoyaltyConfig(env: Env = process.env): LoyaltyConfig {
-  const problems: string[] = [];
-  const integer = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = env[name]?.trim();
-    if (!raw) return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) {
-      problems.push(`${name}="${raw}" must be an integer from ${min} to ${max}`);
-      return fallback;
-    }
-    return value;
-  };
+  const settings = new SettingsReader(env);
   const defaultInterval = env.NODE_ENV === 'test' ? 0 : 60_000;
-  const schedulerIntervalMs = integer('LOYALTY_SCHEDULER_INTERVAL_MS', defaultInterval, 0, 86_400_000);
-  const schedulerBatchSize = integer('LOYALTY_SCHEDULER_BATCH_SIZE', 200, 1, 1_000);
-  if (problems.length) throw new ConfigError(problems);
-  return { schedulerIntervalMs, schedulerBatchSize };
+  const schedulerIntervalMs = settings.integer('LOYALTY_SCHEDULER_INTERVAL_MS', defaultInterval, 0, 86_400_000);
+  const schedulerBatchSize = settings.integer('LOYALTY_SCHEDULER_BATCH_SIZE', 200, 1, 1_000);
+  return settings.done({ schedulerIntervalMs, schedulerBatchSize });
 }

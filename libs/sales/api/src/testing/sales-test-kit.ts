@@ -1,6 +1,6 @@
 import { publishContactsEvent as publishAsContacts } from '@c360/contacts-contracts';
 import { FakeClock } from '@c360/kernel/testing';
-import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
+import { createTestPlatform, settleProcessors, type TestPlatform } from '@c360/runtime/testing';
 import { SalesModule } from '../sales.context';
 
 export const T0 = '2026-03-02T09:00:00.000Z';
@@ -28,14 +28,7 @@ export function publishContactsEvent(
 }
 
 /** Processors cause events that other processors read: wait until the log stops growing. */
-export async function settle(platform: TestPlatform): Promise<void> {
-  for (let round = 0; round < 20; round++) {
-    const head = await platform.stores.eventStore.headPosition();
-    await platform.processors.waitUntilCaughtUp();
-    if ((await platform.stores.eventStore.headPosition()) === head) return;
-  }
-  throw new Error('processors did not settle');
-}
+export const settle = settleProcessors;
 
 export function dealBody(overrides: Record<string, unknown> = {}) {
   return {

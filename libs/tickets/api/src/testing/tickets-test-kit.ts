@@ -1,6 +1,6 @@
 import { publishContactsEvent } from '@c360/contacts-contracts';
 import { FakeClock } from '@c360/kernel/testing';
-import { authHeaders, createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
+import { authHeaders, createTestPlatform, settleProcessors, type TestPlatform } from '@c360/runtime/testing';
 import { TicketsModule } from '../tickets.context';
 
 /** Monday 2026-03-02 09:00 in Oslo (the default policies count on the Monday–Friday calendar, 08:00–16:00). */
@@ -23,14 +23,7 @@ export async function ticketsPlatform(options: { env?: Record<string, string>; c
 }
 
 /** Processors cause events that other processors read: wait until the log stops growing. */
-export async function settle(platform: TestPlatform): Promise<void> {
-  for (let round = 0; round < 20; round++) {
-    const head = await platform.stores.eventStore.headPosition();
-    await platform.processors.waitUntilCaughtUp();
-    if ((await platform.stores.eventStore.headPosition()) === head) return;
-  }
-  throw new Error('processors did not settle');
-}
+export const settle = settleProcessors;
 
 export function ticketBody(overrides: Record<string, unknown> = {}) {
   return {

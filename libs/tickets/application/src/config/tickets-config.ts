@@ -1,4 +1,4 @@
-import { ConfigError } from '@c360/runtime';
+import { SettingsReader } from '@c360/runtime';
 import { join } from 'node:path';
 
 export interface TicketsConfig {
@@ -20,20 +20,9 @@ type Env = Readonly<Record<string, string | undefined>>;
  * `TICKETS_HOLIDAYS_DIR` (an operator's folder of holiday files instead of the shipped ones).
  */
 export function loadTicketsConfig(env: Env = process.env): TicketsConfig {
-  const problems: string[] = [];
-  const integer = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = env[name]?.trim();
-    if (!raw) return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) {
-      problems.push(`${name}="${raw}" must be an integer from ${min} to ${max}`);
-      return fallback;
-    }
-    return value;
-  };
-  const schedulerIntervalMs = integer('TICKETS_SCHEDULER_INTERVAL_MS', env.NODE_ENV === 'test' ? 0 : 30_000, 0, 86_400_000);
-  const schedulerBatchSize = integer('TICKETS_SCHEDULER_BATCH_SIZE', 200, 1, 1_000);
+  const settings = new SettingsReader(env);
+  const schedulerIntervalMs = settings.integer('TICKETS_SCHEDULER_INTERVAL_MS', env.NODE_ENV === 'test' ? 0 : 30_000, 0, 86_400_000);
+  const schedulerBatchSize = settings.integer('TICKETS_SCHEDULER_BATCH_SIZE', 200, 1, 1_000);
   const holidaysDir = env.TICKETS_HOLIDAYS_DIR?.trim() || SHIPPED_HOLIDAYS_DIR;
-  if (problems.length) throw new ConfigError(problems);
-  return { schedulerIntervalMs, schedulerBatchSize, holidaysDir };
+  return settings.done({ schedulerIntervalMs, schedulerBatchSize, holidaysDir });
 }

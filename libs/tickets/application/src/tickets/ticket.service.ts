@@ -1,4 +1,13 @@
-import { CommandHandler, DomainError, deriveId, useCaseResult, type Clock, type CommandContext, type UseCaseResult } from '@c360/kernel';
+import {
+  CommandHandler,
+  DomainError,
+  PersonalDataProtector,
+  deriveId,
+  useCaseResult,
+  type Clock,
+  type CommandContext,
+  type UseCaseResult,
+} from '@c360/kernel';
 import { CLOCK, CustomerDirectory } from '@c360/runtime';
 import {
   slaStatusOf,
@@ -28,10 +37,17 @@ export interface OpenTicketInput {
 export interface FollowUpInput {
   readonly customerId: string;
   readonly surveyResponseId: string;
-  /** The survey score (NPS 0–10); 0–3 opens at high priority, otherwise normal. */
+  /** The survey score (NPS 0–10, CSAT 1–5); 0–3 opens at high priority, otherwise normal, unless `priority` says. */
   readonly score: number;
-  /** The customer's comment, if any: it becomes the description (personal, sealed). */
-  readonly comment?: string;
+  /**
+   * The customer's comment, if any: it becomes the description (personal, sealed). Surveys' event holds
+   * it sealed with the customer's key: it is opened here, and sealed again with the ticket's event.
+   */
+  readonly comment?: unknown;
+  /** Surveys asks `high` for every detractor and low CSAT. */
+  readonly priority?: TicketPriority;
+  /** `nps` or `csat`: how the subject names the score. */
+  readonly survey?: 'nps' | 'csat';
 }
 
 export type TicketResult = UseCaseResult<TicketState> & { readonly ticketId: string };
@@ -46,6 +62,7 @@ export class TicketService {
     private readonly policies: SlaPolicyService,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly customers: CustomerDirectory,
+    private readonly protector: PersonalDataProtector,
   ) {}
 
   async open(input: OpenTicketInput, context: CommandContext): Promise<TicketResult> {
@@ -64,6 +81,9 @@ export class TicketService {
     const existing = await this.load(ticketId);
     if (existing.state.status !== 'none') return { ...this.unchanged(existing), ticketId };
     await this.customers.require(input.customerId);
+    const opened = await this.protector.revealValue(input.comment);
+    const comment = typeof opened === 'string' ? opened.trim() : '';
+    const survey = input.survey ? `${input.survey.toUpperCase()} ` : '';
     return this.execute(
       ticketId,
       {
@@ -71,9 +91,9 @@ export class TicketService {
         ticketId,
         customerId: input.customerId,
         channel: 'survey',
-        subject: `Survey follow-up: the customer answered ${input.score}`,
-        description: input.comment?.trim() || `The customer gave a score of ${input.score} and left no comment.`,
-        priority: input.score <= 3 ? 'high' : 'normal',
+        subject: `Survey follow-up: the customer answered ${survey}${input.score}`,
+        description: comment || `The customer gave a score of ${input.score} and left no comment.`,
+        priority: input.priority ?? (input.score <= 3 ? 'high' : 'normal'),
         category: 'survey-follow-up',
         followUp: { surveyResponseId: input.surveyResponseId, score: input.score },
       },

@@ -1,0 +1,133 @@
+import type { Role } from '@c360/runtime';
+import { randomUUID } from 'node:crypto';
+import type { JourneyClient, LoyaltyBalance, TimelineItem } from './journey-client';
+import { tokenFor } from './tokens';
+
+/**
+ * The journey as an agent's tool drives it: every command and read through the GraphQL gateway, which
+ * forwards each to the owning service with the caller's token. Positions come from the gateway's
+ * `C360-Position` answer header (the highest position any of the operation's calls reported); reads ask
+ * for them (`minPosition`). A command for a customer another context has not heard of yet (its directory
+ * is projected by the processor instances, one of which is being killed) answers NOT_FOUND and writes
+ * nothing: it is sent again, with a new idempotency key, as an agent's tool would after a moment.
+ */
+export class GatewayJourneyClient implements JourneyClient {
+  constructor(private readonly gatewayUrl: string) {}
+
+  async register(first: string, last: string) {
+    const { data, position } = await this.mutate<{ customerId: string }>('agent', 'registerCustomer', { input: { name: { first, last } } });
+    return { customerId: data.customerId, position };
+  }
+
+  async buy(customerId: string, order: { orderId: string; total: number; currency: string }, after: number) {
+    void after; // sales may not know the customer yet: `mutate` sends again on NOT_FOUND
+    const { data, position } = await this.mutate<{ purchaseId: string }>('system', 'recordOrder', {
+      input: {
+        orderId: order.orderId,
+        channel: 'web',
+        customerId,
+        lines: [{ sku: 'smoke-1', category: 'shoes', quantity: 1, unitPrice: order.total }],
+        total: order.total,
+        currency: order.currency,
+        purchasedAt: new Date().toISOString(),
+      },
+    });
+    return { purchaseId: data.purchaseId, position };
+  }
+
+  async openTicket(customerId: string, subject: string, after: number) {
+    void after; // as for `buy`
+    const { data, position } = await this.mutate<{ ticketId: string }>('agent', 'openTicket', {
+      input: {
+        customerId,
+        channel: 'email',
+        subject,
+        description: 'Opened by the distributed smoke test',
+        priority: 'normal',
+        category: 'billing',
+      },
+    });
+    return { ticketId: data.ticketId, position };
+  }
+
+  async resolveTicket(ticketId: string, resolution: string) {
+    const { data, position } = await this.mutate<{ ticket: { status: string } }>('agent', 'resolveTicket', {
+      ticketId,
+      input: { resolution },
+    });
+    return { status: data.ticket.status, position };
+  }
+
+  async loyaltyBalance(customerId: string, after: number) {
+    const { data } = await this.query<{ loyaltyAccount: LoyaltyBalance }>(
+      'agent',
+      `query ($customerId: ID!, $at: String) { loyaltyAccount(customerId: $customerId, minPosition: $at) }`,
+      { customerId, at: String(after) },
+    );
+    return data.loyaltyAccount;
+  }
+
+  async timeline(customerId: string, after: number) {
+    const { data } = await this.query<{ customerTimeline: { edges: Array<{ node: TimelineItem }> } }>(
+      'agent',
+      `query ($customerId: ID!, $at: String) { customerTimeline(customerId: $customerId, limit: 100, minPosition: $at) { edges { node } } }`,
+      { customerId, at: String(after) },
+    );
+    return data.customerTimeline.edges.map((edge) => edge.node);
+  }
+
+  /** One mutation with a fresh idempotency key; answers the owning context's state. */
+  private async mutate<T>(role: Role, name: string, args: Record<string, unknown>): Promise<{ data: T; position: number }> {
+    const deadline = Date.now() + CUSTOMER_KNOWN_WITHIN_MS;
+    for (;;) {
+      try {
+        return await this.mutateOnce<T>(role, name, args);
+      } catch (error) {
+        if (!(error instanceof NotFoundYet) || Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+  }
+
+  private async mutateOnce<T>(role: Role, name: string, args: Record<string, unknown>): Promise<{ data: T; position: number }> {
+    const variables = { ...args, idempotencyKey: randomUUID() };
+    const declared = Object.keys(variables).map((key) => `$${key}: ${MUTATION_ARG_TYPES[key] ?? 'JSON'}`);
+    const passed = Object.keys(variables).map((key) => `${key}: $${key}`);
+    const document = `mutation (${declared.join(', ')}) { ${name}(${passed.join(', ')}) { state } }`;
+    const { data, position } = await this.query<Record<string, { state: T }>>(role, document, variables);
+    return { data: data[name].state, position };
+  }
+
+  private async query<T>(
+    role: Role,
+    document: string,
+    variables: Record<string, unknown>,
+    retry = true,
+  ): Promise<{ data: T; position: number }> {
+    const response = await fetch(`${this.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${await tokenFor(role)}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query: document, variables }),
+      // Longer than the services' READ_MIN_POSITION_WAIT_MS, so a read that waits answers (or times out) first.
+      signal: AbortSignal.timeout(60_000),
+    });
+    const text = await response.text();
+    const body = JSON.parse(text) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+    // A read that waited out a takeover and still missed its position: once more, as the REST client does.
+    const timedOut = body.errors?.some((error) => /min_position_not_reached/.test(`${error.extensions?.code} ${error.message}`));
+    if (timedOut && retry && document.startsWith('query')) return this.query<T>(role, document, variables, false);
+    if (body.errors?.some((error) => error.extensions?.code === 'NOT_FOUND') && document.startsWith('mutation'))
+      throw new NotFoundYet(text.slice(0, 400));
+    if (!response.ok || body.errors?.length || !body.data)
+      throw new Error(`GraphQL ${document.slice(0, 80)}…: ${response.status} ${text.slice(0, 800)}`);
+    return { data: body.data, position: Number(response.headers.get('c360-position') ?? -1) };
+  }
+}
+
+/** The GraphQL types of the mutations' scalar arguments (everything else is the route's JSON body). */
+const MUTATION_ARG_TYPES: Readonly<Record<string, string>> = { idempotencyKey: 'ID!', input: 'JSON!', ticketId: 'ID!', customerId: 'ID!' };
+
+/** How long another context may take to hear of a just-registered customer (a takeover runs meanwhile). */
+const CUSTOMER_KNOWN_WITHIN_MS = 90_000;
+
+class NotFoundYet extends Error {}

@@ -1,0 +1,4 @@
+export * from './invitations.projection';
+export * from './respondents.projection';
+export * from './templates.projection';
+export * from './surveys-collections';
