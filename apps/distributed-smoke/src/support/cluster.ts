@@ -20,6 +20,7 @@ const SERVICES = {
   tickets: 'apps/tickets/src/main.ts',
   loyalty: 'apps/loyalty/src/main.ts',
   customer360: 'apps/customer360/src/main.ts',
+  surveys: 'apps/surveys/src/main.ts',
 } as const;
 export type ServiceName = keyof typeof SERVICES;
 

@@ -18,7 +18,8 @@ export interface TimelineItem {
 
 /**
  * The customer journey as the smoke test drives it, independent of the transport: today the context
- * GraphQL gateway (`GatewayJourneyClient`, the default) or the services' REST APIs (`RestJourneyClient`).
+ * services' REST APIs (`RestJourneyClient`, the default) or the GraphQL gateway (`GatewayJourneyClient`,
+ * `SMOKE_JOURNEY=gateway`).
  * Every read takes the position of the writes it must see (read-your-writes across processes); every
  * command that other contexts must know the customer for takes the position of the registration.
  */
