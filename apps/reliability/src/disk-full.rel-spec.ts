@@ -7,7 +7,7 @@ import { fullDisk, type FullDisk } from './support/full-disk';
 import { checkTopics } from './support/topics';
 
 /**
- * The platform's data dir on a 64 MB tmpfs of its own, filled to the last byte in the middle of a load
+ * The platform's data dir on a 256 MB tmpfs of its own (room for both WALs to reach their 40 MiB autocheckpoint), filled to the last byte in the middle of a load
  * (appends, projection and checkpoint writes, the relay's topic files all hit ENOSPC), kept full for a
  * few seconds, then freed — without a restart. (Where a tmpfs cannot be mounted, the platform's file
  * size limit stands in for the full disk: support/full-disk.ts.) The process stays up, answers 503 while it cannot write,
@@ -22,7 +22,7 @@ describe('disk full during appends, projection and checkpoint writes', () => {
   });
 
   it('answers 503 while full, keeps every acknowledged command and recovers in place once space is back', async () => {
-    disk = fullDisk(64);
+    disk = fullDisk(256);
     const platform = await PlatformProcess.start({ dataDir: disk.dataDir });
     const client = new PlatformClient(() => platform.url);
     const workload = await loyaltyWorkload(platform, client, 10, seededRandom(18), 'full');
