@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   let requests = 0;
 
-  const phase = async (name: string, plan: (index: number) => SeedRequest[]) => {
+  const phase = async (name: string, work: (index: number) => Promise<void>) => {
     const bar = new SingleBar({
       format: `${name.padEnd(11)} {bar} {value}/{total} customers | {rate} requests/s | eta {eta_formatted}`,
       hideCursor: true,
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     const worker = async () => {
       while (nextIndex < customers) {
         const index = nextIndex++;
-        for (const request of plan(index)) await send(request);
+        await work(index);
         done++;
         bar.update(done, { rate: ((requests - phaseRequests) / Math.max((Date.now() - phaseStart) / 1000, 0.001)).toFixed(0) });
       }
@@ -55,23 +55,47 @@ async function main(): Promise<void> {
     await Promise.all(Array.from({ length: concurrency }, worker));
     bar.stop();
   };
-  const send = async (request: SeedRequest): Promise<void> => {
-    const answer = await fetch(`${base}${request.path}`, {
-      method: request.method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': request.idempotencyKey },
-      body: JSON.stringify(request.body),
+  const call = async (
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    body?: unknown,
+  ): Promise<{ status: number; text: string }> => {
+    const answer = await fetch(`${base}${path}`, {
+      method,
+      headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await answer.text();
     requests++;
-    const label = `${request.path.split('/')[1]} ${answer.status}`;
-    if (answer.status >= 400 && !firstRefusals.has(label))
-      firstRefusals.set(label, `${request.method} ${request.path}: ${text.slice(0, 200)}`);
+    const label = `${path.split(/[/?]/)[1]} ${answer.status}`;
+    if (answer.status >= 400 && !firstRefusals.has(label)) firstRefusals.set(label, `${method} ${path}: ${text.slice(0, 200)}`);
     statuses.set(label, (statuses.get(label) ?? 0) + 1);
+    return { status: answer.status, text };
+  };
+  const send = async (request: SeedRequest): Promise<void> => {
+    await call(request.method, request.path, { authorization: `Bearer ${token}`, 'idempotency-key': request.idempotencyKey }, request.body);
+  };
+  const sendAll = async (list: readonly SeedRequest[]) => {
+    for (const request of list) await send(request);
+  };
+  // The customer's side of a survey: the link in the outbox message, then the answer (no login; a rerun is a 409).
+  const answerSurvey = async (index: number) => {
+    const { answer, customerId } = customerPlan(seed, index);
+    if (!answer) return;
+    const outbox = await call('GET', `/surveys/outbox?customerId=${customerId}&limit=1`, { authorization: `Bearer ${token}` });
+    const link = outbox.status === 200 ? (JSON.parse(outbox.text) as { items: { link: string }[] }).items[0]?.link : undefined;
+    if (!link) return;
+    const surveyToken = new URL(link).searchParams.get('token');
+    await call('POST', '/surveys/respond', {}, { token: surveyToken, ...answer });
   };
   // Registrations first; the other contexts accept a customer once their directory projection has it.
-  await phase('registering', (index) => customerPlan(seed, index).registration);
+  await phase('registering', (index) => sendAll(customerPlan(seed, index).registration));
   await waitCaughtUp(new URL(base));
-  await phase('history', (index) => customerPlan(seed, index).history);
+  await phase('history', (index) => sendAll(customerPlan(seed, index).history));
+  // Invitations reach the outbox through the delivery processor: answer once it has caught up.
+  await waitCaughtUp(new URL(base));
+  await phase('answers', answerSurvey);
   const seconds = (Date.now() - started) / 1000;
   console.log(
     `${customers} customers (seed ${seed}) in ${seconds.toFixed(1)} s: ${(customers / seconds).toFixed(0)} customers/s, ${(requests / seconds).toFixed(0)} requests/s against ${base}`,

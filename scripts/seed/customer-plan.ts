@@ -27,6 +27,20 @@ function random(seed: number): () => number {
   };
 }
 
+/** The NPS answer a surveyed customer gives through their link. */
+export interface SurveyAnswerPlan {
+  readonly score: number;
+  readonly comment?: string;
+}
+
+/** Scores as NPS surveys tend to see them: mostly promoters and passives, a tail of detractors. */
+const NPS_SCORES = [10, 10, 9, 9, 9, 8, 8, 7, 7, 6, 5, 3, 0] as const;
+const NPS_COMMENTS: Readonly<Record<string, string>> = {
+  promoter: 'Fast delivery and friendly staff.',
+  passive: 'Fine, but the app could be simpler.',
+  detractor: 'My order came late and nobody called back.',
+};
+
 const SKUS = [
   { sku: 'SHOE-42', category: 'shoes', unitPrice: 89_00 },
   { sku: 'BAG-7', category: 'bags', unitPrice: 149_00 },
@@ -36,12 +50,16 @@ const SKUS = [
 
 /**
  * What one customer's history looks like, in the order it happened: registered with consent, one to
- * three orders, an open deal for one in three, a ticket for one in four, a club membership for one in two and a redemption for one in ten.
- * Survey answers are not seeded yet: they arrive through a customer's signed link, and loyalty's bonus follows
- * surveys' published answers (the old points route is retired). The other contexts accept a customer once their
+ * three orders, an open deal for one in three, a ticket for one in four, a club membership for one in two, a
+ * redemption for one in ten and an NPS survey for one in five. The other contexts accept a customer once their
  * directory has it, so the runner sends every registration first, waits for the projections, then the history.
+ * A survey is answered the way a customer does it, through the signed link of the message in the outbox: the
+ * runner does that last (`answer`: the score and comment to give), after the delivery processor has caught up.
  */
-export function customerPlan(seed: number, index: number): { registration: SeedRequest[]; history: SeedRequest[] } {
+export function customerPlan(
+  seed: number,
+  index: number,
+): { registration: SeedRequest[]; history: SeedRequest[]; answer?: SurveyAnswerPlan; customerId: string } {
   const next = random(seed * 1_000_003 + index);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   const names = NAME_SETS[index % NAME_SETS.length];
@@ -130,5 +148,17 @@ export function customerPlan(seed: number, index: number): { registration: SeedR
       body: { points: 10, reference: `seed-${index}` },
     });
   }
-  return { registration, history: requests };
+  let answer: SurveyAnswerPlan | undefined;
+  if (index % 5 === 2) {
+    requests.push({
+      method: 'POST',
+      path: '/surveys/invitations',
+      idempotencyKey: key('nps'),
+      body: { customerId, templateId: 'nps-default', channel: 'email', purpose: 'marketing' },
+    });
+    const score = pick(NPS_SCORES);
+    const category = score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
+    answer = next() < 0.5 ? { score, comment: NPS_COMMENTS[category] } : { score };
+  }
+  return { registration, history: requests, answer, customerId };
 }

@@ -94,7 +94,9 @@ export async function startCluster(): Promise<Cluster> {
   const relay = await start('relay', 'apps/relay/src/main.ts', processorEnv('relay'));
   const services = {} as Record<ServiceName, AppProcess>;
   for (const [name, entry] of Object.entries(SERVICES) as Array<[ServiceName, string]>) {
-    services[name] = await start(name, entry, { C360_ROLE: 'api' });
+    // Surveys reads segment members from the customer 360 service (started before it, in SERVICES' order).
+    const own: Record<string, string> = name === 'surveys' ? { C360_SERVICE_URL_CUSTOMER360: services.customer360.url } : {};
+    services[name] = await start(name, entry, { C360_ROLE: 'api', ...own });
   }
   const serviceUrls = Object.fromEntries(
     Object.entries(services).map(([name, service]) => [`C360_SERVICE_URL_${name.toUpperCase()}`, service.url]),

@@ -8,3 +8,4 @@ export * from './personal-data-mask';
 export * from './query-limits';
 export * from './json.scalar';
 export * from './gateway-schema';
+export * from './in-process-caller';

@@ -366,6 +366,23 @@ describe('surveys API', () => {
     ).toEqual(['from', 'period']);
   });
 
+  it('on its own, without the customer 360 in the process, segments are a 503 that names the variable; nothing is written', async () => {
+    const head = await platform.stores.eventStore.headPosition();
+    const segmentId = randomUUID();
+    const created = await platform
+      .as('supervisor')
+      .post('/surveys/campaigns')
+      .send({ name: 'VIP NPS', templateId: 'nps-default', channel: 'email', purpose: 'marketing', segmentId })
+      .expect(503);
+    expect(created.body).toMatchObject({
+      error: 'surveys.segments-unavailable',
+      message: expect.stringContaining('C360_SERVICE_URL_CUSTOMER360'),
+    });
+    const report = await platform.as('supervisor').get('/surveys/reports/nps').query({ segmentId }).expect(503);
+    expect(report.body.error).toBe('surveys.segments-unavailable');
+    expect(await platform.stores.eventStore.headPosition()).toBe(head);
+  });
+
   it('periodic NPS asks every consenting customer once, and not again within recontactDays', async () => {
     const first = await platform.as('system').post('/surveys/scheduler/nps/run').expect(200);
     expect(first.body).toMatchObject({ considered: 1, sent: 1, tooSoon: 0, failed: 0 });

@@ -18,3 +18,4 @@ export * from './access/surveys-access-export';
 export * from './surveys.commands';
 export * from './surveys-command.handlers';
 export * from './surveys-application.providers';
+export * from './segments/segment-audience.port';

@@ -10,6 +10,7 @@ import { OutboxNotifier } from './delivery/outbox-notifier';
 import { WebhookNotifier } from './delivery/webhook-notifier';
 import { SurveysQueries } from './queries/surveys-queries.service';
 import { SURVEYS_QUERY_HANDLERS } from './queries/surveys.queries';
+import { SEGMENT_AUDIENCE_PROVIDER } from './segments/segment-audience.provider';
 import { RespondentService } from './respondents/respondent.service';
 import { PeriodicNpsScheduler, RunPeriodicNpsHandler } from './scheduler/periodic-nps';
 import { SURVEYS_COMMAND_HANDLERS } from './surveys-command.handlers';
@@ -26,6 +27,7 @@ export function notifierFor(config: SurveysConfig, documents: DocumentStore): No
 export const SURVEYS_PROVIDERS: Provider[] = [
   { provide: SURVEYS_CONFIG, useFactory: () => loadSurveysConfig() },
   { provide: NOTIFIER, useFactory: notifierFor, inject: [SURVEYS_CONFIG, DOCUMENT_STORE] },
+  SEGMENT_AUDIENCE_PROVIDER,
   InvitationTokens,
   SurveyTemplateService,
   RespondentService,

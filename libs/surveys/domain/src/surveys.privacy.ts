@@ -25,9 +25,13 @@ export const surveysEventFields = classifyEventFields<SurveysEvent>()({
       channel: 'plain',
       purpose: 'plain',
       customerIds: 'plain',
+      segmentId: 'plain',
       createdAt: 'plain',
       createdBy: 'plain',
     },
+  },
+  'surveys.campaign-audience-resolved': {
+    fields: { campaignId: 'plain', segmentId: 'plain', customerIds: 'plain', resolvedAt: 'plain' },
   },
   'surveys.campaign-launched': {
     fields: { campaignId: 'plain', launchedAt: 'plain', launchedBy: 'plain', skipped: 'plain' },

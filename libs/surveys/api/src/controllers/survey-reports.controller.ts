@@ -10,10 +10,10 @@ export class SurveyReportsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Roles(...ACCESS.oversee)
-  @ApiOperation({ summary: 'NPS (% promoters − % detractors) per period with trend, and per loyalty tier' })
+  @ApiOperation({ summary: 'NPS (% promoters − % detractors) per period with trend, and per loyalty tier; optionally of one segment' })
   @Get('nps')
   nps(@Query() query: NpsReportQuery) {
-    return this.queries.execute(new GetNpsReport(query.period ?? 'month', instantRange(query)));
+    return this.queries.execute(new GetNpsReport(query.period ?? 'month', instantRange(query), query.segmentId));
   }
 
   @Roles(...ACCESS.oversee)

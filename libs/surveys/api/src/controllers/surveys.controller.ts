@@ -69,10 +69,12 @@ export class SurveysController {
   }
 
   @Roles(...ACCESS.manage)
-  @ApiOperation({ summary: 'Create a survey campaign for a list of customers' })
+  @ApiOperation({ summary: 'Create a survey campaign for a list of customers or a customer 360 segment' })
   @Post('surveys/campaigns')
   async createCampaign(@Body() body: SurveyCampaignDto, @RequestCommandContext() context: CommandContext) {
-    const result = await this.commands.execute(new CreateSurveyCampaign(body, context));
+    const { customerIds, segmentId, ...rest } = body;
+    const audience = segmentId === undefined ? { customerIds: customerIds ?? [] } : { customerIds: [], segmentId };
+    const result = await this.commands.execute(new CreateSurveyCampaign({ ...rest, ...audience }, context));
     return written(result, { campaignId: result.campaignId });
   }
 

@@ -1,5 +1,5 @@
 import { IsCursor, NestedList } from '@c360/runtime';
-import { QUESTION_TYPES, SURVEY_CHANNELS, SURVEY_KINDS, SURVEY_PURPOSES } from '@c360/surveys-domain';
+import { MAX_CAMPAIGN_AUDIENCE, QUESTION_TYPES, SURVEY_CHANNELS, SURVEY_KINDS, SURVEY_PURPOSES } from '@c360/surveys-domain';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -17,6 +17,7 @@ import {
   Max,
   Min,
   ValidateBy,
+  ValidateIf,
   type ValidationOptions,
 } from 'class-validator';
 
@@ -128,7 +129,24 @@ export class SurveyCampaignDto {
   @Matches(SLUG, { message: SLUG_MESSAGE }) templateId!: string;
   @IsIn(SURVEY_CHANNELS) channel!: (typeof SURVEY_CHANNELS)[number];
   @IsIn(SURVEY_PURPOSES) purpose!: (typeof SURVEY_PURPOSES)[number];
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10_000) @IsUUID('all', { each: true }) customerIds!: string[];
+  /** A list of customers… */
+  @ValidateIf((body: SurveyCampaignDto) => body.segmentId === undefined || body.customerIds !== undefined)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_CAMPAIGN_AUDIENCE)
+  @IsUUID('all', { each: true })
+  customerIds?: string[];
+  /** …or a customer 360 segment, whose members are read at launch: one of the two. */
+  @IsOptional()
+  @IsUUID()
+  @ValidateBy({
+    name: 'notWithCustomerIds',
+    validator: {
+      validate: (_value: unknown, args) => (args?.object as SurveyCampaignDto).customerIds === undefined,
+      defaultMessage: () => 'segmentId and customerIds cannot both be given: a campaign goes to a list or to a segment',
+    },
+  })
+  segmentId?: string;
   @IsOptional() @IsInt() @Min(0) @Max(3650) recontactDays?: number;
 }
 
@@ -182,4 +200,6 @@ export class SurveyRangeQuery {
 
 export class NpsReportQuery extends SurveyRangeQuery {
   @IsOptional() @IsIn(['week', 'month', 'quarter']) period?: 'week' | 'month' | 'quarter';
+  /** Only the answers of a customer 360 segment's current members. */
+  @IsOptional() @IsUUID() segmentId?: string;
 }

@@ -21,10 +21,15 @@ export const SURVEYS_GRAPHQL: GraphqlOperations = [
   }),
   read('surveyAlerts', 'Detractor and low-CSAT alerts for supervisors', '/surveys/alerts', { roles: ACCESS.oversee, filter: true }),
   read('surveyCampaign', 'A campaign with its launch figures and answers', '/surveys/campaigns/:campaignId'),
-  read('npsReport', 'NPS per period, segment or tier, with trend (filter: from, to, period, by)', '/surveys/reports/nps', {
-    roles: ACCESS.oversee,
-    filter: true,
-  }),
+  read(
+    'npsReport',
+    'NPS per period and tier with trend, optionally of one segment (filter: from, to, period, segmentId)',
+    '/surveys/reports/nps',
+    {
+      roles: ACCESS.oversee,
+      filter: true,
+    },
+  ),
   read('csatReport', 'CSAT average per agent and team (filter: from, to)', '/surveys/reports/csat', {
     roles: ACCESS.oversee,
     filter: true,

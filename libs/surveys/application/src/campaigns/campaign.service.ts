@@ -11,7 +11,10 @@ import {
 } from '@c360/kernel';
 import { CLOCK, DOCUMENT_STORE } from '@c360/runtime';
 import {
+  MAX_CAMPAIGN_AUDIENCE,
+  campaignAudience,
   campaignStream,
+  segmentTooLarge,
   surveyCampaignAggregate,
   type CampaignSkips,
   type CampaignState,
@@ -20,6 +23,7 @@ import {
 import { SURVEYS_COLLECTIONS } from '@c360/surveys-projections';
 import { Inject, Injectable } from '@nestjs/common';
 import { RespondentService } from '../respondents/respondent.service';
+import { SEGMENT_AUDIENCE, type SegmentAudience } from '../segments/segment-audience.port';
 import { SurveyTemplateService } from '../templates/template.service';
 
 export type CampaignInput = Omit<CampaignCreated['data'], 'campaignId' | 'createdAt' | 'createdBy'>;
@@ -32,7 +36,10 @@ export interface CampaignView {
   readonly templateId: string;
   readonly channel: string;
   readonly purpose: string;
-  readonly customers: number;
+  /** The segment it goes to (null: a list). */
+  readonly segmentId: string | null;
+  /** How many customers it asks: the list's length, or the segment's members at launch (null before). */
+  readonly customers: number | null;
   readonly invited: number;
   readonly answered: number;
   /** Answered ÷ invited, 0–1 (null before any invitation). */
@@ -45,10 +52,11 @@ export function campaignInvitationId(campaignId: string, customerId: string): st
 }
 
 /**
- * Campaigns: a template sent to a list of customers on a channel for a purpose. Launching asks each
- * customer through the respondent decider (consent and fatigue checked per customer at that moment)
- * and records how many were sent and why the others were skipped. A launch interrupted half-way is
- * repeated with the same invitation ids: nobody is asked twice.
+ * Campaigns: a template sent to a list of customers, or to a customer 360 segment, on a channel for a
+ * purpose. Launching fixes a segment's audience first (its members now, recorded in the campaign), then
+ * asks each customer through the respondent decider (consent and fatigue checked per customer at that
+ * moment) and records how many were sent and why the others were skipped. A launch interrupted
+ * half-way is repeated with the same audience and the same invitation ids: nobody is asked twice.
  */
 @Injectable()
 export class SurveyCampaignService {
@@ -56,12 +64,15 @@ export class SurveyCampaignService {
     private readonly commands: CommandHandler,
     private readonly templates: SurveyTemplateService,
     private readonly respondents: RespondentService,
+    @Inject(SEGMENT_AUDIENCE) private readonly segments: SegmentAudience,
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async create(input: CampaignInput, context: CommandContext): Promise<CampaignResult> {
     await this.templates.require(input.templateId);
+    // A segment that does not exist, or is already too large to ask, is refused now rather than at launch.
+    if (input.segmentId !== undefined && input.customerIds.length === 0) await this.checkSegment(input.segmentId);
     const campaignId = deriveId(`surveys/campaign/${context.commandId}`);
     const result = await this.commands.handle(
       surveyCampaignAggregate,
@@ -80,9 +91,10 @@ export class SurveyCampaignService {
     // Launched once: a repeated launch answers what the first one did.
     if (state.status === 'launched') return { streamId, state, revision, position: undefined, duplicate: true, changed: false, campaignId };
     const { campaign } = state;
+    const audience = campaignAudience(state) ?? (await this.resolveAudience(campaignId, campaign.segmentId!, context));
     let sent = 0;
     const skipped: { -readonly [K in keyof CampaignSkips]: number } = { noConsent: 0, recontactTooSoon: 0, unknownCustomer: 0 };
-    for (const customerId of campaign.customerIds) {
+    for (const customerId of audience) {
       const invitationId = campaignInvitationId(campaignId, customerId);
       try {
         await this.respondents.send(
@@ -115,6 +127,27 @@ export class SurveyCampaignService {
     return { ...useCaseResult(result), campaignId };
   }
 
+  private async checkSegment(segmentId: string): Promise<void> {
+    const members = await this.segments.count(segmentId);
+    if (members > MAX_CAMPAIGN_AUDIENCE) throw segmentTooLarge(segmentId, members);
+  }
+
+  /**
+   * Reads the segment's members and records them as the campaign's audience. Two launches racing both
+   * read; the campaign keeps the first audience recorded, and both go on with that one.
+   */
+  private async resolveAudience(campaignId: string, segmentId: string, context: CommandContext): Promise<readonly string[]> {
+    const membership = await this.segments.members(segmentId, { max: MAX_CAMPAIGN_AUDIENCE });
+    const result = await this.commands.handle(
+      surveyCampaignAggregate,
+      campaignStream(campaignId),
+      { type: 'resolve-audience', customerIds: membership.customerIds, segmentPosition: membership.position, now: this.now() },
+      { ...context, commandId: deriveId(`surveys/campaign/${campaignId}/audience`), expectedRevision: undefined },
+    );
+    if (result.state.status === 'none') throw new Error(`campaign ${campaignId} vanished while its audience was resolved`);
+    return campaignAudience(result.state) ?? [];
+  }
+
   async view(campaignId: string): Promise<CampaignView> {
     const { state } = await this.commands.load(surveyCampaignAggregate, campaignStream(campaignId));
     if (state.status === 'none')
@@ -131,7 +164,8 @@ export class SurveyCampaignService {
       templateId: campaign.templateId,
       channel: campaign.channel,
       purpose: campaign.purpose,
-      customers: campaign.customerIds.length,
+      segmentId: campaign.segmentId ?? null,
+      customers: campaignAudience(state)?.length ?? null,
       invited,
       answered,
       responseRate: invited === 0 ? null : Math.round((answered / invited) * 1000) / 1000,

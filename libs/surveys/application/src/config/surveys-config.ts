@@ -18,6 +18,11 @@ export interface SurveysConfig {
   readonly npsBatchSize: number;
   /** The channel and purpose of the CSAT survey sent after a resolved ticket. */
   readonly csatChannel: SurveyChannel;
+  /**
+   * The customer 360 service, where segments are read for segment campaigns and NPS per segment, when it
+   * runs as its own process; unset, it is asked in this process (the embedded platform).
+   */
+  readonly customer360Url?: string;
 }
 
 export const SURVEYS_CONFIG = Symbol('SurveysConfig');
@@ -30,7 +35,8 @@ type Env = Readonly<Record<string, string | undefined>>;
  * `SURVEYS_WEBHOOK_URL` and `SURVEYS_WEBHOOK_SECRET` of 32+ characters, retries `SURVEYS_WEBHOOK_RETRIES` (4)
  * with exponential backoff from `SURVEYS_WEBHOOK_BACKOFF_MS` (500)), `SURVEYS_NPS_INTERVAL_MS` (daily;
  * 0 = off, off when NODE_ENV=test), `SURVEYS_NPS_CHANNEL` (email), `SURVEYS_NPS_PURPOSE` (marketing),
- * `SURVEYS_NPS_BATCH_SIZE` (200), `SURVEYS_CSAT_CHANNEL` (email).
+ * `SURVEYS_NPS_BATCH_SIZE` (200), `SURVEYS_CSAT_CHANNEL` (email), `C360_SERVICE_URL_CUSTOMER360` (optional:
+ * the customer 360 service's base URL when it runs apart).
  */
 export function loadSurveysConfig(env: Env = process.env): SurveysConfig {
   const settings = new SettingsReader(env);
@@ -57,5 +63,6 @@ export function loadSurveysConfig(env: Env = process.env): SurveysConfig {
     npsPurpose: settings.oneOf('SURVEYS_NPS_PURPOSE', ['service', 'marketing'] as const, 'marketing'),
     npsBatchSize: settings.integer('SURVEYS_NPS_BATCH_SIZE', 200, 1, 1_000),
     csatChannel: settings.oneOf('SURVEYS_CSAT_CHANNEL', channels, 'email'),
+    ...(env.C360_SERVICE_URL_CUSTOMER360?.trim() ? { customer360Url: settings.httpUrl('C360_SERVICE_URL_CUSTOMER360') } : {}),
   });
 }

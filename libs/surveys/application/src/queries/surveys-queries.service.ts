@@ -4,6 +4,7 @@ import { netPromoterScore } from '@c360/surveys-domain';
 import { SURVEYS_COLLECTIONS, type InvitationDocument, type RespondentDocument, type TemplateDocument } from '@c360/surveys-projections';
 import { Inject, Injectable } from '@nestjs/common';
 import type { SurveyMessageOut } from '../delivery/notifier.port';
+import { SEGMENT_AUDIENCE, type SegmentAudience } from '../segments/segment-audience.port';
 
 export interface SurveysPage<T> {
   readonly items: T[];
@@ -29,6 +30,15 @@ export interface NpsFigures {
 
 const ALERT_STATUSES = ['requested', 'opened', 'contacted'] as const;
 const SCAN = 500;
+/** The largest segment an NPS report reads the members of (its ids are held in memory for the report). */
+const REPORT_SEGMENT_MAX = 1_000_000;
+
+/** Adds one item to the group of a key. */
+function add<T>(groups: Map<string, T[]>, key: string, item: T): void {
+  const group = groups.get(key);
+  if (group) group.push(item);
+  else groups.set(key, [item]);
+}
 
 /** `2026-03` (month), `2026-Q1` (quarter) or the Monday of the ISO week (`2026-03-02`), in UTC. */
 export function periodOf(instant: string, period: ReportPeriod): string {
@@ -56,6 +66,7 @@ export class SurveysQueries {
   constructor(
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
     private readonly protector: PersonalDataProtector,
+    @Inject(SEGMENT_AUDIENCE) private readonly segments: SegmentAudience,
   ) {}
 
   templates(page: PageAsk): Promise<SurveysPage<TemplateDocument>> {
@@ -112,15 +123,16 @@ export class SurveysQueries {
 
   /**
    * NPS per period with its trend (the change from the period before), and per loyalty tier over the
-   * whole range. Answers are counted in the period they were given.
+   * whole range. Answers are counted in the period they were given. With a segment, only the answers of
+   * the customers who are its members now count (the segment's membership is the customer 360's, read
+   * at the moment of the report; `segment` says when and how many).
    */
-  async npsReport(period: ReportPeriod, range: { from?: string; to?: string }) {
-    const answers = await this.answered('nps', range);
+  async npsReport(period: ReportPeriod, range: { from?: string; to?: string }, segmentId?: string) {
+    const membership = segmentId === undefined ? undefined : await this.segments.members(segmentId, { max: REPORT_SEGMENT_MAX });
+    const members = membership === undefined ? undefined : new Set(membership.customerIds);
+    const answers = (await this.answered('nps', range)).filter((answer) => members === undefined || members.has(answer.customerId));
     const byPeriod = new Map<string, (string | null)[]>();
-    for (const answer of answers) {
-      const key = periodOf(answer.answeredAt!, period);
-      byPeriod.set(key, [...(byPeriod.get(key) ?? []), answer.category]);
-    }
+    for (const answer of answers) add(byPeriod, periodOf(answer.answeredAt!, period), answer.category);
     let previous: number | null = null;
     const periods = [...byPeriod.keys()].sort().map((key) => {
       const figures = tally(byPeriod.get(key)!);
@@ -130,12 +142,19 @@ export class SurveysQueries {
     });
     const tiers = await this.tiersOf(answers.map((answer) => answer.customerId));
     const byTier = new Map<string, (string | null)[]>();
-    for (const answer of answers) {
-      const tier = tiers.get(answer.customerId) ?? 'none';
-      byTier.set(tier, [...(byTier.get(tier) ?? []), answer.category]);
-    }
+    for (const answer of answers) add(byTier, tiers.get(answer.customerId) ?? 'none', answer.category);
     return {
       period,
+      ...(membership === undefined
+        ? {}
+        : {
+            segment: {
+              segmentId: membership.segmentId,
+              members: membership.customerIds.length,
+              position: membership.position,
+              asOf: membership.asOf,
+            },
+          }),
       overall: tally(answers.map((answer) => answer.category)),
       periods,
       tiers: [...byTier.keys()].sort().map((tier) => ({ tier, ...tally(byTier.get(tier)!) })),
@@ -149,7 +168,7 @@ export class SurveysQueries {
       const groups = new Map<string, number[]>();
       for (const answer of answers) {
         const id = key(answer);
-        if (id && answer.score !== null) groups.set(id, [...(groups.get(id) ?? []), answer.score]);
+        if (id && answer.score !== null) add(groups, id, answer.score);
       }
       return [...groups.entries()]
         .sort(([a], [b]) => a.localeCompare(b))

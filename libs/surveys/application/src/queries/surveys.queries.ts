@@ -58,6 +58,8 @@ export class GetNpsReport extends ContextQuery<Awaited<ReturnType<SurveysQueries
   constructor(
     readonly period: ReportPeriod,
     readonly range: { from?: string; to?: string },
+    /** Only the answers of this customer 360 segment's current members. */
+    readonly segmentId?: string,
   ) {
     super();
   }
@@ -129,7 +131,7 @@ export class GetSurveyByTokenHandler implements IQueryHandler<GetSurveyByToken> 
 export class GetNpsReportHandler implements IQueryHandler<GetNpsReport> {
   constructor(private readonly queries: SurveysQueries) {}
   execute(query: GetNpsReport) {
-    return this.queries.npsReport(query.period, query.range);
+    return this.queries.npsReport(query.period, query.range, query.segmentId);
   }
 }
 @HandlesQuery(GetCsatReport)
