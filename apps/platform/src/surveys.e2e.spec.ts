@@ -160,4 +160,50 @@ describe('surveys across the platform', () => {
     const raw = JSON.stringify((await platform.stores.eventStore.readStream(`surveys-respondent-${ann}`)).map((event) => event.data));
     expect(raw).not.toContain('Nobody called me back');
   });
+
+  it('follows merges: the survivor is asked, fatigue counts the absorbed record, the profile combines and an undo separates', async () => {
+    const register = async (first: string) => {
+      const customerId = (
+        await platform.http
+          .post('/customers')
+          .send({ name: { first }, emails: [`${first.toLowerCase()}@example.com`] })
+          .expect(201)
+      ).body.customerId as string;
+      await platform.http
+        .post(`/customers/${customerId}/consents/grants`)
+        .send({ channel: 'email', purpose: 'marketing', source: 'web' })
+        .expect(201);
+      return customerId;
+    };
+    const ann = await register('Ann');
+    const annie = await register('Annie');
+    const nps = (customerId: string) => ({ customerId, templateId: 'nps-default', channel: 'email', purpose: 'marketing' });
+    await settle();
+    const first = await platform.http.post('/surveys/invitations').send(nps(annie)).expect(201);
+    await settle();
+
+    platform.clock.set('2026-03-05T08:00:00.000Z');
+    const merge = await platform.http.post(`/customers/${ann}/merges`).send({ absorbedId: annie }).expect(201);
+    await settle();
+    // Annie was asked three days ago: Ann, who answers for her now, is not asked again within 30 days.
+    const tooSoon = await platform.http.post('/surveys/invitations').send(nps(ann)).expect(409);
+    expect(tooSoon.body).toMatchObject({ error: 'surveys.recontact-too-soon', details: { lastInvitedAt: '2026-03-02T08:00:00.000Z' } });
+    // Asking the absorbed record asks the survivor.
+    platform.clock.set('2026-04-10T08:00:00.000Z');
+    const viaAbsorbed = await platform.http.post('/surveys/invitations').send(nps(annie)).expect(201);
+    expect(viaAbsorbed.body.customerId).toBe(ann);
+    await settle();
+    const combined = await platform.http.get(`/customers/${ann}/surveys`).expect(200);
+    expect(combined.body.items.map((item: { invitationId: string; customerId: string }) => [item.invitationId, item.customerId])).toEqual([
+      [viaAbsorbed.body.invitationId, ann],
+      [first.body.invitationId, annie],
+    ]);
+
+    await platform.http.post(`/customers/${ann}/merges/${merge.body.mergeId}/undo`).expect(200);
+    await settle();
+    const separated = await platform.http.get(`/customers/${ann}/surveys`).expect(200);
+    expect(separated.body.items.map((item: { invitationId: string }) => item.invitationId)).toEqual([viaAbsorbed.body.invitationId]);
+    const annieAlone = await platform.http.get(`/customers/${annie}/surveys`).expect(200);
+    expect(annieAlone.body.items.map((item: { invitationId: string }) => item.invitationId)).toEqual([first.body.invitationId]);
+  });
 });

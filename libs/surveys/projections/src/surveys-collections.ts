@@ -1,4 +1,5 @@
 import { projectionCollection } from '@c360/kernel';
+import { surveysCustomerAliasesProjection } from './customer-aliases.projection';
 import { invitationsProjection } from './invitations.projection';
 import { respondentsProjection } from './respondents.projection';
 import { templatesProjection } from './templates.projection';
@@ -12,4 +13,9 @@ export const SURVEYS_COLLECTIONS = {
   outbox: 'surveys-outbox',
 } as const;
 
-export const SURVEYS_PROJECTIONS = [invitationsProjection, respondentsProjection, templatesProjection] as const;
+export const SURVEYS_PROJECTIONS = [
+  invitationsProjection,
+  respondentsProjection,
+  templatesProjection,
+  surveysCustomerAliasesProjection,
+] as const;

@@ -1,7 +1,21 @@
-import { DomainError, PersonalDataProtector, type DocumentStore, type Filter, type SortSpec, type StoredDocument } from '@c360/kernel';
+import {
+  CustomerAliases,
+  DomainError,
+  PersonalDataProtector,
+  type DocumentStore,
+  type Filter,
+  type SortSpec,
+  type StoredDocument,
+} from '@c360/kernel';
 import { DOCUMENT_STORE } from '@c360/runtime';
 import { netPromoterScore } from '@c360/surveys-domain';
-import { SURVEYS_COLLECTIONS, type InvitationDocument, type RespondentDocument, type TemplateDocument } from '@c360/surveys-projections';
+import {
+  SURVEYS_COLLECTIONS,
+  surveysCustomerAliasesProjection,
+  type InvitationDocument,
+  type RespondentDocument,
+  type TemplateDocument,
+} from '@c360/surveys-projections';
 import { Inject, Injectable } from '@nestjs/common';
 import type { SurveyMessageOut } from '../delivery/notifier.port';
 import { SEGMENT_AUDIENCE, type SegmentAudience } from '../segments/segment-audience.port';
@@ -63,11 +77,15 @@ function withoutBookkeeping<T>(doc: StoredDocument<T>): T {
 /** Reads surveys' read models (never the log); comments and answers are opened per request with the protector. */
 @Injectable()
 export class SurveysQueries {
+  private readonly aliases: CustomerAliases;
+
   constructor(
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
     private readonly protector: PersonalDataProtector,
     @Inject(SEGMENT_AUDIENCE) private readonly segments: SegmentAudience,
-  ) {}
+  ) {
+    this.aliases = new CustomerAliases(documents, surveysCustomerAliasesProjection);
+  }
 
   templates(page: PageAsk): Promise<SurveysPage<TemplateDocument>> {
     return this.page<TemplateDocument>(SURVEYS_COLLECTIONS.templates, {}, { field: 'templateId', direction: 'asc' }, page);
@@ -95,11 +113,15 @@ export class SurveysQueries {
     return this.opened(withoutBookkeeping(doc));
   }
 
-  /** A customer's invitations and answers, newest first: what their profile shows. */
+  /**
+   * A customer's invitations and answers, newest first: what their profile shows — with those of every
+   * customer merged into it (and only its own again once a merge is undone).
+   */
   async customerSurveys(customerId: string, page: PageAsk): Promise<SurveysPage<InvitationDocument>> {
+    const { customerIds } = await this.aliases.resolve(customerId);
     const found = await this.page<InvitationDocument>(
       SURVEYS_COLLECTIONS.invitations,
-      { customerId },
+      customerIds.length === 1 ? { customerId } : { customerId: { $in: [...customerIds] } },
       { field: 'sentAt', direction: 'desc' },
       page,
     );

@@ -1,5 +1,6 @@
 import {
   CommandHandler,
+  CustomerAliases,
   projectionCheckpointName,
   useCaseResult,
   uuidv7,
@@ -10,7 +11,14 @@ import {
   type UseCaseResult,
 } from '@c360/kernel';
 import { CLOCK, CustomerDirectory, DOCUMENT_STORE, EVENT_STORE, PLATFORM_CONFIG, ProcessorHost, type PlatformConfig } from '@c360/runtime';
-import { SURVEYS_COLLECTIONS, consentValidAt, respondentsProjection, type RespondentDocument } from '@c360/surveys-projections';
+import {
+  SURVEYS_COLLECTIONS,
+  consentValidAt,
+  respondentsProjection,
+  surveysCustomerAliasesProjection,
+  type InvitationDocument,
+  type RespondentDocument,
+} from '@c360/surveys-projections';
 import {
   SurveysErrors,
   messageLanguage,
@@ -52,6 +60,8 @@ type Body = RespondentCommand extends infer C ? (C extends unknown ? Omit<C, 'no
  */
 @Injectable()
 export class RespondentService {
+  private readonly aliases: CustomerAliases;
+
   constructor(
     private readonly commands: CommandHandler,
     private readonly templates: SurveyTemplateService,
@@ -63,27 +73,33 @@ export class RespondentService {
     @Inject(EVENT_STORE) private readonly events: EventStore,
     private readonly processors: ProcessorHost,
     @Inject(PLATFORM_CONFIG) private readonly platform: PlatformConfig,
-  ) {}
+  ) {
+    this.aliases = new CustomerAliases(documents, surveysCustomerAliasesProjection);
+  }
 
   async send(input: SendInvitationInput, context: CommandContext): Promise<RespondentResult> {
     // 404 for an unknown customer, 409 customer-erased for an erased one (ADR 0013).
     await this.customers.require(input.customerId);
+    // A merged customer is asked as its survivor; fatigue counts the invitations of every id merged into it.
+    const { survivorId: customerId, customerIds } = await this.aliases.resolve(input.customerId);
+    if (customerId !== input.customerId) await this.customers.require(customerId);
     const template = await this.templates.require(input.templateId);
     const now = this.now();
-    const respondent = await this.respondent(input.customerId, (doc) => consentValidAt(doc, input.channel, input.purpose, now));
+    const respondent = await this.respondent(customerId, (doc) => consentValidAt(doc, input.channel, input.purpose, now));
     return this.execute(
-      input.customerId,
+      customerId,
       input.invitationId,
       {
         type: 'send-invitation',
         invitationId: input.invitationId,
-        customerId: input.customerId,
+        customerId,
         template: { templateId: template.templateId, version: template.version, kind: template.kind },
         channel: input.channel,
         purpose: input.purpose,
         language: messageLanguage(template.versions[template.version], respondent?.language),
         consentValid: consentValidAt(respondent, input.channel, input.purpose, now),
         recontactDays: input.recontactDays ?? template.content.recontactDays ?? this.config.recontactDays,
+        mergedLastInvitedAt: await this.lastInvitedAt(customerIds.filter((id) => id !== customerId)),
         subject: input.subject ?? {},
         expiresAt: new Date(Date.parse(now) + this.config.invitationTtlDays * DAY).toISOString(),
       },
@@ -173,6 +189,21 @@ export class RespondentService {
       });
     }
     return this.documents.get<RespondentDocument>(SURVEYS_COLLECTIONS.respondents, customerId);
+  }
+
+  /** The latest invitation sent to any of these customers (the ones merged into a survivor). */
+  private async lastInvitedAt(customerIds: readonly string[]): Promise<string | null> {
+    let latest: string | null = null;
+    for (const customerId of customerIds) {
+      const found = await this.documents.find<InvitationDocument>(
+        SURVEYS_COLLECTIONS.invitations,
+        { customerId },
+        { sort: { field: 'sentAt', direction: 'desc' }, limit: 1 },
+      );
+      const sentAt = found.items[0]?.sentAt;
+      if (sentAt && (latest === null || sentAt > latest)) latest = sentAt;
+    }
+    return latest;
   }
 
   private async open(token: string) {

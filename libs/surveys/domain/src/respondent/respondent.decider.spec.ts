@@ -89,6 +89,27 @@ describe('surveys: sending an invitation', () => {
       .thenEvents((events) => expect(events.map((e) => e.type)).toEqual(['surveys.invitation-sent']));
   });
 
+  it('survey fatigue counts the latest invitation of customers merged into this one', () => {
+    const refused = spec
+      .given([])
+      .when(send({ now: at(10), mergedLastInvitedAt: at(5) }))
+      .thenThrows('surveys.recontact-too-soon', 'conflict');
+    expect(refused.details).toMatchObject({ lastInvitedAt: at(5), nextAllowedAt: at(35) });
+    // The later of the two counts: its own invitation on day 0, the merged record's on day 5.
+    expect(
+      spec
+        .given(history(send()))
+        .when(send({ invitationId: 'inv-2', now: at(31), mergedLastInvitedAt: at(5) }))
+        .thenThrows('surveys.recontact-too-soon').details,
+    ).toMatchObject({
+      lastInvitedAt: at(5),
+    });
+    spec
+      .given(history(send()))
+      .when(send({ invitationId: 'inv-2', now: at(35), mergedLastInvitedAt: at(5) }))
+      .thenEvents((events) => expect(events).toHaveLength(1));
+  });
+
   it('a survey may override fatigue (recontactDays 0 asks again at once)', () => {
     spec
       .given(history(send()))

@@ -50,6 +50,11 @@ export type RespondentCommand =
       readonly consentValid: boolean;
       /** Survey fatigue in force for this survey (its own, else the platform default). */
       readonly recontactDays: number;
+      /**
+       * The latest invitation sent to customers merged into this one, on their own streams (ADR 0014):
+       * fatigue counts it as this customer's.
+       */
+      readonly mergedLastInvitedAt?: string | null;
       readonly subject: InvitationSubject;
       readonly expiresAt: string;
       readonly now: string;
@@ -119,6 +124,10 @@ function checkResponses(questions: readonly SurveyQuestion[], responses: readonl
   }
 }
 
+function latest(a: string | null, b: string | null): string | null {
+  return a === null ? b : b === null || a >= b ? a : b;
+}
+
 function minutesBetween(from: string, to: string): number {
   return Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 60_000));
 }
@@ -129,10 +138,11 @@ function decide(command: RespondentCommand, state: RespondentState): RespondentE
       // The same invitation id (a ticket's CSAT, a campaign's customer) is sent once.
       if (invitationOf(state, command.invitationId)) return [];
       if (!command.consentValid) throw SurveysErrors.noConsent(command.channel, command.purpose);
-      if (state.lastInvitedAt && command.recontactDays > 0) {
-        const nextAllowed = Date.parse(state.lastInvitedAt) + command.recontactDays * DAY;
+      const lastInvitedAt = latest(state.lastInvitedAt, command.mergedLastInvitedAt ?? null);
+      if (lastInvitedAt && command.recontactDays > 0) {
+        const nextAllowed = Date.parse(lastInvitedAt) + command.recontactDays * DAY;
         if (Date.parse(command.now) < nextAllowed) {
-          throw SurveysErrors.recontactTooSoon(state.lastInvitedAt, new Date(nextAllowed).toISOString());
+          throw SurveysErrors.recontactTooSoon(lastInvitedAt, new Date(nextAllowed).toISOString());
         }
       }
       return [
