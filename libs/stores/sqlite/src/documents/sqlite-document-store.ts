@@ -24,6 +24,9 @@ import { applyUpdate } from './apply-update';
 import { afterCursor, fieldExpression, orderBy, whereClause } from './sql-filter';
 import { swapCollection, type SwapRequest } from './swap-collection';
 
+/** Prepared statements kept at most (reads by SQL text, writes per collection). */
+const QUERY_STATEMENTS_KEPT = 2_000;
+
 interface DocumentRow {
   readonly id: string;
   readonly position: number;
@@ -81,7 +84,7 @@ export class SqliteDocumentStore implements DocumentStore {
     for (let start = 0; start < ids.length; start += 500) {
       const chunk = ids.slice(start, start + 500);
       const sql = `SELECT id, position, deleted, doc FROM ${table(collection)} WHERE id IN (${chunk.map(() => '?').join(',')})`;
-      rows.push(...(this.guard(() => this.db.prepare(sql).all(...chunk)) as DocumentRow[]));
+      rows.push(...(this.guard(() => this.query(collection, sql).all(...chunk)) as DocumentRow[]));
     }
     return rows.filter((row) => !row.deleted).map((row) => toDocument<T>(row));
   }
@@ -98,7 +101,7 @@ export class SqliteDocumentStore implements DocumentStore {
       params.push(...cursor.params);
     }
     const sql = `SELECT id, position, deleted, doc FROM ${table(collection)} WHERE ${conditions.join(' AND ')} ORDER BY ${orderBy(sort)} LIMIT ?`;
-    const rows = this.guard(() => this.db.prepare(sql).all(...params, limit + 1)) as DocumentRow[];
+    const rows = this.guard(() => this.query(collection, sql).all(...params, limit + 1)) as DocumentRow[];
     const items = rows.slice(0, limit).map((row) => toDocument<T>(row));
     const last = items[items.length - 1] as Record<string, unknown> | undefined;
     return rows.length > limit && last ? { items, nextCursor: encodeCursor(sortValueOf(last, sort.field), last._id as string) } : { items };
@@ -109,8 +112,7 @@ export class SqliteDocumentStore implements DocumentStore {
     if (!this.tableExists(collection)) return 0;
     return this.guard(
       () =>
-        this.db
-          .prepare(`SELECT count(*) FROM ${table(collection)} WHERE ${where.sql}`)
+        this.query(collection, `SELECT count(*) FROM ${table(collection)} WHERE ${where.sql}`)
           .pluck()
           .get(...where.params) as number,
     );
@@ -208,6 +210,22 @@ export class SqliteDocumentStore implements DocumentStore {
       statement = this.db.prepare(STATEMENTS[kind](table(collection)));
       this.statements.set(key, statement);
     }
+    return statement;
+  }
+
+  /**
+   * A read's prepared statement, kept by its SQL text: preparing took an eighth of a 360 read's CPU
+   * (profile in docs/benchmarks.md). The SQL holds only placeholders, so the distinct texts are the
+   * query shapes; the oldest is dropped past QUERY_STATEMENTS_KEPT. Keyed under the collection, so a
+   * swap or drop forgets them with the collection's other statements.
+   */
+  private query(collection: string, sql: string): Statement {
+    const key = `${collection}/q:${sql}`;
+    let statement = this.statements.get(key);
+    if (statement) return statement;
+    statement = this.db.prepare(sql);
+    if (this.statements.size >= QUERY_STATEMENTS_KEPT) this.statements.delete(this.statements.keys().next().value!);
+    this.statements.set(key, statement);
     return statement;
   }
 
