@@ -247,6 +247,23 @@ describe('c360', () => {
     expect(JSON.parse(chain.stdout)).toEqual(expect.objectContaining({ ok: true }));
   });
 
+  it('audit anchor prints the head; verify-log --anchor checks it and refuses a malformed one with usage', async () => {
+    const anchored = await c360('--json', 'audit', 'anchor');
+    expect(anchored.code).toBe(0);
+    const { anchor, position } = JSON.parse(anchored.stdout) as { anchor: string; position: number };
+    expect(anchor).toMatch(/^\d+:[0-9a-f]{64}$/);
+    expect(position).toBe(await platform.stores.eventStore.headPosition());
+    const checked = await c360('--json', 'audit', 'verify-log', '--anchor', anchor);
+    expect(checked.code).toBe(0);
+    expect(JSON.parse(checked.stdout)).toEqual(expect.objectContaining({ ok: true, breaks: [] }));
+    const forged = await c360('audit', 'verify-log', '--anchor', `${position}:${'0'.repeat(64)}`);
+    expect(forged.code).toBe(1);
+    expect(forged.stdout).toMatch(/rewritten: the hash at position \d+/);
+    const bad = await c360('audit', 'verify-log', '--anchor', 'yesterday');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/--anchor: anchor "yesterday" must be <position>:<64 hex digits>/);
+  });
+
   it('audit verify-log names a tampered event and exits 1', async () => {
     const db = new Database(join(dataDir, 'events.db'));
     db.prepare("UPDATE events SET occurred_at = '2020-01-01T00:00:00.000Z' WHERE position = 2").run();

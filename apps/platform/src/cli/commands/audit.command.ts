@@ -9,6 +9,7 @@ import {
   verifyReadModels,
   type DocumentDifference,
 } from '@c360/replay';
+import { parseChainAnchor, type ChainAnchor } from '@c360/store-sqlite';
 import type { Command } from 'commander';
 import { embeddedEventStore, openScratch } from '../cli-stores';
 import { InvalidOptionValue, type CommandKit } from './command-kit';
@@ -29,6 +30,15 @@ function asOfPoint(value: string) {
     return parseAsOfPoint(value);
   } catch (error) {
     throw new InvalidOptionValue((error as Error).message);
+  }
+}
+
+/** `--anchor` may be given many times: each is parsed as it comes, a malformed one named. */
+function collectAnchor(value: string, anchors: ChainAnchor[]): ChainAnchor[] {
+  try {
+    return [...anchors, parseChainAnchor(value)];
+  } catch (error) {
+    throw new InvalidOptionValue(`--anchor: ${(error as Error).message}`);
   }
 }
 
@@ -161,8 +171,8 @@ export function auditCommand(program: Command, kit: CommandKit): Command {
     });
 
   audit
-    .command('verify-log')
-    .description('check the hash chain of the embedded log: names an altered, removed or reordered event; exit 1 when broken')
+    .command('anchor')
+    .description("print the chain's head (<position>:<hash>) to keep outside this machine; verify-log --anchor checks it later")
     .action(async () => {
       const stores = await kit.stores();
       const output = kit.output();
@@ -174,12 +184,36 @@ export function auditCommand(program: Command, kit: CommandKit): Command {
         });
         return kit.fail();
       }
+      const head = store.chainHead();
+      output.result(
+        { ok: true, anchor: head ? `${head.position}:${head.hash}` : null, position: head?.position ?? null, hash: head?.hash ?? null },
+        () => (head ? `${head.position}:${head.hash}` : 'the log is empty: nothing to anchor'),
+      );
+    });
+
+  audit
+    .command('verify-log')
+    .description(
+      'check the hash chain of the embedded log: names an altered, removed or reordered event, and with --anchor events cut off the end or a log rewritten; exit 1 when broken',
+    )
+    .option('--anchor <position:hash>', 'an anchor printed earlier by `audit anchor` (repeatable)', collectAnchor, [] as ChainAnchor[])
+    .action(async (options: { anchor: ChainAnchor[] }) => {
+      const stores = await kit.stores();
+      const output = kit.output();
+      const store = embeddedEventStore(stores);
+      if (!store) {
+        output.result({
+          ok: false,
+          error: 'the hash chain is kept by the embedded event store; this one is ' + stores.config.eventStore.kind,
+        });
+        return kit.fail();
+      }
       const bar = output.progress('verifying');
-      const report = store.verifyChain({ progress: bar.update });
+      const report = store.verifyChain({ progress: bar.update, anchors: options.anchor });
       bar.stop();
       output.result({ ...report, ok: report.breaks.length === 0 }, () =>
         report.breaks.length === 0
-          ? `ok: the hash chain holds over ${report.events} events (head ${report.head ?? '-'})`
+          ? `ok: the hash chain holds over ${report.events} events (head ${report.head ?? '-'})${options.anchor.length ? `, and ${options.anchor.length} anchor(s) match` : ''}`
           : ['BROKEN:', ...report.breaks.map((entry) => `  ${entry.kind}: ${entry.message}`)].join('\n'),
       );
       if (report.breaks.length > 0) kit.fail();

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseChainAnchor, type ChainAnchor } from './event-chain';
 import { SqliteEventStore } from './sqlite-event-store';
 
 /** Tamper evidence: whoever edits the SQLite file directly is named by `verifyChain`. */
@@ -93,6 +94,51 @@ describe('the hash chain of the embedded event store', () => {
     await store.appendToStream('b-1', [event('t.changed', { n: 6 })], { expectedRevision: 0 });
     await store.close();
     expect(verify()).toEqual({ events: 6, head: 6, breaks: [] });
+  });
+
+  describe('anchors kept elsewhere', () => {
+    const head = () => {
+      const store = new SqliteEventStore({ file, readOnly: true });
+      try {
+        return store.chainHead()!;
+      } finally {
+        void store.close();
+      }
+    };
+    const verifyWith = (anchors: ChainAnchor[]) => {
+      const store = new SqliteEventStore({ file, readOnly: true });
+      try {
+        return store.verifyChain({ anchors });
+      } finally {
+        void store.close();
+      }
+    };
+
+    it('hold over an untouched log, and name events cut off the end, which the chain alone cannot see', () => {
+      const anchor = head();
+      expect(anchor).toEqual({ position: 5, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(verifyWith([anchor]).breaks).toEqual([]);
+      tamper('DELETE FROM events WHERE position >= 4');
+      expect(verify().breaks).toEqual([]);
+      expect(verifyWith([anchor]).breaks).toEqual([
+        expect.objectContaining({ position: 5, kind: 'truncated', eventId: null, message: expect.stringContaining('head 3') }),
+      ]);
+    });
+
+    it('name a log rewritten and hashed again (the hashes dropped, so that opening re-chains it)', async () => {
+      const anchor = head();
+      tamper(`UPDATE events SET data = '{"n":30}' WHERE position = 3; UPDATE events SET hash = NULL`);
+      await new SqliteEventStore({ file, durability: 'normal' }).close();
+      expect(verify().breaks).toEqual([]);
+      expect(verifyWith([anchor]).breaks).toEqual([expect.objectContaining({ position: 5, kind: 'rewritten', streamId: 'a-1' })]);
+    });
+
+    it('are parsed as <position>:<64 hex digits>, anything else refused with the expected form', () => {
+      expect(parseChainAnchor(`12:${'AB'.repeat(32)}`)).toEqual({ position: 12, hash: 'ab'.repeat(32) });
+      for (const bad of ['12', `0:${'a'.repeat(64)}`, `x:${'a'.repeat(64)}`, `3:${'a'.repeat(63)}`, `3:${'g'.repeat(64)}`]) {
+        expect(() => parseChainAnchor(bad)).toThrow(/must be <position>:<64 hex digits>/);
+      }
+    });
   });
 
   it('read-only: appends are refused and nothing is written', async () => {

@@ -139,11 +139,43 @@ export function backfillChain(db: SqliteDatabase, batch = 10_000): number {
 /** How the chain is broken at one event. */
 export interface ChainBreak {
   readonly position: number;
-  /** `removed`: events before this position are missing; `reordered`: out of its stream's order; `altered`: content changed. */
-  readonly kind: 'altered' | 'removed' | 'reordered';
-  readonly eventId: string;
-  readonly streamId: string;
+  /**
+   * `removed`: events before this position are missing; `reordered`: out of its stream's order;
+   * `altered`: content changed; `truncated`: an anchored position is past the log's end (events were cut
+   * off the end); `rewritten`: the hash at an anchored position is not the anchored one (the log up to
+   * there was rewritten and re-chained).
+   */
+  readonly kind: 'altered' | 'removed' | 'reordered' | 'truncated' | 'rewritten';
+  /** Null for a `truncated` break: there is no event at that position any more. */
+  readonly eventId: string | null;
+  readonly streamId: string | null;
   readonly message: string;
+}
+
+/**
+ * A point of the chain kept outside the event store (`c360 audit anchor` prints one): the position and
+ * the hash the chain had there. The chain alone cannot see events cut off its end, nor a log rewritten and
+ * re-hashed from some event on; an anchor kept elsewhere can.
+ */
+export interface ChainAnchor {
+  readonly position: number;
+  /** 64 hex digits. */
+  readonly hash: string;
+}
+
+/** `1234:9f86d0…` (position, colon, 64 hex digits), as `audit anchor` prints it; anything else is refused. */
+export function parseChainAnchor(value: string): ChainAnchor {
+  const match = /^(\d+):([0-9a-f]{64})$/i.exec(value.trim());
+  if (!match || Number(match[1]) < 1)
+    throw new TypeError(`anchor "${value}" must be <position>:<64 hex digits>, as \`c360 audit anchor\` prints it`);
+  return { position: Number(match[1]), hash: match[2].toLowerCase() };
+}
+
+/** The head of the chain: its position and stored hash (undefined for an empty log). */
+export function chainHead(db: SqliteDatabase): ChainAnchor | undefined {
+  const row = db.prepare('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1').get() as
+    { position: number; hash: Buffer | null } | undefined;
+  return row && row.hash ? { position: row.position, hash: row.hash.toString('hex') } : undefined;
 }
 
 export interface ChainReport {
@@ -159,7 +191,13 @@ export interface ChainReport {
  */
 export function verifyChain(
   db: SqliteDatabase,
-  options: { readonly maxBreaks?: number; readonly every?: number; readonly progress?: (done: number, total: number) => void } = {},
+  options: {
+    readonly maxBreaks?: number;
+    readonly every?: number;
+    readonly progress?: (done: number, total: number) => void;
+    /** Anchors kept elsewhere: each must still be in the log with the same hash. */
+    readonly anchors?: readonly ChainAnchor[];
+  } = {},
 ): ChainReport {
   const maxBreaks = options.maxBreaks ?? 100;
   const every = options.every ?? 50_000;
@@ -206,5 +244,33 @@ export function verifyChain(
     }
   }
   if (options.progress) options.progress(events, total);
+  breaks.push(...anchorBreaks(db, head, options.anchors ?? []));
   return { events, head, breaks };
+}
+
+/** What the anchors say: each anchored position must still hold the anchored hash. */
+function anchorBreaks(db: SqliteDatabase, head: number | undefined, anchors: readonly ChainAnchor[]): ChainBreak[] {
+  const at = db.prepare('SELECT event_id AS eventId, stream_id AS streamId, hash FROM events WHERE position = ?');
+  const breaks: ChainBreak[] = [];
+  for (const anchor of anchors) {
+    const row = at.get(anchor.position) as { eventId: string; streamId: string; hash: Buffer | null } | undefined;
+    if (!row) {
+      breaks.push({
+        position: anchor.position,
+        kind: 'truncated',
+        eventId: null,
+        streamId: null,
+        message: `the anchor at position ${anchor.position} is past the log's end (head ${head ?? 'none'}): events were cut off the end`,
+      });
+    } else if (row.hash?.toString('hex') !== anchor.hash) {
+      breaks.push({
+        position: anchor.position,
+        kind: 'rewritten',
+        eventId: row.eventId,
+        streamId: row.streamId,
+        message: `the hash at position ${anchor.position} (event ${row.eventId}) is not the anchored one: the log up to there was rewritten`,
+      });
+    }
+  }
+  return breaks;
 }

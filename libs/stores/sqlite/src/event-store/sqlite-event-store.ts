@@ -21,7 +21,7 @@ import {
 } from '@c360/kernel';
 import type { Statement } from 'better-sqlite3';
 import { isTransientSqliteError, migrate, openSqlite, type SqliteDatabase, type SqliteOptions } from '../sqlite-connection';
-import { ADD_HASH_COLUMN, GENESIS, backfillChain, link, verifyChain, type ChainReport } from './event-chain';
+import { ADD_HASH_COLUMN, GENESIS, backfillChain, chainHead, link, verifyChain, type ChainAnchor, type ChainReport } from './event-chain';
 import { EVENT_COLUMNS, toEnvelope, type EventRow } from './event-row';
 import { filterParams, filterWhere } from './event-filter-sql';
 import { SharedReadWindow } from './shared-read-window';
@@ -214,6 +214,11 @@ export class SqliteEventStore implements EventStore, EventLogStats {
   /** Recomputes the hash chain over the whole log (`c360 audit verify-log`); see event-chain.ts. */
   verifyChain(options?: Parameters<typeof verifyChain>[1]): ChainReport {
     return this.read(() => verifyChain(this.db, options));
+  }
+
+  /** The chain's head: what `c360 audit anchor` prints for an auditor to keep elsewhere. */
+  chainHead(): ChainAnchor | undefined {
+    return this.read(() => chainHead(this.db));
   }
 
   async ping(): Promise<void> {
