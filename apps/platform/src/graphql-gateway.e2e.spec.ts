@@ -1,5 +1,6 @@
 import { GatewayModule } from '@c360/runtime';
 import { authHeaders, createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
+import { createHash } from 'node:crypto';
 import { platformContexts, platformModules } from './platform-contexts';
 
 const KEY_1 = '0190a000-0000-7000-8000-000000000001';
@@ -163,6 +164,28 @@ describe('GraphQL gateway (in-process)', () => {
       ${fragment}
     `);
     expect(answer.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'depth' });
+  });
+
+  it('accepts persisted queries: a hash alone once the query is known, the limits still applied', async () => {
+    const query = '{ surveyTemplates(filter: { limit: 1 }) { edges { node } } }';
+    const persisted = (sha256Hash: string) => ({ persistedQuery: { version: 1, sha256Hash } });
+    const hash = createHash('sha256').update(query).digest('hex');
+    const post = (body: Record<string, unknown>) =>
+      platform.anonymous.post('/graphql').set(authHeaders('supervisor', 'sup-sue')).send(body);
+    const unknown = await post({ extensions: persisted(hash) });
+    expect(unknown.body.errors?.[0].extensions).toMatchObject({ code: 'PERSISTED_QUERY_NOT_FOUND' });
+    const registered = await post({ query, extensions: persisted(hash) });
+    expect(registered.body.errors).toBeUndefined();
+    const byHash = await post({ extensions: persisted(hash) });
+    expect(byHash.body).toEqual(registered.body);
+    // A query that does not hash to the given value is refused, and a persisted query obeys the depth limit.
+    const mismatch = await post({ query, extensions: persisted('0'.repeat(64)) });
+    expect(mismatch.status).toBe(400);
+    expect(mismatch.body.errors?.[0].message).toMatch(/does not match/);
+    const deep =
+      '{ ...F } fragment F on Query { __schema { types { fields { type { ofType { ofType { ofType { ofType { name } } } } } } } } }';
+    const tooDeep = await post({ query: deep, extensions: persisted(createHash('sha256').update(deep).digest('hex')) });
+    expect(tooDeep.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'depth' });
   });
 
   it('serves GraphiQL and its scripts from the project dependencies', async () => {
