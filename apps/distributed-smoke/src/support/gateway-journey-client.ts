@@ -184,9 +184,9 @@ export class GatewayJourneyClient implements JourneyClient {
       signal: AbortSignal.timeout(60_000),
     });
     const text = await response.text();
-    const body = JSON.parse(text) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+    const body = JSON.parse(text) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string; rule?: string } }> };
     // A read that waited out a takeover and still missed its position: once more, as the REST client does.
-    const timedOut = body.errors?.some((error) => /min_position_not_reached/.test(`${error.extensions?.code} ${error.message}`));
+    const timedOut = body.errors?.some((error) => error.extensions?.rule === 'min_position_not_reached');
     if (timedOut && retry && document.startsWith('query')) return this.query<T>(role, document, variables, false);
     if (body.errors?.some((error) => error.extensions?.code === 'NOT_FOUND') && document.startsWith('mutation'))
       throw new NotFoundYet(text.slice(0, 400));

@@ -63,7 +63,10 @@ export function errorFromResponse(
     case 422:
       return gatewayError('BUSINESS_RULE', message, { rule, details: rest.details });
     case 503:
-      return gatewayError('UNAVAILABLE', message);
+    // 504 is a read-your-writes wait that ran out (`min_position_not_reached`: "retry the read"), not a
+    // failure: the caller is told to retry, with the route's code, as a REST client is.
+    case 504:
+      return gatewayError('UNAVAILABLE', message, { rule });
     default:
       return gatewayError('INTERNAL_SERVER_ERROR', 'The service failed to answer; the error is in its log');
   }
