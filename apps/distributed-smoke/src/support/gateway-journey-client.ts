@@ -1,6 +1,14 @@
 import type { Role } from '@c360/runtime';
 import { randomUUID } from 'node:crypto';
-import type { JourneyClient, LoyaltyBalance, TimelineItem } from './journey-client';
+import {
+  answerByLink,
+  type CustomerSurvey,
+  type JourneyClient,
+  type LoyaltyBalance,
+  type SurveyMessage,
+  type TicketView,
+  type TimelineItem,
+} from './journey-client';
 import { tokenFor } from './tokens';
 
 /**
@@ -10,9 +18,17 @@ import { tokenFor } from './tokens';
  * for them (`minPosition`). A command for a customer another context has not heard of yet (its directory
  * is projected by the processor instances, one of which is being killed) answers NOT_FOUND and writes
  * nothing: it is sent again, with a new idempotency key, as an agent's tool would after a moment.
+ * One step is not the gateway's: the customer's answer to a survey goes to the surveys service's public
+ * `POST /surveys/respond` (the signed link's token is its key). The gateway is the agents' front door and
+ * offers no customer-facing operation (libs/surveys/api/src/graphql/surveys.graphql.ts), so this client
+ * calls that route directly, as the answer page the link opens would.
  */
 export class GatewayJourneyClient implements JourneyClient {
-  constructor(private readonly gatewayUrl: string) {}
+  constructor(
+    private readonly gatewayUrl: string,
+    /** The surveys service, for the public answer route only. */
+    private readonly surveysUrl: string,
+  ) {}
 
   async register(first: string, last: string) {
     const { data, position } = await this.mutate<{ customerId: string }>('agent', 'registerCustomer', { input: { name: { first, last } } });
@@ -50,12 +66,68 @@ export class GatewayJourneyClient implements JourneyClient {
     return { ticketId: data.ticketId, position };
   }
 
+  async replyToTicket(ticketId: string, body: string) {
+    const { data, position } = await this.mutate<{ replyId: string }>('agent', 'replyToTicket', {
+      ticketId,
+      input: { body, author: 'agent' },
+    });
+    return { replyId: data.replyId, position };
+  }
+
   async resolveTicket(ticketId: string, resolution: string) {
     const { data, position } = await this.mutate<{ ticket: { status: string } }>('agent', 'resolveTicket', {
       ticketId,
       input: { resolution },
     });
     return { status: data.ticket.status, position };
+  }
+
+  async grantConsent(customerId: string, channel: string, purpose: string) {
+    const { position } = await this.mutate('agent', 'grantConsent', {
+      id: customerId,
+      input: { channel, purpose, source: 'distributed-smoke' },
+    });
+    // Forwarded to surveys with C360-Min-Position: answers once surveys' read models have the consent.
+    await this.query(
+      'agent',
+      `query ($customerId: ID!, $at: String) { customerSurveys(customerId: $customerId, minPosition: $at) { totalCount } }`,
+      {
+        customerId,
+        at: String(position),
+      },
+    );
+    return { position };
+  }
+
+  async surveyOutbox(customerId: string) {
+    const { data } = await this.query<{ surveyOutbox: { items: SurveyMessage[] } }>(
+      'supervisor',
+      `query ($filter: JSON) { surveyOutbox(filter: $filter) }`,
+      { filter: { customerId } },
+    );
+    return data.surveyOutbox.items;
+  }
+
+  answerSurvey(token: string, answer: { score: number; comment?: string }) {
+    return answerByLink(this.surveysUrl, token, answer);
+  }
+
+  async customerSurveys(customerId: string, after: number) {
+    const { data } = await this.query<{ customerSurveys: { edges: Array<{ node: CustomerSurvey }> } }>(
+      'agent',
+      `query ($customerId: ID!, $at: String) { customerSurveys(customerId: $customerId, minPosition: $at) { edges { node } } }`,
+      { customerId, at: String(after) },
+    );
+    return data.customerSurveys.edges.map((edge) => edge.node);
+  }
+
+  async customerTickets(customerId: string, after: number) {
+    const { data } = await this.query<{ customerTickets: { edges: Array<{ node: TicketView }> } }>(
+      'agent',
+      `query ($customerId: ID!, $at: String) { customerTickets(customerId: $customerId, minPosition: $at) { edges { node } } }`,
+      { customerId, at: String(after) },
+    );
+    return data.customerTickets.edges.map((edge) => edge.node);
   }
 
   async loyaltyBalance(customerId: string, after: number) {
@@ -112,9 +184,9 @@ export class GatewayJourneyClient implements JourneyClient {
       signal: AbortSignal.timeout(60_000),
     });
     const text = await response.text();
-    const body = JSON.parse(text) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+    const body = JSON.parse(text) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string; rule?: string } }> };
     // A read that waited out a takeover and still missed its position: once more, as the REST client does.
-    const timedOut = body.errors?.some((error) => /min_position_not_reached/.test(`${error.extensions?.code} ${error.message}`));
+    const timedOut = body.errors?.some((error) => error.extensions?.rule === 'min_position_not_reached');
     if (timedOut && retry && document.startsWith('query')) return this.query<T>(role, document, variables, false);
     if (body.errors?.some((error) => error.extensions?.code === 'NOT_FOUND') && document.startsWith('mutation'))
       throw new NotFoundYet(text.slice(0, 400));
@@ -125,7 +197,13 @@ export class GatewayJourneyClient implements JourneyClient {
 }
 
 /** The GraphQL types of the mutations' scalar arguments (everything else is the route's JSON body). */
-const MUTATION_ARG_TYPES: Readonly<Record<string, string>> = { idempotencyKey: 'ID!', input: 'JSON!', ticketId: 'ID!', customerId: 'ID!' };
+const MUTATION_ARG_TYPES: Readonly<Record<string, string>> = {
+  idempotencyKey: 'ID!',
+  input: 'JSON!',
+  ticketId: 'ID!',
+  customerId: 'ID!',
+  id: 'ID!',
+};
 
 /** How long another context may take to hear of a just-registered customer (a takeover runs meanwhile). */
 const CUSTOMER_KNOWN_WITHIN_MS = 90_000;

@@ -94,6 +94,55 @@ describe('CommandHandler', () => {
     expect(result.revision).toBe(3);
   });
 
+  // Distributed mode: a context's service and the processor instances write the same streams, each
+  // with its own cache. An answer that appends nothing has no expected revision to guard it.
+  it('decides again on the current stream when a cached state breaks a rule that the stream no longer breaks', async () => {
+    const other = new CommandHandler(store, clock);
+    await handler.handle(toyAccount, 'toy-account-s1', { type: 'open', owner: 'sa' }, ctx()); // cached: balance 0
+    await other.handle(toyAccount, 'toy-account-s1', { type: 'deposit', amount: 10 }, ctx());
+    const result = await handler.handle(toyAccount, 'toy-account-s1', { type: 'withdraw', amount: 4 }, ctx());
+    expect(result).toMatchObject({ revision: 2, state: { balance: 6 } });
+    expect((await store.readStream('toy-account-s1')).map((event) => event.type)).toEqual(['toy.opened', 'toy.deposited', 'toy.withdrawn']);
+  });
+
+  it('still refuses a broken rule after reading the stream when the cache was current', async () => {
+    await handler.handle(toyAccount, 'toy-account-s2', { type: 'open', owner: 'sb' }, ctx());
+    const reads = jest.spyOn(store, 'readStream');
+    await expect(handler.handle(toyAccount, 'toy-account-s2', { type: 'withdraw', amount: 1 }, ctx())).rejects.toMatchObject({
+      code: 'toy.insufficient-funds',
+    });
+    expect(reads).toHaveBeenCalledTimes(1); // one look for newer events, none there
+    reads.mockRestore();
+  });
+
+  it('answers a no-op decision with the current state, not a stale cached one', async () => {
+    const other = new CommandHandler(store, clock);
+    await handler.handle(toyAccount, 'toy-account-s3', { type: 'open', owner: 'sc' }, ctx());
+    await other.handle(toyAccount, 'toy-account-s3', { type: 'deposit', amount: 7 }, ctx());
+    const again = await handler.handle(toyAccount, 'toy-account-s3', { type: 'open', owner: 'sc' }, ctx());
+    expect(again).toMatchObject({ events: [], revision: 1, state: { balance: 7 } });
+  });
+
+  it("accepts a client's expected version that another process's write made current", async () => {
+    const other = new CommandHandler(store, clock);
+    await handler.handle(toyAccount, 'toy-account-s4', { type: 'open', owner: 'sd' }, ctx());
+    const seen = await other.handle(toyAccount, 'toy-account-s4', { type: 'deposit', amount: 1 }, ctx());
+    const result = await handler.handle(
+      toyAccount,
+      'toy-account-s4',
+      { type: 'deposit', amount: 1 },
+      ctx({ expectedRevision: seen.revision }),
+    );
+    expect(result.revision).toBe(2);
+  });
+
+  it('loads the current state when another process wrote after the cached one', async () => {
+    const other = new CommandHandler(store, clock);
+    await handler.handle(toyAccount, 'toy-account-s5', { type: 'open', owner: 'se' }, ctx());
+    await other.handle(toyAccount, 'toy-account-s5', { type: 'deposit', amount: 5 }, ctx());
+    expect(await handler.load(toyAccount, 'toy-account-s5')).toMatchObject({ revision: 1, state: { balance: 5 } });
+  });
+
   it("refuses a client's stale expected version with the current one", async () => {
     await handler.handle(toyAccount, 'toy-account-7', { type: 'open', owner: 'gu' }, ctx());
     await handler.handle(toyAccount, 'toy-account-7', { type: 'deposit', amount: 1 }, ctx());

@@ -63,12 +63,18 @@ export class CommandHandler {
     return this.handleObserved(this.observer, type, streamId, command, context);
   }
 
-  /** Current state of an aggregate (for queries that need the write-side truth). */
+  /**
+   * Current state of an aggregate (for queries that need the write-side truth). A cached state is
+   * caught up with what the stream gained since (another process may have written it): one read.
+   */
   async load<TCommand, TEvent extends DomainEvent, TState>(
     type: AggregateType<TCommand, TEvent, TState>,
     streamId: string,
   ): Promise<LoadedAggregate<TState>> {
-    return this.mutex.run(streamId, () => this.loadCached(type, streamId));
+    return this.mutex.run(streamId, async () => {
+      const cached = this.cache.get<TState>(streamId);
+      return cached ? ((await this.caughtUp(type, streamId, cached)) ?? cached) : this.loadCached(type, streamId);
+    });
   }
 
   /** The same path, timed and reported to the observer (kept apart so that the unobserved path pays nothing). */
@@ -113,12 +119,19 @@ export class CommandHandler {
   ): Promise<CommandResult<TState>> {
     for (let attempt = 0; ; attempt++) {
       // A cached state is used without an await: one promise and one microtask fewer per command.
-      const loaded = this.cache.get<TState>(streamId) ?? (await this.loadCached(type, streamId));
+      const cached = this.cache.get<TState>(streamId);
+      const loaded = cached ?? (await this.loadCached(type, streamId));
+      // An answer that appends nothing is not guarded by the expected revision: taken from a cached state,
+      // it is only right if no other process (a service, a processor instance) wrote the stream since.
+      // Then the cache is caught up and the command decided again on the stream as it is.
+      const stale = async () =>
+        attempt < this.maxRetries && cached !== undefined && (await this.caughtUp(type, streamId, cached)) !== undefined;
 
       const earlier = loaded.commands.get(context.commandId);
       if (earlier) return this.repeatResult(streamId, loaded, earlier);
 
       if (context.expectedRevision !== undefined && context.expectedRevision !== loaded.revision) {
+        if (await stale()) continue;
         throw new ConcurrencyError(
           streamId,
           loaded.revision,
@@ -126,8 +139,15 @@ export class CommandHandler {
         );
       }
 
-      const decided = type.decider.decide(command, loaded.state);
+      let decided: readonly TEvent[];
+      try {
+        decided = type.decider.decide(command, loaded.state);
+      } catch (error) {
+        if (await stale()) continue;
+        throw error;
+      }
       if (decided.length === 0) {
+        if (await stale()) continue;
         return { streamId, events: [], revision: loaded.revision, position: undefined, duplicate: false, state: loaded.state };
       }
 
@@ -220,14 +240,31 @@ export class CommandHandler {
     return loaded;
   }
 
+  /**
+   * The cached state with the events the stream gained after it, cached in its place; undefined when
+   * the stream has nothing newer (the cache is current).
+   */
+  private async caughtUp<TCommand, TEvent extends DomainEvent, TState>(
+    type: AggregateType<TCommand, TEvent, TState>,
+    streamId: string,
+    cached: LoadedAggregate<TState>,
+  ): Promise<LoadedAggregate<TState> | undefined> {
+    const current = await this.fold(type, streamId, cached);
+    if (current.revision === cached.revision) return undefined;
+    this.cache.set(streamId, current);
+    return current;
+  }
+
+  /** Folds the stream from the start, or from `after` (a state folded up to its revision). */
   private async fold<TCommand, TEvent extends DomainEvent, TState>(
     type: AggregateType<TCommand, TEvent, TState>,
     streamId: string,
+    after?: LoadedAggregate<TState>,
   ): Promise<LoadedAggregate<TState>> {
     const schemas = type.eventSchemas as Record<string, number>;
-    let state = type.decider.initialState;
-    let revision = NO_STREAM_REVISION;
-    const commands: Commands = new Map();
+    let state = after?.state ?? type.decider.initialState;
+    let revision = after?.revision ?? NO_STREAM_REVISION;
+    const commands: Commands = new Map(after?.commands);
     for (;;) {
       const page = await this.store.readStream(streamId, { fromRevision: revision + 1, maxCount: this.readPageSize });
       for (const event of page) {

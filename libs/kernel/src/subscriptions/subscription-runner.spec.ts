@@ -52,6 +52,33 @@ describe('SubscriptionRunner', () => {
     await Promise.all(runners.splice(0).map((runner) => runner.stop()));
   });
 
+  it('watching a processor another process runs, reads its checkpoint one read at a time however slow the store', async () => {
+    let inFlight = 0;
+    let most = 0;
+    let reads = 0;
+    const slow = new InMemoryCheckpointStore();
+    const get = slow.get.bind(slow);
+    slow.get = async (name) => {
+      reads++;
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      inFlight--;
+      return get(name);
+    };
+    const runner = new SubscriptionRunner(new Recorder('watched'), store, slow);
+    runners.push(runner);
+    runner.watch(5); // an interval far shorter than a read
+    const followed = runner.waitFor(7, 2_000);
+    await slow.set('watched', 7); // the instance doing the work moved on
+    await followed;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await runner.stop();
+    const after = reads;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(most).toBe(1);
+    expect(reads).toBe(after); // stopped: no read scheduled any more
+  });
+
   it('hands the processor every matching event in order, then stays live', async () => {
     await store.appendToStream('s-1', [event('a.one'), event('b.skip'), event('a.two')], { expectedRevision: 'no_stream' });
     const recorder = new Recorder('rec', { eventTypes: ['a.one', 'a.two', 'a.three'] });

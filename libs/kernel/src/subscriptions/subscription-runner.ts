@@ -87,6 +87,7 @@ export class SubscriptionRunner {
   private lease: ProcessorLease | undefined;
   private renewal: NodeJS.Timeout | undefined;
   private watcher: NodeJS.Timeout | undefined;
+  private watching = false;
 
   constructor(
     readonly processor: EventProcessor,
@@ -125,12 +126,16 @@ export class SubscriptionRunner {
 
   /**
    * Follows the processor without working on it: another process runs it (`C360_ROLE=api`). The
-   * checkpoint is read from the store every `intervalMs`, so status, lag and `waitFor` (read-your-writes)
-   * reflect the progress of whichever instance does the work.
+   * checkpoint is read from the store `intervalMs` after the previous read answered, so status, lag and
+   * `waitFor` (read-your-writes) reflect the progress of whichever instance does the work. One read at a
+   * time: on a fixed interval, a store slower than the interval (a loaded MongoDB-wire server) piled the
+   * reads of every watched processor up in the driver's pool — a service held 60–100 connections doing
+   * nothing else — and its own requests queued behind them.
    */
   watch(intervalMs = 50): void {
-    if (this.loop || this.watcher) return;
+    if (this.loop || this.watching) return;
     this.state = 'standby';
+    this.watching = true;
     const refresh = async () => {
       const stored = await this.checkpoints.get(this.processor.name).catch(() => this.checkpoint);
       if (stored !== this.checkpoint) {
@@ -138,13 +143,17 @@ export class SubscriptionRunner {
         this.notify();
       }
     };
-    this.watcher = setInterval(() => void refresh(), intervalMs);
-    this.watcher.unref();
-    void refresh();
+    const next = () => {
+      if (!this.watching) return;
+      this.watcher = setTimeout(() => void refresh().finally(next), intervalMs);
+      this.watcher.unref();
+    };
+    void refresh().finally(next);
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.watcher);
+    this.watching = false;
+    clearTimeout(this.watcher);
     this.watcher = undefined;
     this.abort.abort();
     await this.subscription?.close();

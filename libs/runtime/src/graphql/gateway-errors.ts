@@ -62,8 +62,11 @@ export function errorFromResponse(
       return gatewayError('BAD_USER_INPUT', message, { field: 'input' });
     case 422:
       return gatewayError('BUSINESS_RULE', message, { rule, details: rest.details });
+    // 504 is a read-your-writes wait that ran out (`min_position_not_reached`: "retry the read"), not a
+    // failure: the caller is told to retry, with the route's code, as a REST client is.
     case 503:
-      return gatewayError('UNAVAILABLE', message);
+    case 504:
+      return gatewayError('UNAVAILABLE', message, { rule });
     default:
       return gatewayError('INTERNAL_SERVER_ERROR', 'The service failed to answer; the error is in its log');
   }

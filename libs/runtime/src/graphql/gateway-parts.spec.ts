@@ -33,4 +33,19 @@ describe('gateway parts', () => {
       rule: 'loyalty.insufficient-points',
     });
   });
+
+  it("passes a read-your-writes wait that ran out on as retryable, with the route's code", () => {
+    const body = {
+      statusCode: 504,
+      error: 'min_position_not_reached',
+      message: 'The read models did not reach position 9 …; retry the read',
+    };
+    const error = errorFromResponse(504, body, new Set(), 'filter');
+    expect(error.extensions).toMatchObject({ code: 'UNAVAILABLE', rule: 'min_position_not_reached' });
+    expect(error.message).toContain('retry the read');
+    expect(errorFromResponse(503, { error: 'read_model_failed', message: 'stopped' }, new Set(), 'filter').extensions).toMatchObject({
+      code: 'UNAVAILABLE',
+      rule: 'read_model_failed',
+    });
+  });
 });
