@@ -120,4 +120,33 @@ describe('SubscriptionRunner sharing work through a lease', () => {
     expect((await b.runner.status()).lease).toMatchObject({ holder: 'instance-b', token: 2 });
     expect(handled.filter((entry) => entry.by === 'instance-b').map((entry) => entry.position)).toEqual([6, 7, 8, 9, 10]);
   });
+
+  it('renews one renewal at a time however slow the store, and keeps the lease meanwhile', async () => {
+    await append(5);
+    let inFlight = 0;
+    let most = 0;
+    let renewals = 0;
+    // Every renewal answers after TTL/2, longer than the TTL/3 between renewals.
+    const slow: ProcessorLeaseStore = {
+      acquireLease: async (...args) => {
+        renewals++;
+        most = Math.max(most, ++inFlight);
+        await new Promise((resolve) => setTimeout(resolve, TTL / 2));
+        inFlight--;
+        return checkpoints.acquireLease(...args);
+      },
+      releaseLease: (lease) => checkpoints.releaseLease(lease),
+      listLeases: () => checkpoints.listLeases(),
+    };
+    const a = instance('instance-a', slow);
+    await until(async () => (await checkpoints.get('spec:processor:shared')) === 5);
+    await new Promise((resolve) => setTimeout(resolve, TTL * 4));
+    expect(renewals).toBeGreaterThan(3);
+    expect(most).toBe(1);
+    expect((await a.runner.status()).lease).toMatchObject({ holder: 'instance-a', token: 1 });
+    await a.runner.stop();
+    const after = renewals;
+    await new Promise((resolve) => setTimeout(resolve, TTL));
+    expect(renewals).toBe(after); // stopped: no renewal scheduled any more
+  });
 });

@@ -86,6 +86,8 @@ export class SubscriptionRunner {
   private readonly stats: EventLogStats;
   private lease: ProcessorLease | undefined;
   private renewal: NodeJS.Timeout | undefined;
+  /** Which chain of renewals is current: a chain started for an earlier lease stops at its next step. */
+  private renewals = 0;
   private watcher: NodeJS.Timeout | undefined;
   private watching = false;
 
@@ -321,8 +323,7 @@ export class SubscriptionRunner {
       if (lease) {
         this.lease = lease;
         this.log(`holds the lease (token ${lease.token})`);
-        this.renewal = setInterval(() => void this.renewLease(), Math.max(1, Math.floor(ttlMs / 3)));
-        this.renewal.unref();
+        this.renewEvery(Math.max(1, Math.floor(ttlMs / 3)), ++this.renewals);
         this.state = 'catching-up';
         this.notify();
         return true;
@@ -334,6 +335,21 @@ export class SubscriptionRunner {
       await sleep(Math.max(1, Math.floor(ttlMs / 3)), signal);
     }
     return false;
+  }
+
+  /**
+   * Renews the lease `intervalMs` after the previous renewal answered, one at a time. On a fixed
+   * interval a store slower than the interval (FerretDB on a loaded machine) piled renewals up, each one
+   * more write in the store's queue, which slowed every holder's renewal past its TTL: leases changed
+   * hands constantly. The same lesson as the watcher's checkpoint reads.
+   */
+  private renewEvery(intervalMs: number, chain: number): void {
+    this.renewal = setTimeout(() => {
+      void this.renewLease().finally(() => {
+        if (chain === this.renewals && this.lease) this.renewEvery(intervalMs, chain);
+      });
+    }, intervalMs);
+    this.renewal.unref();
   }
 
   private async renewLease(): Promise<void> {
@@ -357,7 +373,8 @@ export class SubscriptionRunner {
     if (!this.lease) return;
     this.log(`lost the lease: ${reason}`);
     this.lease = undefined;
-    clearInterval(this.renewal);
+    this.renewals++;
+    clearTimeout(this.renewal);
     this.state = 'standby';
     void this.subscription?.close();
     this.notify();
@@ -365,7 +382,8 @@ export class SubscriptionRunner {
 
   private async releaseLease(): Promise<void> {
     const lease = this.lease;
-    clearInterval(this.renewal);
+    this.renewals++;
+    clearTimeout(this.renewal);
     this.lease = undefined;
     if (lease) await this.options.lease?.store.releaseLease(lease).catch(() => undefined);
   }
