@@ -9,7 +9,7 @@ import {
   verifyReadModels,
   type DocumentDifference,
 } from '@c360/replay';
-import { parseChainAnchor, type ChainAnchor } from '@c360/store-sqlite';
+import { parseChainAnchor, type ChainAnchor, type SqliteEventStore } from '@c360/store-sqlite';
 import type { Command } from 'commander';
 import { embeddedEventStore, openScratch } from '../cli-stores';
 import { InvalidOptionValue, type CommandKit } from './command-kit';
@@ -52,6 +52,15 @@ function describe(difference: DocumentDifference): string {
     case 'changed':
       return `${where}: fields differ: ${(difference.fields ?? []).join(', ')}`;
   }
+}
+
+/** The embedded event store, which keeps the hash chain; any other store is reported (the caller fails). */
+async function chainKeeper(kit: CommandKit, output: ReturnType<CommandKit['output']>): Promise<SqliteEventStore | undefined> {
+  const stores = await kit.stores();
+  const store = embeddedEventStore(stores);
+  if (!store)
+    output.result({ ok: false, error: 'the hash chain is kept by the embedded event store; this one is ' + stores.config.eventStore.kind });
+  return store;
 }
 
 export function auditCommand(program: Command, kit: CommandKit): Command {
@@ -174,16 +183,9 @@ export function auditCommand(program: Command, kit: CommandKit): Command {
     .command('anchor')
     .description("print the chain's head (<position>:<hash>) to keep outside this machine; verify-log --anchor checks it later")
     .action(async () => {
-      const stores = await kit.stores();
       const output = kit.output();
-      const store = embeddedEventStore(stores);
-      if (!store) {
-        output.result({
-          ok: false,
-          error: 'the hash chain is kept by the embedded event store; this one is ' + stores.config.eventStore.kind,
-        });
-        return kit.fail();
-      }
+      const store = await chainKeeper(kit, output);
+      if (!store) return kit.fail();
       const head = store.chainHead();
       output.result(
         { ok: true, anchor: head ? `${head.position}:${head.hash}` : null, position: head?.position ?? null, hash: head?.hash ?? null },
@@ -198,16 +200,9 @@ export function auditCommand(program: Command, kit: CommandKit): Command {
     )
     .option('--anchor <position:hash>', 'an anchor printed earlier by `audit anchor` (repeatable)', collectAnchor, [] as ChainAnchor[])
     .action(async (options: { anchor: ChainAnchor[] }) => {
-      const stores = await kit.stores();
       const output = kit.output();
-      const store = embeddedEventStore(stores);
-      if (!store) {
-        output.result({
-          ok: false,
-          error: 'the hash chain is kept by the embedded event store; this one is ' + stores.config.eventStore.kind,
-        });
-        return kit.fail();
-      }
+      const store = await chainKeeper(kit, output);
+      if (!store) return kit.fail();
       const bar = output.progress('verifying');
       const report = store.verifyChain({ progress: bar.update, anchors: options.anchor });
       bar.stop();

@@ -29,8 +29,6 @@ export class Customer360SegmentAudience implements SegmentAudience {
   ) {}
 
   async members(segmentId: string, options: { readonly max: number }): Promise<SegmentMembership> {
-    const why = this.unreachable();
-    if (why !== undefined) throw unavailable(why);
     const customerIds: string[] = [];
     let first: MembersPage | undefined;
     let after: string | null = null;
@@ -48,12 +46,12 @@ export class Customer360SegmentAudience implements SegmentAudience {
   }
 
   async count(segmentId: string): Promise<number> {
-    const why = this.unreachable();
-    if (why !== undefined) throw unavailable(why);
     return (await this.page(segmentId, new URLSearchParams({ limit: '1' }))).total;
   }
 
   private async page(segmentId: string, query: URLSearchParams): Promise<MembersPage> {
+    const why = this.unreachable();
+    if (why !== undefined) throw unavailable(why);
     let answer: ServiceResponse;
     try {
       answer = await this.caller.call({
