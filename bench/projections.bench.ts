@@ -5,6 +5,7 @@ import {
   DocumentProjector,
   InMemoryKeyStore,
   PersonalDataProtector,
+  ReadConvoy,
   SubscriptionRunner,
   combineTimelines,
   projectionCheckpointName,
@@ -69,13 +70,14 @@ export async function runProjectionsBench(): Promise<boolean> {
         sampleRss();
       },
     });
+    const convoy = new ReadConvoy(); // as the ProcessorHost runs its projectors
     const runners = projections.map(
       (projection) =>
         new SubscriptionRunner(
           sampled(new DocumentProjector(projection, documents, projectionCheckpointName('bench', projection))),
           store,
           checkpoints,
-          { batchSize: BATCH },
+          { batchSize: BATCH, convoy },
         ),
     );
     const head = (await store.headPosition()) ?? 0;

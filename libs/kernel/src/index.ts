@@ -23,6 +23,7 @@ export * from './subscriptions/event-processor';
 export * from './subscriptions/backoff';
 export * from './subscriptions/concurrent-lanes';
 export * from './subscriptions/subscription-runner';
+export * from './subscriptions/read-convoy';
 export * from './projections/document-projection';
 export * from './projections/document-projector';
 export * from './ports/document-query';

@@ -4,6 +4,7 @@ import { TransientStoreError } from '../errors/store-errors';
 import { InMemoryCheckpointStore } from '../testing/in-memory-checkpoint-store';
 import { InMemoryEventStore } from '../testing/in-memory-event-store';
 import { EventProcessingError, type EventProcessor } from './event-processor';
+import { ReadConvoy } from './read-convoy';
 import { SubscriptionRunner } from './subscription-runner';
 
 const event = (type: string, data: unknown = {}): NewEvent => ({
@@ -196,6 +197,36 @@ describe('SubscriptionRunner', () => {
     }
     expect(Math.max(...budgeted.sizes.slice(-3))).toBe(1);
     expect(reaction.sizes).toEqual([20, 20]);
+  });
+
+  it('in a convoy, catches up beside slower readers without running far ahead, and never waits for a stopped one', async () => {
+    for (let i = 0; i < 200; i++) await store.appendToStream(`s-${i}`, [event(i % 4 === 0 ? 'Rare' : 'Common')], { expectedRevision: 'no_stream' });
+    const convoy = new ReadConvoy({ maxSpread: 10, reach: 1_000, patienceMs: 10_000 });
+    let widest = 0;
+    const dense = new Recorder('dense');
+    const sparse = new (class extends Recorder {
+      override async handle(events: readonly EventEnvelope[]) {
+        await super.handle(events);
+        widest = Math.max(widest, events[events.length - 1].position - (denseRunner.position ?? 0));
+      }
+    })('sparse', { eventTypes: ['Rare'] });
+    const failing = new Recorder('failing');
+    failing.failures.push((e) => (e.position > 50 ? new Error('cannot handle') : undefined));
+    const runnerOf = (processor: Recorder) => {
+      const runner = new SubscriptionRunner(processor, store, checkpoints, { batchSize: 4, convoy });
+      runners.push(runner);
+      return runner;
+    };
+    const [denseRunner, sparseRunner, failingRunner] = [runnerOf(dense), runnerOf(sparse), runnerOf(failing)];
+    [denseRunner, sparseRunner, failingRunner].forEach((runner) => runner.start());
+    const head = (await store.headPosition()) ?? 0;
+    await denseRunner.waitFor(head, 5_000);
+    await sparseRunner.waitFor(197, 5_000);
+    expect(dense.seen).toHaveLength(200);
+    expect(sparse.seen).toHaveLength(50);
+    expect((await failingRunner.status()).state).toBe('failed');
+    // The sparse reader covers four positions a slice: the convoy kept it near the dense one.
+    expect(widest).toBeLessThanOrEqual(10 + 16);
   });
 
   it('restarts on request from its checkpoint, clearing a failure', async () => {

@@ -6,6 +6,7 @@ import { backlogByReading, type EventLogStats } from '../ports/event-log-stats.p
 import type { AllSubscription, EventStore } from '../ports/event-store.port';
 import { backoffDelay, sleep } from './backoff';
 import { EventProcessingError, type EventProcessor } from './event-processor';
+import type { ReadConvoy } from './read-convoy';
 import { ChunkSizer, yieldToEventLoop } from './time-budget';
 
 /** `standby`: another instance holds this processor's lease; this one takes over if that lease expires. */
@@ -63,6 +64,11 @@ export interface SubscriptionRunnerOptions {
    * cannot move them. Without it the runner works alone, as in the single-process default.
    */
   readonly lease?: { readonly store: ProcessorLeaseStore; readonly holder: string; readonly ttlMs: number };
+  /**
+   * Processors that read the log together (a host's projectors): while catching up, this one waits for
+   * the others rather than run ahead of the store's shared read window (see ReadConvoy).
+   */
+  readonly convoy?: ReadConvoy;
 }
 
 /**
@@ -121,6 +127,7 @@ export class SubscriptionRunner {
     this.lastError = undefined;
     this.failedAt = undefined;
     this.loop = this.run().finally(() => {
+      this.options.convoy?.leave(this);
       this.loop = undefined;
       this.notify();
     });
@@ -245,6 +252,7 @@ export class SubscriptionRunner {
       try {
         if (this.options.lease && !this.lease && !(await this.takeLease(signal))) return;
         this.checkpoint = await this.checkpoints.get(this.processor.name);
+        this.options.convoy?.join(this, () => this.checkpoint);
         this.subscription = this.store.subscribeToAll({
           after: this.checkpoint,
           filter: this.processor.filter,
@@ -256,11 +264,13 @@ export class SubscriptionRunner {
           if (slice.lastPosition === undefined) continue;
           await this.handleSlice(slice.events, slice.lastPosition, slice.isEnd, signal);
           attempt = 0;
+          if (!slice.isEnd) await this.options.convoy?.keepPace(this, signal);
           if (slice.isEnd && slice.events.length && this.options.lingerMs) await sleep(this.options.lingerMs, signal);
         }
         if (this.options.lease && !this.lease && !signal.aborted) continue; // lost the lease: stand by again
         return;
       } catch (error) {
+        this.options.convoy?.leave(this);
         await this.subscription?.close().catch(() => undefined);
         if (signal.aborted) return;
         if (error instanceof FencedOffError || error instanceof LeaseLostError) {
@@ -301,7 +311,10 @@ export class SubscriptionRunner {
         await this.processor.handle(batch, lastPosition, fence);
         if (!this.processor.storesOwnCheckpoint) await this.checkpoints.set(this.processor.name, lastPosition, fence);
         this.checkpoint = lastPosition;
-        if (this.state === 'retrying') this.log('recovered');
+        if (this.state === 'retrying') {
+          this.log('recovered');
+          this.options.convoy?.join(this, () => this.checkpoint);
+        }
         return;
       } catch (error) {
         if (!isTransient(error) || signal.aborted) throw error;
@@ -371,6 +384,7 @@ export class SubscriptionRunner {
   /** Stops working on the processor (the subscription ends; `run` goes back to standby). */
   private loseLease(reason: string) {
     if (!this.lease) return;
+    this.options.convoy?.leave(this);
     this.log(`lost the lease: ${reason}`);
     this.lease = undefined;
     this.renewals++;
@@ -389,6 +403,7 @@ export class SubscriptionRunner {
   }
 
   private noteRetry(error: unknown) {
+    this.options.convoy?.leave(this); // nobody waits for a processor in backoff
     this.retries++;
     this.state = 'retrying';
     this.lastError = describe(error);
@@ -406,6 +421,7 @@ export class SubscriptionRunner {
   }
 
   private notify() {
+    this.options.convoy?.moved();
     for (const listener of [...this.listeners]) listener();
   }
 

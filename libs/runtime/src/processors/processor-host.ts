@@ -1,4 +1,5 @@
 import {
+  ReadConvoy,
   SubscriptionRunner,
   hasEventLogStats,
   hasProcessorLeases,
@@ -48,6 +49,8 @@ export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutd
   private readonly hosted = new Map<string, Hosted>();
   private readonly registrations: RegisteredCheckpoint[] = [];
   private started = false;
+  /** The projectors read the log together while they catch up, so the store decodes each event once (ADR 0021). */
+  private readonly readers = new ReadConvoy();
 
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
@@ -64,18 +67,20 @@ export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutd
       this.registrations.push({ name: processor.name, context: registration.context, formerNames: registration.formerCheckpoints });
     }
     const checkpoints = registration.checkpoints ?? this.checkpoints;
+    const component = componentOf(processor.name, registration.context);
     const runner = new SubscriptionRunner(this.observer?.observe(processor) ?? processor, this.eventStore, checkpoints, {
       log: (message) => this.logger.log(message),
       timeBudgetMs: this.config.processorTimeBudgetMs,
       lingerMs: this.config.processorLingerMs,
       stats: hasEventLogStats(this.rawEventStore) ? this.rawEventStore : undefined,
       lease: this.leaseFor(processor.name, checkpoints),
+      convoy: component.servesReads ? this.readers : undefined,
     });
     this.hosted.set(processor.name, {
       runner,
       ownCheckpoints: registration.checkpoints,
       formerNames: registration.formerCheckpoints ?? [],
-      ...componentOf(processor.name, registration.context),
+      ...component,
     });
     if (this.started) this.run(runner);
     return runner;
