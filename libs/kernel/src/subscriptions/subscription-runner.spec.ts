@@ -200,7 +200,8 @@ describe('SubscriptionRunner', () => {
   });
 
   it('in a convoy, catches up beside slower readers without running far ahead, and never waits for a stopped one', async () => {
-    for (let i = 0; i < 200; i++) await store.appendToStream(`s-${i}`, [event(i % 4 === 0 ? 'Rare' : 'Common')], { expectedRevision: 'no_stream' });
+    for (let i = 0; i < 200; i++)
+      await store.appendToStream(`s-${i}`, [event(i % 4 === 0 ? 'Rare' : 'Common')], { expectedRevision: 'no_stream' });
     const convoy = new ReadConvoy({ maxSpread: 10, reach: 1_000, patienceMs: 10_000 });
     let widest = 0;
     const dense = new Recorder('dense');
