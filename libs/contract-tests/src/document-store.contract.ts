@@ -158,6 +158,35 @@ export function documentStoreContract(adapter: string, harness: DocumentStoreHar
         expect(await documents.count(c, { tier: 'gold' })).toBe(2);
       });
 
+      it('returns only the fields asked for, with the id and position, and nested values whole', async () => {
+        const page = await documents.find<Record<string, unknown>>(c, { tier: 'gold' }, { fields: ['name', 'address'], limit: 10 });
+        expect(page.items).toEqual([
+          { _id: 'c1', _position: 1, name: 'anna', address: { city: 'Oslo' } },
+          { _id: 'c4', _position: 4, name: 'carl' },
+        ]);
+      });
+
+      it('keeps the sort field in a page of selected fields, so its cursor walks on', async () => {
+        const seen: unknown[] = [];
+        let after: string | undefined;
+        do {
+          const page = await documents.find<Record<string, unknown>>(
+            c,
+            {},
+            { fields: ['name'], sort: { field: 'name', direction: 'desc' }, limit: 3, after },
+          );
+          seen.push(...page.items.map((doc) => doc.name));
+          after = page.nextCursor;
+        } while (after);
+        expect(seen).toEqual(['carl', 'bob', 'annabel', 'anna']);
+      });
+
+      it('refuses a field list that is empty or names no top-level field', async () => {
+        await expect(documents.find(c, {}, { fields: [] })).rejects.toThrow(/fields/);
+        await expect(documents.find(c, {}, { fields: ["name') || doc --"] })).rejects.toThrow(/fields/);
+        await expect(documents.find(c, {}, { fields: ['address.city'] })).rejects.toThrow(/fields/);
+      });
+
       it('fetches many by id, leaving out the missing ones', async () => {
         const found = await documents.getMany<{ name: string }>(c, ['c4', 'nope', 'c1']);
         expect(found.map((doc) => doc.name).sort()).toEqual(['anna', 'carl']);

@@ -22,7 +22,11 @@ export interface NormalisedFind {
   readonly sort: SortSpec;
   readonly limit: number;
   readonly after?: { readonly value: Scalar; readonly id: string };
+  /** Top-level fields to return, the sort field among them; undefined: whole documents. */
+  readonly fields?: readonly string[];
 }
+
+const TOP_LEVEL_FIELD = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
 export function normaliseFindOptions(options: FindOptions = {}): NormalisedFind {
   const limit = options.limit ?? DEFAULT_PAGE_SIZE;
@@ -31,7 +35,23 @@ export function normaliseFindOptions(options: FindOptions = {}): NormalisedFind 
   }
   const sort = options.sort ?? { field: '_id', direction: 'asc' };
   if (sort.direction !== 'asc' && sort.direction !== 'desc') throw new TypeError('sort.direction must be "asc" or "desc"');
-  return { sort, limit, after: options.after === undefined ? undefined : decodeCursor(options.after) };
+  return {
+    sort,
+    limit,
+    after: options.after === undefined ? undefined : decodeCursor(options.after),
+    ...(options.fields === undefined ? {} : { fields: selectedFields(options.fields, sort.field) }),
+  };
+}
+
+function selectedFields(fields: readonly string[], sortField: string): readonly string[] {
+  if (!Array.isArray(fields) || fields.length === 0 || fields.length > 32) throw new TypeError('fields must list 1 to 32 field names');
+  for (const field of fields) {
+    if (typeof field !== 'string' || !TOP_LEVEL_FIELD.test(field)) {
+      throw new TypeError(`fields: ${JSON.stringify(field)} is not a top-level field name (letters, digits, "_")`);
+    }
+  }
+  // The next page's cursor is made of the sort value: it must come back.
+  return [...new Set([...fields, ...(sortField.startsWith('_') ? [] : [sortField.split('.')[0]])])];
 }
 
 /** Opaque keyset cursor: the last item's sort value and id. */

@@ -47,6 +47,11 @@ export interface FindOptions {
   readonly limit?: number;
   /** Opaque cursor from a previous page's `nextCursor`. */
   readonly after?: string;
+  /**
+   * Only these top-level fields of each document (besides `_id`, `_position` and the sort field), for a
+   * listing that needs a field or two of large documents. A field that is null or absent is left out.
+   */
+  readonly fields?: readonly string[];
 }
 
 export interface Page<T> {

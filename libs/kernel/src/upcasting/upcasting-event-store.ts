@@ -7,6 +7,7 @@ import type {
   SubscribeToAllOptions,
 } from '../ports/event-store.port';
 import type { EventEnvelope } from '../envelope/event-envelope';
+import { hasStreamsAtPositions } from '../ports/streams-at-positions.port';
 import type { UpcasterRegistry } from './upcaster-registry';
 
 /**
@@ -35,5 +36,9 @@ export function withUpcasting(store: EventStore, registry: UpcasterRegistry): Ev
     headPosition: () => store.headPosition(),
     ping: () => store.ping(),
     close: () => store.close(),
+    // Optional capabilities pass through, upcast like every other read.
+    ...(hasStreamsAtPositions(store)
+      ? { readStreamsAt: async (positions: readonly number[], until: number) => upcastAll(await store.readStreamsAt(positions, until)) }
+      : {}),
   };
 }

@@ -1,4 +1,4 @@
-import type { EventStore } from '@c360/kernel';
+import { hasStreamsAtPositions, type EventStore } from '@c360/kernel';
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** The log position a request's writes reached, collected while the request runs. */
@@ -38,5 +38,8 @@ export function withPositionRecording(store: EventStore): EventStore {
     headPosition: () => store.headPosition(),
     ping: () => store.ping(),
     close: () => store.close(),
+    ...(hasStreamsAtPositions(store)
+      ? { readStreamsAt: (positions: readonly number[], until: number) => store.readStreamsAt(positions, until) }
+      : {}),
   };
 }

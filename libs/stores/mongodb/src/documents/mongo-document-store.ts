@@ -75,13 +75,14 @@ export class MongoDocumentStore implements DocumentStore {
   }
 
   async find<T>(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<Page<T>> {
-    const { sort, limit, after } = normaliseFindOptions(options);
+    const { sort, limit, after, fields } = normaliseFindOptions(options);
     const query = toMongoQuery(filter);
     const where: MongoFilter<ReadModelDocument> = after ? { $and: [query, afterCursor(sort, after.value, after.id)] } : query;
     const documents = this.collection(collection);
+    const projection = fields ? Object.fromEntries([...fields, '_position'].map((field) => [field, 1])) : undefined;
     const found = await this.connection.run('find documents', () =>
       documents
-        .find(where)
+        .find(where, projection ? { projection } : {})
         .sort(toMongoSort(sort))
         .limit(limit + 1)
         .toArray(),

@@ -90,7 +90,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async find<T>(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<Page<T>> {
-    const { sort, limit, after } = normaliseFindOptions(options);
+    const { sort, limit, after, fields } = normaliseFindOptions(options);
     const where = whereClause(filter);
     if (!this.tableExists(collection)) return { items: [] };
     const conditions = [where.sql];
@@ -100,7 +100,7 @@ export class SqliteDocumentStore implements DocumentStore {
       conditions.push(cursor.sql);
       params.push(...cursor.params);
     }
-    const sql = `SELECT id, position, deleted, doc FROM ${table(collection)} WHERE ${conditions.join(' AND ')} ORDER BY ${orderBy(sort)} LIMIT ?`;
+    const sql = `SELECT id, position, deleted, ${fields ? selectedDoc(fields) : 'doc'} FROM ${table(collection)} WHERE ${conditions.join(' AND ')} ORDER BY ${orderBy(sort)} LIMIT ?`;
     const rows = this.guard(() => this.query(collection, sql).all(...params, limit + 1)) as DocumentRow[];
     const items = rows.slice(0, limit).map((row) => toDocument<T>(row));
     const last = items[items.length - 1] as Record<string, unknown> | undefined;
@@ -270,6 +270,11 @@ const STATEMENTS: Record<'get' | 'put' | 'guarded-put', (rm: string) => string> 
 function table(collection: string): string {
   assertCollectionName(collection);
   return `"rm_${collection}"`;
+}
+
+/** The selected fields, cut out inside SQLite (merge-patching onto `{}` drops the absent ones): nothing else is decoded. Names are checked by normaliseFindOptions. */
+function selectedDoc(fields: readonly string[]): string {
+  return `json_patch('{}', json_object(${fields.map((field) => `'${field}', doc -> '$.${field}'`).join(', ')})) AS doc`;
 }
 
 function toDocument<T>(row: DocumentRow): StoredDocument<T> {

@@ -1,4 +1,4 @@
-import { uuidv7, type EventFilter, type NewEvent } from '@c360/kernel';
+import { streamsAtPositionsByReading, uuidv7, type EventFilter, type NewEvent } from '@c360/kernel';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,5 +64,27 @@ describe('SqliteEventStore with many $all readers at different speeds', () => {
       expect({ reader: index, seen: state[index].seen }).toEqual({ reader: index, seen: expected });
     }
     raw.close();
+  });
+
+  it('reads the whole streams of events at given positions in one go, as reading them one by one does', async () => {
+    const store = new SqliteEventStore({ file: join(dir, 'streams.db') });
+    for (let round = 0; round < 3; round++) {
+      for (let stream = 0; stream < 400; stream++) {
+        await store.appendToStream(`s-${stream}`, [event('x'), event('y')], {
+          expectedRevision: round === 0 ? 'no_stream' : round * 2 - 1,
+        });
+      }
+    }
+    const head = (await store.headPosition()) ?? 0;
+    // 700 positions (more than one query's worth), several in the same stream, some past the cut-off.
+    const positions = Array.from({ length: 700 }, (_, n) => 1 + ((n * 7) % head));
+    const until = head - 300;
+    const fast = await store.readStreamsAt(positions, until);
+    const slow = await streamsAtPositionsByReading(store).readStreamsAt(positions, until);
+    expect(fast.length).toBeGreaterThan(1_000);
+    expect(fast.map((e) => e.position)).toEqual(slow.map((e) => e.position));
+    expect(fast).toEqual(slow);
+    expect(Math.max(...fast.map((e) => e.position))).toBeLessThanOrEqual(until);
+    await store.close();
   });
 });

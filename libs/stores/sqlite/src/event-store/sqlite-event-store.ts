@@ -171,6 +171,23 @@ export class SqliteEventStore implements EventStore, EventLogStats {
     return rows.map(toEnvelope);
   }
 
+  /** StreamsAtPositions: a customer's streams for its as-of view, one query per 500 positions. */
+  async readStreamsAt(positions: readonly number[], untilPosition: number): Promise<EventEnvelope[]> {
+    const rows: EventRow[] = [];
+    for (let start = 0; start < positions.length; start += 500) {
+      const chunk = positions.slice(start, start + 500);
+      const statement = this.db.prepare(
+        `SELECT ${EVENT_COLUMNS} FROM events
+          WHERE stream_id IN (SELECT stream_id FROM events WHERE position IN (${chunk.map(() => '?').join(',')})) AND position <= ?
+          ORDER BY position`,
+      );
+      rows.push(...(this.read(() => statement.all(...chunk, untilPosition)) as EventRow[]));
+    }
+    // Chunks may name the same stream twice.
+    const unique = new Map(rows.map((row) => [row.position, row]));
+    return [...unique.values()].sort((a, b) => a.position - b.position).map(toEnvelope);
+  }
+
   async streamRevision(streamId: string): Promise<number> {
     return this.read(() => this.currentRevision(streamId));
   }
