@@ -37,8 +37,14 @@ interface Append {
   readonly events: NewEvent[];
 }
 
+/** A customer's number of purchases and the most days between two (default: 1–5 purchases, up to 20 days apart). */
+interface HistoryShape {
+  readonly purchases?: number;
+  readonly gapDays?: number;
+}
+
 /** One customer's history as the appends the contexts would have made. */
-function customerHistory(customerId: string, next: () => number): Append[] {
+function customerHistory(customerId: string, next: () => number, shape: HistoryShape = {}): Append[] {
   const appends: Append[] = [];
   let at = START + Math.floor(next() * 300 * DAY);
   appends.push({
@@ -61,9 +67,9 @@ function customerHistory(customerId: string, next: () => number): Append[] {
   });
   const account: NewEvent[] = [event('loyalty.account-enrolled', at, { customerId, enrolledAt: iso(at), source: 'purchase' })];
   const lots: { lotId: string; points: number }[] = [];
-  const purchases = 1 + Math.floor(next() * 4.6);
+  const purchases = shape.purchases ?? 1 + Math.floor(next() * 4.6);
   for (let n = 0; n < purchases; n++) {
-    at += Math.floor(next() * 20 * DAY) + 60_000;
+    at += Math.floor(next() * (shape.gapDays ?? 20) * DAY) + 60_000;
     const purchaseId = uuidv7();
     const total = 10_000 + Math.floor(next() * 300) * 1_000;
     const purchase = [
@@ -213,14 +219,19 @@ function customerHistory(customerId: string, next: () => number): Append[] {
   return appends;
 }
 
-/** Appends customers in chunks (the store group-commits each chunk's appends) until both floors are met. */
+/**
+ * Appends customers in chunks (the store group-commits each chunk's appends) until both floors are met.
+ * With `loyalCustomerPurchases`, one customer in the middle of the log has that many purchases (about
+ * two events each: the replay bench's customer with a thousand events).
+ */
 export async function appendRealisticMix(
   store: EventStore,
-  floors: { readonly events: number; readonly customers: number },
-): Promise<{ events: number; customers: string[] }> {
+  floors: { readonly events: number; readonly customers: number; readonly loyalCustomerPurchases?: number },
+): Promise<{ events: number; customers: string[]; loyalCustomer?: { readonly customerId: string; readonly events: number } }> {
   const next = random(16);
   const customers: string[] = [];
   let events = 0;
+  let loyalCustomer: { customerId: string; events: number } | undefined;
   while (events < floors.events || customers.length < floors.customers) {
     const appends: Append[] = [];
     for (let n = 0; n < 500; n++) {
@@ -228,8 +239,15 @@ export async function appendRealisticMix(
       customers.push(customerId);
       appends.push(...customerHistory(customerId, next));
     }
+    if (floors.loyalCustomerPurchases && !loyalCustomer && events >= floors.events / 2) {
+      const customerId = uuidv7();
+      customers.push(customerId);
+      const history = customerHistory(customerId, next, { purchases: floors.loyalCustomerPurchases, gapDays: 1 });
+      loyalCustomer = { customerId, events: history.reduce((sum, append) => sum + append.events.length, 0) };
+      appends.push(...history);
+    }
     await Promise.all(appends.map((append) => store.appendToStream(append.streamId, append.events, { expectedRevision: 'no_stream' })));
     events += appends.reduce((sum, append) => sum + append.events.length, 0);
   }
-  return { events, customers };
+  return { events, customers, ...(loyalCustomer ? { loyalCustomer } : {}) };
 }

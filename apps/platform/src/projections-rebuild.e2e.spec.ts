@@ -10,100 +10,16 @@ import {
   type EventStore,
 } from '@c360/kernel';
 import { EVENT_STORE, type ContextDefinition } from '@c360/runtime';
-import { authHeaders, createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
+import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
 import { SqliteCheckpointStore, SqliteDocumentStore } from '@c360/store-sqlite';
 import { platformContexts, platformModules } from './platform-contexts';
+import { crossContextJourney } from './testing/cross-context-journey';
 
 /**
  * "Drop any read model and rebuild it from the log": for every projection of every context the
  * platform runs, folding the whole log into an empty store gives documents identical to the live
- * ones (store metadata aside). The journey touches every context: registrations, consent, referral,
- * purchases and a refund, deals through their life, points earned, adjusted and redeemed, a merge
- * and its undo, an erasure, a segment defined and changed.
+ * ones (store metadata aside), after a journey through every context (see crossContextJourney).
  */
-const supervisor = authHeaders('supervisor', 'sup-1');
-
-async function journey(platform: TestPlatform): Promise<void> {
-  // A supervisor: the journey also defines a segment and adjusts points (the role table).
-  const http = platform.as('supervisor');
-  const register = async (first: string, email: string) =>
-    (
-      await http
-        .post('/customers')
-        .send({ name: { first }, emails: [email] })
-        .expect(201)
-    ).body.customerId as string;
-  const buy = async (customerId: string, orderId: string, total: number) =>
-    (
-      await http
-        .post('/purchases')
-        .send({
-          orderId,
-          channel: 'web',
-          customerId,
-          lines: [{ sku: 'sku-1', category: 'shoes', quantity: 1, unitPrice: total }],
-          total,
-          currency: 'NOK',
-          purchasedAt: platform.clock.now().toISOString(),
-        })
-        .expect(201)
-    ).body.purchaseId as string;
-  const openDeal = async (customerId: string, amount: number) =>
-    (
-      await http
-        .post('/deals')
-        .send({
-          customerId,
-          title: 'Fleet renewal',
-          amount,
-          currency: 'NOK',
-          ownerId: 'agent-ann',
-          expectedCloseDate: '2026-04-30',
-          source: 'web',
-        })
-        .expect(201)
-    ).body.dealId as string;
-
-  const ann = await register('Ann', 'ann@example.com');
-  const bob = await register('Bob', 'bob@example.com');
-  const annie = await register('Annie', 'annie@example.com');
-  const carl = await register('Carl', 'carl@example.com');
-  await http.post(`/customers/${ann}/consents/grants`).send({ channel: 'email', purpose: 'marketing', source: 'web' }).expect(201);
-  await http.put(`/customers/${bob}/referrer`).send({ referrerId: ann }).expect(200);
-  const purchase = await buy(bob, 'web-1', 250_000);
-  await buy(ann, 'web-2', 120_000);
-  await buy(annie, 'web-3', 80_000);
-  await buy(carl, 'web-4', 60_000);
-  await platform.processors.waitUntilCaughtUp();
-  platform.clock.set('2026-03-20T10:00:00.000Z');
-  await http.post(`/purchases/${purchase}/refunds`).send({ kind: 'refund', reason: 'too small', amount: 50_000 }).expect(201);
-  const won = await openDeal(ann, 300_000);
-  await http.post(`/deals/${won}/move`).send({ stageId: 'qualified' }).expect(200);
-  await http.post(`/deals/${won}/activities`).send({ kind: 'call', subject: 'Discovery call' }).expect(201);
-  await http.post(`/deals/${won}/win`).send({ reason: 'price' }).expect(200);
-  const lost = await openDeal(bob, 90_000);
-  await http.post(`/deals/${lost}/lose`).send({ reason: 'budget' }).expect(200);
-  await http.post(`/deals/${lost}/reopen`).send({}).expect(200);
-  await openDeal(carl, 40_000);
-  await platform.processors.waitUntilCaughtUp();
-  await http.post(`/loyalty/accounts/${ann}/adjustments`).set(supervisor).send({ points: 500, reason: 'goodwill' }).expect(201);
-  await http.post(`/loyalty/accounts/${ann}/redemptions`).send({ points: 100 }).expect(201);
-  platform.clock.set('2026-04-10T10:00:00.000Z');
-  const merge = await http.post(`/customers/${ann}/merges`).send({ absorbedId: annie }).expect(201);
-  await platform.processors.waitUntilCaughtUp();
-  await http.post(`/customers/${ann}/merges/${merge.body.mergeId}/undo`).expect(200);
-  await http.post(`/customers/${carl}/erasure`).expect(200);
-  const segment = await http
-    .post('/segments')
-    .send({ name: 'Buyers', rules: [{ field: 'purchases', gte: 1 }] })
-    .expect(201);
-  await http
-    .put(`/segments/${segment.body.segmentId}`)
-    .send({ name: 'Repeat buyers', rules: [{ field: 'purchases', gte: 2 }] })
-    .expect(200);
-  await platform.processors.waitUntilCaughtUp();
-}
-
 /** Every document of a collection, in id order, without the store's `_position`. */
 async function contents(documents: DocumentStore, collection: string): Promise<Record<string, unknown>[]> {
   const all: Record<string, unknown>[] = [];
@@ -135,7 +51,7 @@ describe('every projection rebuilds from the log to the live documents', () => {
   beforeAll(async () => {
     platform = await createTestPlatform({ imports: platformModules() });
     platform.clock.set('2026-03-01T10:00:00.000Z');
-    await journey(platform);
+    await crossContextJourney(platform);
   }, 60_000);
   afterAll(() => platform.close());
 

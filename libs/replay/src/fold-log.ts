@@ -31,6 +31,26 @@ export interface FoldOptions {
   readonly progress?: Progress;
 }
 
+/** A projection as a fold runs it: its own code behind the generic projector, fed plaintext when it reads personal data. */
+export interface FoldLane {
+  readonly entry: CatalogEntry;
+  readonly processor: EventProcessor;
+  readonly handles: ReadonlySet<string>;
+}
+
+export function projectionLanes(options: Pick<FoldOptions, 'keys' | 'projections' | 'into' | 'checkpointOf'>): FoldLane[] {
+  return options.projections.map((entry) => {
+    const projector = new DocumentProjector(entry.projection, options.into, options.checkpointOf?.(entry) ?? `replay:${entry.checkpoint}`);
+    return {
+      entry,
+      processor: entry.projection.readsPersonalData
+        ? revealingProcessor(projector, new PersonalDataProtector(options.keys, {}))
+        : projector,
+      handles: new Set<string>(entry.projection.handles),
+    };
+  });
+}
+
 /**
  * Folds the log through the given projections into a store with the projections' own code (the
  * generic DocumentProjector, fed plaintext when a projection reads personal data). Streams: one page of
@@ -38,17 +58,7 @@ export interface FoldOptions {
  */
 export async function foldLog(options: FoldOptions): Promise<{ readonly events: number; readonly lastPosition: number }> {
   const head = options.untilPosition ?? (await options.events.headPosition()) ?? 0;
-  const lanes = options.projections.map((entry) => {
-    const projector = new DocumentProjector(entry.projection, options.into, options.checkpointOf?.(entry) ?? `replay:${entry.checkpoint}`);
-    const processor: EventProcessor = entry.projection.readsPersonalData
-      ? revealingProcessor(projector, new PersonalDataProtector(options.keys, {}))
-      : projector;
-    return {
-      processor,
-      handles: new Set<string>(entry.projection.handles),
-      until: Math.min(head, options.untilFor?.(entry) ?? head),
-    };
-  });
+  const lanes = projectionLanes(options).map((lane) => ({ ...lane, until: Math.min(head, options.untilFor?.(lane.entry) ?? head) }));
   for (const entry of options.projections) {
     for (const index of entry.projection.indexes ?? []) await options.into.ensureIndex(entry.collection, index);
   }

@@ -4,5 +4,6 @@ export * from './fold-log';
 export * from './collection-diff';
 export * from './verify-read-models';
 export * from './event-history';
+export * from './customer-streams';
 export * from './customer-as-of';
 export * from './rebuild-projection';

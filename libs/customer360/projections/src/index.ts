@@ -5,4 +5,3 @@ export * from './customers/customer-facts.projection';
 export * from './deals/customer-deals.projection';
 export * from './customer-aliases';
 export * from './segments/segment-definitions.projection';
-export * from './segments/segment-definitions.projection';

@@ -71,7 +71,11 @@ export function auditCommand(program: Command, kit: CommandKit): Command {
     .description("the customer's 360 view exactly as it was at a time or log position")
     .requiredOption('--customer <id>', 'customer id')
     .requiredOption('--at <time|position>', 'an ISO time, or a global log position', asOfPoint)
-    .action(async (options: { customer: string; at: ReturnType<typeof parseAsOfPoint> }) => {
+    .option(
+      '--with-population',
+      "also rank the customer among everyone as they were then (RFM): folds the whole log, not only the customer's streams",
+    )
+    .action(async (options: { customer: string; at: ReturnType<typeof parseAsOfPoint>; withPopulation?: boolean }) => {
       const stores = await kit.stores();
       const scratch = openScratch('memory');
       const bar = kit.output().progress('folding');
@@ -82,6 +86,7 @@ export function auditCommand(program: Command, kit: CommandKit): Command {
           scratch,
           customerId: options.customer,
           at: options.at,
+          population: options.withPopulation === true,
           progress: bar.update,
         });
         bar.stop();

@@ -1,10 +1,12 @@
 import { DomainError, PersonalDataProtector, type Clock, type DocumentStore } from '@c360/kernel';
 import {
+  CUSTOMER_DEALS,
   CUSTOMER_DEALS_COLLECTION,
   CUSTOMER_FACTS,
   CUSTOMER_FACTS_COLLECTION,
   type CustomerDealDocument,
   type CustomerFactsDocument,
+  customer360AliasesProjection,
 } from '@c360/customer360-projections';
 import { CLOCK, DOCUMENT_STORE } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
@@ -16,6 +18,9 @@ import { customer360View, type Customer360View } from './customer-360.view';
 import { RfmScales } from './rfm-scale.service';
 
 const OPEN_DEALS_SHOWN = 50;
+
+/** The projections this reader reads (through the resolver too): all a past view needs folded. */
+export const CUSTOMER_360_VIEW_SOURCES: readonly string[] = [CUSTOMER_FACTS.name, CUSTOMER_DEALS.name, customer360AliasesProjection.name];
 
 /** Assembles the 360 document of a customer (following merges) from the context's read models, as of now. */
 @Injectable()

@@ -1,0 +1,98 @@
+import { EVENT_STORE } from '@c360/runtime';
+import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
+import { customerAsOf, type AsOfPoint, type CustomerAsOfView, type ReplayStores } from '@c360/replay';
+import { projectionCheckpointName, type EventStore } from '@c360/kernel';
+import { CUSTOMER_TIMELINE } from '@c360/customer360-projections';
+import { platformContexts, platformModules } from '../platform-contexts';
+import { crossContextJourney, type JourneyCustomers } from '../testing/cross-context-journey';
+import { openScratch } from './cli-stores';
+
+/**
+ * `audit as-of` folds only the customer's own streams (found through the live timeline) unless asked
+ * for the population. For every customer of a journey through every context — a merge and its undo,
+ * an erasure, refunds, deals, loyalty lots moved and returned — and for every position of its log and
+ * a few times, the customer's streams give the very view the whole-log fold gives, but for the two
+ * population-relative figures it says it leaves out.
+ */
+describe('audit as-of: the customer-streams fold equals the whole-log fold', () => {
+  let platform: TestPlatform;
+  let customers: JourneyCustomers;
+  let stores: ReplayStores;
+  let head: number;
+
+  beforeAll(async () => {
+    platform = await createTestPlatform({ imports: platformModules() });
+    platform.clock.set('2026-03-01T10:00:00.000Z');
+    customers = await crossContextJourney(platform);
+    const events = platform.app.get<EventStore>(EVENT_STORE);
+    stores = { events, documents: platform.stores.documents, checkpoints: platform.stores.checkpoints, keys: platform.stores.keyStore };
+    head = (await events.headPosition()) ?? 0;
+  }, 60_000);
+  afterAll(() => platform.close());
+
+  async function asOf(customerId: string, at: AsOfPoint, population: boolean): Promise<CustomerAsOfView | { error: string }> {
+    const scratch = openScratch('memory');
+    try {
+      return await customerAsOf({ contexts: platformContexts, stores, scratch, customerId, at, population });
+    } catch (error) {
+      return { error: (error as Error).message };
+    } finally {
+      await scratch.close();
+    }
+  }
+
+  /** What both methods must agree on: everything but the reconstruction note and the population-relative figures. */
+  function comparable(view: CustomerAsOfView | { error: string }) {
+    if ('error' in view) return view;
+    const { reconstruction: _note, rfm: _rfm, churnRisk, ...rest } = view;
+    const reasons = churnRisk.reasons.filter((reason) => reason !== 'rfm-at-risk');
+    return { ...rest, churnRisk: { atRisk: reasons.length > 0, reasons } };
+  }
+
+  it('at every position of the log, for every customer', async () => {
+    let compared = 0;
+    for (const customerId of Object.values(customers)) {
+      for (let position = 1; position <= head; position += 3) {
+        const fast = await asOf(customerId, { position }, false);
+        const whole = await asOf(customerId, { position }, true);
+        expect({ customerId, position, view: comparable(fast) }).toEqual({ customerId, position, view: comparable(whole) });
+        if (!('error' in fast)) {
+          compared += 1;
+          expect(fast.reconstruction.method).toBe('customer-streams');
+          expect(whole).toEqual(expect.objectContaining({ reconstruction: expect.objectContaining({ method: 'whole-log', omitted: [] }) }));
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(40);
+  }, 120_000);
+
+  it('at times, and at the head, where the view is the live one', async () => {
+    for (const customerId of Object.values(customers)) {
+      for (const time of ['2026-03-02T00:00:00Z', '2026-03-20T12:00:00Z', '2026-04-10T10:00:00Z', '2027-01-01T00:00:00Z']) {
+        const at = { time: new Date(time) };
+        expect(comparable(await asOf(customerId, at, false))).toEqual(comparable(await asOf(customerId, at, true)));
+      }
+    }
+  });
+
+  it('reads only the customer’s own events, and says what it leaves out', async () => {
+    const view = (await asOf(customers.bob, { position: head }, false)) as CustomerAsOfView;
+    expect(view.reconstruction.eventsFolded).toBeGreaterThan(0);
+    expect(view.reconstruction.eventsFolded).toBeLessThan(head / 2);
+    expect(view.rfm).toBeNull();
+    expect(view.reconstruction.omitted.join(' ')).toContain('--with-population');
+  });
+
+  it('folds the whole log, and says why, when the live timeline has not reached the point', async () => {
+    const timeline = projectionCheckpointName('customer360', CUSTOMER_TIMELINE);
+    const saved = await stores.checkpoints.get(timeline);
+    await stores.checkpoints.set(timeline, 1);
+    try {
+      const view = (await asOf(customers.ann, { position: head }, false)) as CustomerAsOfView;
+      expect(view.reconstruction.method).toBe('whole-log');
+      expect(view.reconstruction.reason).toContain('live timeline is at position 1');
+    } finally {
+      await stores.checkpoints.set(timeline, saved as number);
+    }
+  });
+});

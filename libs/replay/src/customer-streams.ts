@@ -1,0 +1,88 @@
+import { CONTACTS_CUSTOMER_ABSORBED, CONTACTS_CUSTOMERS_MERGED, CONTACTS_MERGE_UNDONE } from '@c360/contacts-contracts';
+import { CUSTOMER_TIMELINE_COLLECTION, type TimelineEntryDocument } from '@c360/customer360-projections';
+import { hasStreamsAtPositions, streamsAtPositionsByReading, type DocumentStore, type EventEnvelope, type EventStore } from '@c360/kernel';
+
+/** Merge events name the other customer: what was merged with a customer then is folded with it. */
+const MERGE_TYPES: ReadonlySet<string> = new Set([CONTACTS_CUSTOMERS_MERGED, CONTACTS_CUSTOMER_ABSORBED, CONTACTS_MERGE_UNDONE]);
+
+export interface CustomerEvents {
+  /** Every event of the customer's streams up to the position, in log order. */
+  readonly events: readonly EventEnvelope[];
+  /** The customer and every customer ever merged with it (directly or along a chain). */
+  readonly customerIds: readonly string[];
+  readonly streams: number;
+}
+
+/**
+ * The events that make up a customer's 360 view, found without reading the log: the live timeline
+ * has an entry, with its position, for the customer-relevant events of every context, so it is an
+ * index of where the customer's streams are. From one entry per stream the whole stream is read
+ * (its other events — a deal's stage changes, a loyalty account's lot moves — have no entry of their
+ * own but are folded too), and the customers a merge names are followed the same way.
+ *
+ * Exact when every stream that holds an event the customer 360 projections route to this customer
+ * also holds a timeline entry of it — true of the contexts' streams (a customer's contacts and
+ * loyalty streams start with a declared event; a deal's and an order's with one naming the customer);
+ * `customer-as-of.spec.ts` proves it against the whole-log fold. The timeline must have reached
+ * `until` (the caller checks its checkpoint).
+ */
+export async function customerEvents(options: {
+  readonly events: EventStore;
+  /** The live read models (where the timeline is). */
+  readonly documents: DocumentStore;
+  readonly customerId: string;
+  readonly until: number;
+}): Promise<CustomerEvents> {
+  const { until } = options;
+  const reader = hasStreamsAtPositions(options.events) ? options.events : streamsAtPositionsByReading(options.events);
+  const byPosition = new Map<number, EventEnvelope>();
+  const streams = new Set<string>();
+  const customers = new Set<string>([options.customerId]);
+  let round = [options.customerId];
+  // A round reads the streams of the customers found so far; a merge in them names more customers.
+  while (round.length > 0) {
+    const positions: number[] = [];
+    for (const customerId of round) {
+      for await (const position of timelinePositions(options.documents, customerId)) {
+        if (position <= until && !byPosition.has(position)) positions.push(position);
+      }
+    }
+    const next: string[] = [];
+    for (const event of await reader.readStreamsAt(positions, until)) {
+      byPosition.set(event.position, event);
+      streams.add(event.streamId);
+      if (!MERGE_TYPES.has(event.type)) continue;
+      for (const other of mergePartners(event)) {
+        if (customers.has(other)) continue;
+        customers.add(other);
+        next.push(other);
+      }
+    }
+    round = next;
+  }
+  return {
+    events: [...byPosition.values()].sort((a, b) => a.position - b.position),
+    customerIds: [...customers],
+    streams: streams.size,
+  };
+}
+
+/** The positions of a customer's timeline entries, a page at a time. */
+async function* timelinePositions(documents: DocumentStore, customerId: string): AsyncGenerator<number> {
+  let after: string | undefined;
+  do {
+    // A one-value range keeps the embedded store on the (customerId, at) index (see TimelineReader).
+    const page = await documents.find<TimelineEntryDocument>(
+      CUSTOMER_TIMELINE_COLLECTION,
+      { customerId: { $gte: customerId, $lte: customerId } },
+      { limit: 1_000, after, fields: ['position'] },
+    );
+    for (const entry of page.items) yield entry.position;
+    after = page.nextCursor;
+  } while (after);
+}
+
+function mergePartners(event: EventEnvelope): string[] {
+  const data = event.data as { survivorId?: unknown; absorbedId?: unknown };
+  return [data.survivorId, data.absorbedId].filter((id): id is string => typeof id === 'string');
+}
