@@ -1,16 +1,16 @@
-import { contactsContext } from '@c360/contacts-api';
-import { customer360Context } from '@c360/customer360-api';
-import { loyaltyContext } from '@c360/loyalty-api';
+import { platformContexts } from '@c360/platform';
 import { ContextModule, runService } from '@c360/runtime';
-import { salesContext } from '@c360/sales-api';
-import { ticketsContext } from '@c360/tickets-api';
 
 /**
- * The customer 360 read side on its own: the unified timeline, the 360 document, segments and reports,
- * over the timeline declarations of the contexts that write the log (the platform's list, apps/platform).
- * In distributed mode it runs with C360_ROLE=api beside the processors that build its read models.
+ * The customer 360 read side on its own: the unified timeline, the 360 document, segments, reports and
+ * the auditors' as-of views, over the timeline declarations of the contexts that write the log (the
+ * platform's list, libs/platform). In distributed mode it runs with C360_ROLE=api beside the processors
+ * that build its read models.
  */
+const customer360 = platformContexts.find((context) => context.name === 'customer360');
+if (!customer360) throw new Error('The platform lists no customer360 context');
+
 runService({
   name: 'Customer 360 service',
-  modules: [ContextModule.register(customer360Context([contactsContext, salesContext, ticketsContext, loyaltyContext]))],
+  modules: [ContextModule.register(customer360)],
 });

@@ -2,6 +2,7 @@ import { contactsContext } from '@c360/contacts-api';
 import { customer360Context } from '@c360/customer360-api';
 import { loyaltyContext } from '@c360/loyalty-api';
 import { RelayModule } from '@c360/relay';
+import { replayCustomerPastViews } from '@c360/replay';
 import { ContextModule, type ContextDefinition, type ServiceModules } from '@c360/runtime';
 import { salesContext } from '@c360/sales-api';
 import { surveysContext } from '@c360/surveys-api';
@@ -14,7 +15,11 @@ const writingContexts: readonly ContextDefinition[] = [contactsContext, salesCon
  * The bounded contexts the all-in-one platform runs: adding a context is one line here. Replay
  * tooling, the gateway and the docs walk the same list.
  */
-export const platformContexts: readonly ContextDefinition[] = [...writingContexts, customer360Context(writingContexts)];
+export const platformContexts: readonly ContextDefinition[] = [
+  ...writingContexts,
+  // The auditors' as-of views fold the customer 360 projections of this very list.
+  customer360Context(writingContexts, { pastViews: replayCustomerPastViews(() => platformContexts) }),
+];
 
 /** Every context's module, and the relay publishing what their definitions say they publish. */
 export function platformModules(contexts: readonly ContextDefinition[] = platformContexts): ServiceModules {

@@ -5,7 +5,10 @@ import {
   CustomerResolver,
   ReadPosition,
   RfmScales,
+  type AsOfPoint,
   type Customer360View,
+  type CustomerAsOfView,
+  type Reconstruction,
 } from '@c360/customer360-application';
 import { CUSTOMER_TIMELINE } from '@c360/customer360-projections';
 import { PersonalDataProtector, type EventEnvelope } from '@c360/kernel';
@@ -13,34 +16,6 @@ import { customerEvents } from './customer-streams';
 import { foldLog, projectionLanes } from './fold-log';
 import { projectionCatalog, type CatalogEntry } from './projection-catalog';
 import type { Contexts, Progress, ReplayStores, ScratchStore } from './replay-stores';
-
-/** A point in the past: a global position of the log, or a time (events that had occurred by then). */
-export type AsOfPoint = { readonly position: number } | { readonly time: Date };
-
-/** `--at 1234` is a position, `--at 2026-03-01T10:00:00Z` a time; anything else is refused, naming the field. */
-export function parseAsOfPoint(value: string): AsOfPoint {
-  if (/^\d+$/.test(value)) return { position: Number(value) };
-  const time = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(time.getTime())) {
-    throw new TypeError(`--at "${value}" must be a log position (an integer) or an ISO time (2026-03-01T10:00:00Z)`);
-  }
-  return { time };
-}
-
-/** How a past view was put together, printed with it so an auditor knows what it rests on. */
-export interface Reconstruction {
-  /** `customer-streams`: the customer's own streams (cost follows the customer); `whole-log`: every event up to the point. */
-  readonly method: 'customer-streams' | 'whole-log';
-  readonly eventsFolded: number;
-  /** Fields this method cannot give exactly, and why (empty for the whole log). */
-  readonly omitted: readonly string[];
-  /** Why the whole log was folded when the caller did not ask for it. */
-  readonly reason?: string;
-}
-
-export interface CustomerAsOfView extends Customer360View {
-  readonly reconstruction: Reconstruction;
-}
 
 const POPULATION_FIELDS = [
   'rfm: quintiles rank the customer among the whole population as it was then; ask for the population (--with-population) to fold the whole log',
@@ -150,3 +125,5 @@ function withoutRfm(risk: Customer360View['churnRisk']): Customer360View['churnR
   const reasons = risk.reasons.filter((reason) => reason !== 'rfm-at-risk');
   return reasons.length === risk.reasons.length ? risk : { ...risk, reasons, atRisk: reasons.length > 0 };
 }
+
+export { parseAsOfPoint, type AsOfPoint, type CustomerAsOfView, type Reconstruction } from '@c360/customer360-application';

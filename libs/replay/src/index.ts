@@ -7,3 +7,4 @@ export * from './event-history';
 export * from './customer-streams';
 export * from './customer-as-of';
 export * from './rebuild-projection';
+export * from './replay-customer-past-views';

@@ -11,11 +11,7 @@ export interface ReplayStores {
 }
 
 /** A scratch read-model store (in memory or a temporary file) that a fold writes into. */
-export interface ScratchStore {
-  readonly documents: DocumentStore;
-  readonly checkpoints: CheckpointStore;
-  close(): Promise<void>;
-}
+export type { ScratchStore } from '@c360/runtime';
 
 /** Progress of long work: done so far out of total (total may be unknown). */
 export type Progress = (done: number, total: number | undefined) => void;

@@ -3,6 +3,7 @@ export * from './config/settings-reader';
 export * from './config/platform-config';
 export * from './infrastructure/tokens';
 export * from './infrastructure/store-factory';
+export * from './infrastructure/scratch-stores';
 export * from './infrastructure/infrastructure.module';
 export * from './processors/processor-host';
 export * from './health/health.controller';

@@ -1,5 +1,5 @@
-import { EVENT_STORE } from '@c360/runtime';
-import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
+import { EVENT_STORE, GatewayModule } from '@c360/runtime';
+import { authHeaders, createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
 import { customerAsOf, type AsOfPoint, type CustomerAsOfView, type ReplayStores } from '@c360/replay';
 import { projectionCheckpointName, type EventStore } from '@c360/kernel';
 import { CUSTOMER_TIMELINE } from '@c360/customer360-projections';
@@ -21,7 +21,9 @@ describe('audit as-of: the customer-streams fold equals the whole-log fold', () 
   let head: number;
 
   beforeAll(async () => {
-    platform = await createTestPlatform({ imports: platformModules() });
+    platform = await createTestPlatform({
+      imports: [...platformModules(), GatewayModule.forRoot({ contexts: platformContexts, services: 'in-process' })],
+    });
     platform.clock.set('2026-03-01T10:00:00.000Z');
     customers = await crossContextJourney(platform);
     const events = platform.app.get<EventStore>(EVENT_STORE);
@@ -94,5 +96,70 @@ describe('audit as-of: the customer-streams fold equals the whole-log fold', () 
     } finally {
       await stores.checkpoints.set(timeline, saved as number);
     }
+  });
+
+  describe('for auditors, over HTTP and GraphQL', () => {
+    const auditor = authHeaders('auditor', 'auditor-ada');
+
+    it('answers the view as of a point, says how it was made, and matches the live 360 at the head', async () => {
+      const past = await platform.anonymous
+        .get(`/customers/${customers.bob}/as-of`)
+        .query({ at: String(head) })
+        .set(auditor)
+        .expect(200);
+      expect(past.body.reconstruction).toEqual(expect.objectContaining({ method: 'customer-streams' }));
+      const live = (await platform.as('agent').get(`/customers/${customers.bob}/360`).expect(200)).body;
+      expect(past.body.lifetimeValue).toEqual(live.lifetimeValue);
+      expect(past.body.loyalty).toEqual(live.loyalty);
+      // Before Bob registered, there was no Bob.
+      await platform.anonymous.get(`/customers/${customers.bob}/as-of`).query({ at: '2026-03-01T09:00:00Z' }).set(auditor).expect(404);
+      const whole = await platform.anonymous
+        .get(`/customers/${customers.bob}/as-of`)
+        .query({ at: String(head), withPopulation: 'true' })
+        .set(auditor)
+        .expect(200);
+      expect(whole.body.reconstruction).toEqual(expect.objectContaining({ method: 'whole-log', omitted: [] }));
+    });
+
+    it('is for auditors only', async () => {
+      for (const role of ['agent', 'supervisor', 'admin'] as const) {
+        await platform.anonymous
+          .get(`/customers/${customers.bob}/as-of`)
+          .query({ at: '1' })
+          .set(authHeaders(role, `${role}-1`))
+          .expect(403);
+      }
+      await platform.anonymous.get(`/customers/${customers.bob}/as-of`).query({ at: '1' }).expect(401);
+    });
+
+    it.each([[{}], [{ at: 'yesterday' }], [{ at: '2026-13-45' }], [{ at: '5', withPopulation: 'maybe' }]])(
+      'refuses %j naming the field',
+      async (query) => {
+        const answer = await platform.anonymous.get(`/customers/${customers.bob}/as-of`).query(query).set(auditor).expect(400);
+        const field = 'withPopulation' in query ? 'withPopulation' : 'at';
+        expect(answer.body.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+      },
+    );
+
+    it('is the customer360AsOf query of the gateway, refused to agents', async () => {
+      const query = `query ($id: ID!, $at: String) { customer360AsOf(customerId: $id, at: $at) }`;
+      const asAuditor = await platform.anonymous
+        .post('/graphql')
+        .set(auditor)
+        .send({ query, variables: { id: customers.ann, at: '2026-03-06T00:00:00Z' } });
+      expect(asAuditor.body.errors).toBeUndefined();
+      expect(asAuditor.body.data.customer360AsOf).toEqual(
+        expect.objectContaining({
+          customerId: customers.ann,
+          purchases: 1,
+          reconstruction: expect.objectContaining({ method: 'customer-streams' }),
+        }),
+      );
+      const asAgent = await platform.anonymous
+        .post('/graphql')
+        .set(authHeaders('agent', 'agent-ann'))
+        .send({ query, variables: { id: customers.ann, at: '1' } });
+      expect(asAgent.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    });
   });
 });

@@ -1,10 +1,8 @@
 import { UpcasterRegistry, withUpcasting, type EventStore } from '@c360/kernel';
 import type { ReplayStores, ScratchStore } from '@c360/replay';
 import { createStores, loadConfig, type PlatformConfig, type Stores } from '@c360/runtime';
-import { SqliteCheckpointStore, SqliteDocumentStore, SqliteEventStore } from '@c360/store-sqlite';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { SqliteEventStore, openScratchStore } from '@c360/store-sqlite';
+import { existsSync } from 'node:fs';
 import type { Contexts } from '@c360/replay';
 
 /** The stores the tools read, from the same configuration the apps use. */
@@ -44,14 +42,5 @@ export function embeddedEventStore(stores: CliStores): SqliteEventStore | undefi
 
 /** A scratch store: in memory for one customer's fold, a temporary file for a whole-log fold. */
 export function openScratch(kind: 'memory' | 'file'): ScratchStore {
-  const dir = kind === 'file' ? mkdtempSync(join(tmpdir(), 'c360-replay-')) : undefined;
-  const documents = new SqliteDocumentStore({ file: dir ? join(dir, 'scratch.db') : ':memory:', durability: 'normal', cacheMiB: 64 });
-  return {
-    documents,
-    checkpoints: new SqliteCheckpointStore(documents.db),
-    async close() {
-      await documents.close();
-      if (dir) rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return openScratchStore(kind);
 }

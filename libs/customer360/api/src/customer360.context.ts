@@ -9,7 +9,9 @@ import {
 import { segmentAggregate, customer360EventFields } from '@c360/customer360-domain';
 import { combineTimelines } from '@c360/kernel';
 import { defineContext, type ContextDefinition } from '@c360/runtime';
+import type { Provider } from '@nestjs/common';
 import { Customer360Controller } from './controllers/customer-360.controller';
+import { CustomerPastController } from './controllers/customer-past.controller';
 import { ReportsController } from './controllers/reports.controller';
 import { SegmentsController } from './controllers/segments.controller';
 import { CUSTOMER360_GRAPHQL } from './graphql/customer360.graphql';
@@ -19,8 +21,10 @@ import { CUSTOMER360_GRAPHQL } from './graphql/customer360.graphql';
  * from the other contexts' shared-event contracts. It writes no business events; segment definitions are its one aggregate.
  * The timeline handles what the given contexts declare (`ContextDefinition.timeline`): a new context
  * plugs in by declaring its entries and being listed here by the platform, without touching this lib.
+ * `pastViews` provides CUSTOMER_PAST_VIEWS (the auditors' as-of view, folded from the log by the replay
+ * tooling, which this lib does not depend on): the composition gives it.
  */
-export function customer360Context(sources: readonly ContextDefinition[]): ContextDefinition {
+export function customer360Context(sources: readonly ContextDefinition[], options: { readonly pastViews: Provider }): ContextDefinition {
   return defineContext({
     name: 'customer360',
     description: 'One picture of each customer: unified timeline, 360 document, segments and reports',
@@ -38,7 +42,7 @@ export function customer360Context(sources: readonly ContextDefinition[]): Conte
       segmentDefinitionsProjection,
     ],
     graphql: CUSTOMER360_GRAPHQL,
-    controllers: [Customer360Controller, SegmentsController, ReportsController],
-    providers: CUSTOMER360_PROVIDERS,
+    controllers: [Customer360Controller, CustomerPastController, SegmentsController, ReportsController],
+    providers: [...CUSTOMER360_PROVIDERS, options.pastViews],
   });
 }

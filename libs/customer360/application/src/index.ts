@@ -21,3 +21,4 @@ export * from './reports/team-performance';
 // The replay tooling assembles the same reader over a store folded to a past point (`audit as-of`).
 export * from './view/customer-360-reader.service';
 export * from './view/rfm-scale.service';
+export * from './past/customer-past-view.port';

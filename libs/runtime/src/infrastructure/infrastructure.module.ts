@@ -25,7 +25,9 @@ import {
   PLATFORM_CONFIG,
   RAW_EVENT_STORE,
   RELAY_CHECKPOINT_STORE,
+  SCRATCH_STORES,
 } from './tokens';
+import { inMemoryScratchStores } from './scratch-stores';
 
 const STORES = Symbol('Stores');
 
@@ -66,6 +68,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
         { provide: RELAY_CHECKPOINT_STORE, useFactory: (stores: Stores) => stores.relayCheckpoints, inject: [STORES] },
         { provide: RAW_EVENT_STORE, useFactory: (stores: Stores) => stores.eventStore, inject: [STORES] },
         { provide: KEY_STORE, useFactory: (stores: Stores) => stores.keyStore, inject: [STORES] },
+        { provide: SCRATCH_STORES, useValue: inMemoryScratchStores },
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: ID_GENERATOR, useValue: options.ids ?? uuidV7Generator },
         {
@@ -84,6 +87,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
         CHECKPOINT_STORE,
         RELAY_CHECKPOINT_STORE,
         KEY_STORE,
+        SCRATCH_STORES,
         CLOCK,
         ID_GENERATOR,
         CommandHandler,

@@ -11,3 +11,5 @@ export const KEY_STORE = Symbol('KeyStore');
 export const RELAY_CHECKPOINT_STORE = Symbol('RelayCheckpointStore');
 /** The raw event store adapter: lag statistics and health ask it, bypassing upcasting. */
 export const RAW_EVENT_STORE = Symbol('RawEventStore');
+/** Opens a throw-away read-model store for a fold (ScratchStores). */
+export const SCRATCH_STORES = Symbol('ScratchStores');

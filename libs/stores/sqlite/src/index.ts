@@ -7,3 +7,4 @@ export * from './keys/sqlite-key-store';
 export * from './documents/open-read-model-file';
 export * from './event-store/event-chain';
 export * from './documents/swap-collection';
+export * from './documents/scratch-store';

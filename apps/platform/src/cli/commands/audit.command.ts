@@ -29,7 +29,7 @@ function asOfPoint(value: string) {
   try {
     return parseAsOfPoint(value);
   } catch (error) {
-    throw new InvalidOptionValue((error as Error).message);
+    throw new InvalidOptionValue(`--at ${(error as Error).message}`);
   }
 }
 

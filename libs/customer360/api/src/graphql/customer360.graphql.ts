@@ -10,6 +10,12 @@ export const CUSTOMER360_GRAPHQL: GraphqlOperations = [
     'The one picture of a customer: profile, loyalty, open deals and tickets, the latest timeline entries',
     '/customers/:customerId/360',
   ),
+  read(
+    'customer360AsOf',
+    "Auditors: the customer's 360 view as it was at `at` (an ISO time or a log position), rebuilt from the log; the read is recorded. `withPopulation` also ranks the customer (RFM) among everyone as they were then, folding the whole log",
+    '/customers/:customerId/as-of',
+    { roles: ['auditor'], params: { at: 'String', withPopulation: 'Boolean' } },
+  ),
   read('customerTimeline', "The customer's unified timeline, newest first", '/customers/:customerId/timeline', {
     params: { limit: 'Int', after: 'String', from: 'String', to: 'String' },
     filter: true,
