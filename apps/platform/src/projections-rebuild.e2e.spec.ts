@@ -14,23 +14,13 @@ import { createTestPlatform, type TestPlatform } from '@c360/runtime/testing';
 import { SqliteCheckpointStore, SqliteDocumentStore } from '@c360/store-sqlite';
 import { platformContexts, platformModules } from './platform-contexts';
 import { crossContextJourney } from './testing/cross-context-journey';
+import { collectionContents as contents } from './testing/collection-contents';
 
 /**
  * "Drop any read model and rebuild it from the log": for every projection of every context the
  * platform runs, folding the whole log into an empty store gives documents identical to the live
  * ones (store metadata aside), after a journey through every context (see crossContextJourney).
  */
-/** Every document of a collection, in id order, without the store's `_position`. */
-async function contents(documents: DocumentStore, collection: string): Promise<Record<string, unknown>[]> {
-  const all: Record<string, unknown>[] = [];
-  let after: string | undefined;
-  do {
-    const page = await documents.find<Record<string, unknown>>(collection, {}, { limit: 1_000, after });
-    all.push(...page.items.map(({ _position: _ignored, ...doc }) => doc));
-    after = page.nextCursor;
-  } while (after);
-  return all;
-}
 
 async function rebuild(platform: TestPlatform, context: ContextDefinition, projection: AnyDocumentProjection): Promise<DocumentStore> {
   const fresh = new SqliteDocumentStore({ file: ':memory:' });

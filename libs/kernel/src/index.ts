@@ -12,6 +12,7 @@ export * from './ports/checkpoint-store.port';
 export * from './ports/processor-lease.port';
 export * from './ports/event-log-stats.port';
 export * from './ports/streams-at-positions.port';
+export * from './ports/collection-switch-over.port';
 export * from './upcasting/upcaster-registry';
 export * from './upcasting/upcasting-event-store';
 export * from './commands/aggregate-type';

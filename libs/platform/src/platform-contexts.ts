@@ -2,7 +2,7 @@ import { contactsContext } from '@c360/contacts-api';
 import { customer360Context } from '@c360/customer360-api';
 import { loyaltyContext } from '@c360/loyalty-api';
 import { RelayModule } from '@c360/relay';
-import { replayCustomerPastViews } from '@c360/replay';
+import { ReplayAdminModule, replayCustomerPastViews } from '@c360/replay';
 import { ContextModule, type ContextDefinition, type ServiceModules } from '@c360/runtime';
 import { salesContext } from '@c360/sales-api';
 import { surveysContext } from '@c360/surveys-api';
@@ -26,5 +26,7 @@ export function platformModules(contexts: readonly ContextDefinition[] = platfor
   return [
     ...contexts.map((context) => ContextModule.register(context)),
     RelayModule.forContracts(contexts.flatMap((context) => context.publishes ?? [])),
+    // Rebuilds inside the process that runs the projectors (the switch-over is then safe on any store).
+    ReplayAdminModule.forContexts(() => contexts),
   ];
 }

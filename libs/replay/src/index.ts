@@ -8,3 +8,5 @@ export * from './customer-streams';
 export * from './customer-as-of';
 export * from './rebuild-projection';
 export * from './replay-customer-past-views';
+export * from './admin/projection-rebuilds';
+export * from './admin/replay-admin.module';

@@ -1,18 +1,11 @@
-import type { AnyDocumentProjection, CheckpointStore, DocumentStore, EventStore, KeyStore } from '@c360/kernel';
+import type { AnyDocumentProjection, CheckpointStore, DocumentStore, EventStore, KeyStore, SwitchOverRequest } from '@c360/kernel';
 import { projectionCollection } from '@c360/kernel';
 import { foldLog } from './fold-log';
 import type { CatalogEntry } from './projection-catalog';
 import type { Progress } from './replay-stores';
 
-/** The atomic switch-over the read-model store offers (the embedded one: `SqliteDocumentStore.swapCollection`). */
-export type SwitchOver = (request: {
-  readonly staging: string;
-  readonly live: string;
-  readonly checkpoint: string;
-  readonly expected: number | undefined;
-  readonly position: number;
-  readonly stagingCheckpoint: string;
-}) => boolean | Promise<boolean>;
+/** The switch-over the read-model store offers (CollectionSwitchOver), or one wrapped around it (the platform pauses the projector). */
+export type SwitchOver = (request: SwitchOverRequest) => boolean | Promise<boolean>;
 
 export interface RebuildResult {
   readonly collection: string;

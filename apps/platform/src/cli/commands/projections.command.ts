@@ -1,5 +1,5 @@
 import { projectionCatalog, projectionStatus, rebuildProjection, selectProjections, type RebuildResult } from '@c360/replay';
-import { SqliteDocumentStore } from '@c360/store-sqlite';
+import { hasCollectionSwitchOver } from '@c360/kernel';
 import type { Command } from 'commander';
 import { table } from '../output';
 import type { CommandKit } from './command-kit';
@@ -39,13 +39,24 @@ export function projectionsCommand(program: Command, kit: CommandKit): Command {
     .command('rebuild')
     .description('rebuild into a collection beside the live one, then switch over when caught up (the platform keeps serving)')
     .argument('<name>', 'a projection name, or all')
-    .action(async (name: string) => {
+    .option(
+      '--platform-stopped',
+      'the read models are MongoDB and no platform process runs their projectors (otherwise: POST /admin/projections/<name>/rebuild)',
+    )
+    .action(async (name: string, options: { platformStopped?: boolean }) => {
       const stores = await kit.stores();
       const output = kit.output();
       const entries = selectProjections(kit.contexts, name);
       const documents = stores.documents;
-      if (!(documents instanceof SqliteDocumentStore)) {
-        throw new Error(`switch-over is implemented for the embedded read models; READ_MODEL_STORE is ${stores.config.readModels.kind}`);
+      if (!hasCollectionSwitchOver(documents))
+        throw new Error(`the ${stores.config.readModels.kind} read models cannot switch a rebuilt collection in`);
+      if (!documents.switchOverIsAtomic && !options.platformStopped) {
+        // A rename then a checkpoint write: a projector running in the platform meanwhile could write into the old collection.
+        throw new Error(
+          `the ${stores.config.readModels.kind} read models switch over in two steps, which a running projector could interleave with: ` +
+            `ask the platform to rebuild (POST /admin/projections/${name}/rebuild, admin role: it pauses the projector for the switch), ` +
+            'or stop the platform and pass --platform-stopped',
+        );
       }
       const results: RebuildResult[] = [];
       for (const entry of entries) {

@@ -3,6 +3,7 @@ import { UniqueConstraintError, type DocumentWrite } from '@c360/kernel';
 import { MongoClient } from 'mongodb';
 import { clientOptions, connectMongoReadModels, type MongoReadModels } from '../connect-mongo-read-models';
 import { requireMongoUrl, testDatabaseName } from '../testing/mongo-test-env';
+import type { MongoDocumentStore } from './mongo-document-store';
 
 /**
  * What the MongoDB adapter does beyond the shared contract: how tombstones look on the server,
@@ -150,6 +151,27 @@ describe('MongoDocumentStore on a MongoDB-wire server', () => {
     ]);
     expect((await stores.documents.find(c, { code: { $prefix: 'a.b*(' } })).items.map((doc) => doc._id)).toEqual(['r1']);
     expect((await stores.documents.find(c, { code: { $prefix: 'a.' } })).items.map((doc) => doc._id)).toEqual(['r1']);
+  });
+
+  it('switches a rebuilt collection in, indexes and checkpoint with it, only while the live checkpoint is as expected', async () => {
+    const staging = `${c}_staging`;
+    await stores.documents.write([replace('old', { v: 'old' }, 1)], { name: `${c}:live`, position: 1 });
+    await stores.documents.write([{ kind: 'replace', collection: staging, id: 'new', doc: { v: 'new' }, position: 5 }], {
+      name: `${c}:staging`,
+      position: 5,
+    });
+    await stores.documents.ensureIndex(staging, { fields: ['v'] });
+    const request = { staging, live: c, checkpoint: `${c}:live`, position: 5, stagingCheckpoint: `${c}:staging` };
+    const documents = stores.documents as MongoDocumentStore;
+    expect(await documents.swapCollection({ ...request, expected: 0 })).toBe(false);
+    expect((await stores.documents.find(c, {})).items.map((doc) => doc._id)).toEqual(['old']);
+
+    expect(await documents.swapCollection({ ...request, expected: 1 })).toBe(true);
+    expect((await stores.documents.find(c, {})).items.map((doc) => doc._id)).toEqual(['new']);
+    expect(await stores.checkpoints.get(`${c}:live`)).toBe(5);
+    expect(await stores.checkpoints.get(`${c}:staging`)).toBeUndefined();
+    const indexes = await raw.db(database).collection(c).indexes();
+    expect(indexes.map((index) => Object.keys(index.key).join())).toEqual(expect.arrayContaining(['v']));
   });
 
   it('refuses the field it keeps for tombstones', async () => {

@@ -16,6 +16,7 @@ import {
   type StoredDocument,
   type WriteOutcome,
   type CheckpointWrite,
+  type SwitchOverRequest,
 } from '@c360/kernel';
 import type { Collection, Filter as MongoFilter } from 'mongodb';
 import { MongoServerError } from 'mongodb';
@@ -122,6 +123,35 @@ export class MongoDocumentStore implements DocumentStore {
     await this.connection.run('create an index', () =>
       documents.createIndex(keys, index.unique ? { name, unique: true, sparse: true } : { name }),
     );
+  }
+
+  /** CollectionSwitchOver: a rename and a checkpoint write, not one transaction — the caller stops the live projector. */
+  readonly switchOverIsAtomic = false;
+
+  /**
+   * Replaces the live collection by the rebuilt one (its indexes move with it) and sets the live
+   * checkpoint, if that checkpoint still reads `expected`. MongoDB renames over the target in one step
+   * (`dropTarget`); FerretDB 1.x cannot, so there the live collection is dropped first and readers see
+   * it empty for the moment between the two calls (milliseconds).
+   */
+  async swapCollection(request: SwitchOverRequest): Promise<boolean> {
+    assertCollectionName(request.staging);
+    assertCollectionName(request.live);
+    if ((await this.checkpoints.get(request.checkpoint)) !== request.expected) return false;
+    await this.connection.run('switch over a rebuilt collection', async () => {
+      const db = this.connection.db;
+      if (!(await db.listCollections({ name: request.staging }, { nameOnly: true }).hasNext())) await db.createCollection(request.staging);
+      try {
+        await db.renameCollection(request.staging, request.live, { dropTarget: true });
+      } catch (error) {
+        if (!(error instanceof MongoServerError && /dropTarget/.test(error.message))) throw error;
+        await this.dropCollection(request.live);
+        await db.renameCollection(request.staging, request.live);
+      }
+    });
+    await this.checkpoints.set(request.checkpoint, request.position);
+    await this.checkpoints.reset(request.stagingCheckpoint);
+    return true;
   }
 
   async dropCollection(collection: string): Promise<void> {

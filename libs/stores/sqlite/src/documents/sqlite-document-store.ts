@@ -148,6 +148,9 @@ export class SqliteDocumentStore implements DocumentStore {
     );
   }
 
+  /** CollectionSwitchOver: one transaction of the read-model file, so the live projector may run through it. */
+  readonly switchOverIsAtomic = true;
+
   /** Replaces a live collection by a rebuilt one, atomically with its checkpoint (see swap-collection.ts). */
   swapCollection(request: SwapRequest): boolean {
     assertCollectionName(request.staging);

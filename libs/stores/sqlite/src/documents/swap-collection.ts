@@ -1,17 +1,8 @@
+import type { SwitchOverRequest } from '@c360/kernel';
 import type { SqliteDatabase } from '../sqlite-connection';
 
-export interface SwapRequest {
-  /** The collection built beside the live one. */
-  readonly staging: string;
-  readonly live: string;
-  /** The live projection's checkpoint: the swap happens only while it still reads `expected`. */
-  readonly checkpoint: string;
-  readonly expected: number | undefined;
-  /** Where the swapped-in collection stands (what the live checkpoint becomes). */
-  readonly position: number;
-  /** The staging fold's own checkpoint, forgotten with the swap. */
-  readonly stagingCheckpoint: string;
-}
+/** The kernel's switch-over request (CollectionSwitchOver). */
+export type SwapRequest = SwitchOverRequest;
 
 /**
  * Switch-over of a rebuilt projection (issue 18), in one transaction of the read-model file: the live

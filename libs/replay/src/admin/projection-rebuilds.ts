@@ -1,0 +1,117 @@
+import {
+  hasCollectionSwitchOver,
+  type CheckpointStore,
+  type CollectionSwitchOver,
+  type DocumentStore,
+  type EventStore,
+  type KeyStore,
+} from '@c360/kernel';
+import type { PlatformConfig, ProcessorHost } from '@c360/runtime';
+import { selectProjections, type CatalogEntry } from '../projection-catalog';
+import { rebuildProjection, type RebuildResult } from '../rebuild-projection';
+import type { Contexts } from '../replay-stores';
+
+export interface RebuildJob {
+  readonly collection: string;
+  readonly state: 'running' | 'switched-over' | 'failed';
+  readonly startedAt: string;
+  readonly finishedAt?: string;
+  /** Position folded so far, out of the head when the fold started. */
+  readonly progress: { readonly done: number; readonly total: number | undefined };
+  readonly result?: RebuildResult;
+  readonly error?: string;
+}
+
+/** A rebuild this process refuses to start, and why (the admin API answers 409 with it). */
+export class RebuildRefused extends Error {
+  override readonly name = 'RebuildRefused';
+}
+
+/**
+ * `POST /admin/projections/:name/rebuild`: the rebuild of `c360 projections rebuild`, run inside the
+ * process that runs the live projector, which is what makes the switch-over safe on any store. A store
+ * that switches atomically (the embedded one) switches with the projector running; one that cannot
+ * (MongoDB: a rename, then the checkpoint) has the live projector stopped for the switch and started
+ * again from the new checkpoint right after — a pause of one switch, not of the rebuild.
+ * Refused where another instance could run the projector meanwhile (processor leases) or where this
+ * process does not run it (C360_ROLE=api).
+ */
+export class ProjectionRebuilds {
+  private readonly jobs = new Map<string, RebuildJob>();
+
+  constructor(
+    private readonly contexts: () => Contexts,
+    private readonly host: ProcessorHost,
+    private readonly stores: { events: EventStore; keys: KeyStore; documents: DocumentStore; checkpoints: CheckpointStore },
+    private readonly config: Pick<PlatformConfig, 'role' | 'processorLeases'>,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** Starts rebuilding each named projection (`all`, a name or a collection) in the background, one after another. */
+  start(which: string): RebuildJob[] {
+    const entries = selectProjections(this.contexts(), which);
+    const documents = this.stores.documents;
+    if (!hasCollectionSwitchOver(documents)) throw new RebuildRefused('this read-model store cannot switch a rebuilt collection in');
+    if (this.config.role === 'api') throw new RebuildRefused('C360_ROLE=api: this process runs no projector; ask the one that does');
+    if (!documents.switchOverIsAtomic && this.config.processorLeases) {
+      throw new RebuildRefused(
+        'with processor leases on, another instance would take the projector over while it is stopped for the switch; stop the other processor instances first, or rebuild on the embedded store',
+      );
+    }
+    const busy = entries.filter((entry) => this.jobs.get(entry.collection)?.state === 'running');
+    if (busy.length > 0) throw new RebuildRefused(`already rebuilding ${busy.map((entry) => entry.collection).join(', ')}`);
+    const queued = entries.map((entry) => this.track(entry.collection, { state: 'running', progress: { done: 0, total: undefined } }));
+    void this.runAll(entries, documents);
+    return queued;
+  }
+
+  list(): RebuildJob[] {
+    return [...this.jobs.values()];
+  }
+
+  private async runAll(entries: readonly CatalogEntry[], documents: DocumentStore & CollectionSwitchOver): Promise<void> {
+    for (const entry of entries) {
+      try {
+        const result = await rebuildProjection({
+          ...this.stores,
+          entry,
+          switchOver: (request) => this.switchOver(entry, documents, request),
+          progress: (done, total) => this.track(entry.collection, { progress: { done, total } }),
+        });
+        this.track(entry.collection, { state: 'switched-over', result, finishedAt: new Date().toISOString() });
+        this.log(`${entry.collection}: rebuilt from ${result.events} events and switched over at position ${result.position}`);
+      } catch (error) {
+        this.track(entry.collection, { state: 'failed', error: (error as Error).message, finishedAt: new Date().toISOString() });
+        this.log(`${entry.collection}: rebuild failed: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  private async switchOver(
+    entry: CatalogEntry,
+    documents: CollectionSwitchOver,
+    request: Parameters<CollectionSwitchOver['swapCollection']>[0],
+  ): Promise<boolean> {
+    const runner = this.host.runner(entry.checkpoint);
+    if (documents.switchOverIsAtomic || !runner) return documents.swapCollection(request);
+    await runner.stop(); // its last batch is committed: the checkpoint compare below sees it
+    try {
+      return await documents.swapCollection(request);
+    } finally {
+      runner.start(); // from the checkpoint the switch wrote (or its own, when the switch was refused)
+    }
+  }
+
+  private track(collection: string, change: Partial<RebuildJob>): RebuildJob {
+    const before = this.jobs.get(collection);
+    const fresh = !before || (change.state === 'running' && before.state !== 'running');
+    const job: RebuildJob = {
+      ...(fresh
+        ? { collection, state: 'running' as const, startedAt: new Date().toISOString(), progress: { done: 0, total: undefined } }
+        : before),
+      ...change,
+    };
+    this.jobs.set(collection, job);
+    return job;
+  }
+}
