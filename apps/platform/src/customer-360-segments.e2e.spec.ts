@@ -156,6 +156,7 @@ describe('customer 360: segments and reports', () => {
     expect(team.body.figures.owners).toEqual([
       expect.objectContaining({ ownerId: 'agent-ann', won: 1, lost: 0, winRate: 1, wonAmounts: { NOK: 50_000 } }),
     ]);
+    expect(team.body.figures).toMatchObject({ support: [], sla: { tracked: true, resolved: 0 }, csat: { tracked: true, answers: 0 } });
     const nps = await platform.as('supervisor').get('/reports/nps-trend').expect(200);
     expect(nps.body).toMatchObject({ report: 'nps-trend', figures: { tracked: false, months: [] } });
   });

@@ -111,10 +111,47 @@ describe('customer 360: timeline and 360 document', () => {
       lastInteraction: { at: '2026-03-03T10:00:00.000Z', kind: 'deal' },
       rfm: { r: expect.any(Number), f: expect.any(Number), m: expect.any(Number), segment: expect.any(String) },
       churnRisk: { atRisk: false, reasons: [] },
-      tickets: { tracked: false },
+      tickets: { tracked: true, open: [], openCount: 0, breached: 0 },
       feedback: { tracked: true, lastNps: null, lastCsat: null },
     });
     await platform.http.get('/customers/00000000-0000-7000-8000-000000000000/360').expect(404);
+  });
+
+  it('shows open tickets with their SLA state, counts a missed one as a churn signal, and puts support on the timeline', async () => {
+    const ann = await register('Ann', 'ann@example.com');
+    platform.clock.set('2026-03-03T09:00:00.000Z'); // a Tuesday, inside business hours
+    const opened = await platform.http
+      .post('/tickets')
+      .send({ customerId: ann, channel: 'email', subject: 'Broken zip', description: 'It broke', priority: 'high', category: 'repair' })
+      .expect(201);
+    const ticketId = opened.body.ticket.ticketId as string;
+    await platform.processors.waitUntilCaughtUp();
+
+    const fresh = (await platform.http.get(`/customers/${ann}/360`).expect(200)).body;
+    expect(fresh.tickets).toMatchObject({
+      tracked: true,
+      openCount: 1,
+      breached: 0,
+      open: [
+        { ticketId, status: 'new', priority: 'high', category: 'repair', slaState: 'on-track', nextDue: { target: 'first-response' } },
+      ],
+    });
+    expect(fresh.churnRisk.reasons).toEqual([]);
+
+    platform.clock.set('2026-03-20T09:00:00.000Z'); // long past every deadline, whether or not the scheduler recorded it yet
+    const late = (await platform.http.get(`/customers/${ann}/360`).expect(200)).body;
+    expect(late.tickets).toMatchObject({ openCount: 1, breached: 1, open: [{ ticketId, slaState: 'breached' }] });
+    expect(late.churnRisk).toMatchObject({ atRisk: true, reasons: expect.arrayContaining(['sla-breached-tickets-1']) });
+
+    await platform.http.post(`/tickets/${ticketId}/resolve`).send({ resolution: 'Replaced' }).expect(200);
+    await platform.processors.waitUntilCaughtUp();
+    const resolved = (await platform.http.get(`/customers/${ann}/360`).expect(200)).body;
+    expect(resolved.tickets).toMatchObject({ open: [], openCount: 0, breached: 0 });
+    const timeline = (await platform.http.get(`/customers/${ann}/timeline`).query({ kind: 'ticket' }).expect(200)).body;
+    expect(timeline.items.map((entry: { summary: string }) => entry.summary)).toEqual([
+      'Ticket resolved',
+      'Ticket opened by email, high priority (repair)',
+    ]);
   });
 
   it('combines merged customers and separates them again on undo', async () => {

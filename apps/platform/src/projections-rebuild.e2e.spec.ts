@@ -66,7 +66,7 @@ describe('every projection rebuilds from the log to the live documents', () => {
   );
 
   it('the journey left documents in the customer 360 read models', async () => {
-    for (const collection of ['c360-timeline_v1', 'c360-customers_v1', 'c360-deals_v1', 'c360-segments_v1']) {
+    for (const collection of ['c360-timeline_v2', 'c360-customers_v1', 'c360-deals_v1', 'c360-tickets_v1', 'c360-segments_v1']) {
       expect((await contents(platform.stores.documents, collection)).length).toBeGreaterThanOrEqual(1);
     }
   });

@@ -12,8 +12,8 @@ export interface JourneyCustomers {
 
 /**
  * A short history through every context, for specs that need all kinds of events: registrations,
- * consent, referral, purchases and a refund, deals through their life, points earned, adjusted and
- * redeemed, a merge and its undo (loyalty lots moved and returned), an erasure, a segment defined and
+ * consent, referral, purchases and a refund, deals through their life, support tickets (one open, one
+ * resolved), points earned, adjusted and redeemed, a merge and its undo (loyalty lots moved and returned), an erasure, a segment defined and
  * changed. The clock moves from 2026-03-01 to 2026-04-10.
  */
 export async function crossContextJourney(platform: TestPlatform): Promise<JourneyCustomers> {
@@ -79,6 +79,19 @@ export async function crossContextJourney(platform: TestPlatform): Promise<Journ
   await http.post(`/deals/${lost}/reopen`).send({}).expect(200);
   await openDeal(carl, 40_000);
   await platform.processors.waitUntilCaughtUp();
+  // Support: Ann's ticket stays open with an agent on it; Bob's is resolved.
+  const openTicket = async (customerId: string, priority: string) =>
+    (
+      await http
+        .post('/tickets')
+        .send({ customerId, channel: 'email', subject: 'Where is my order?', description: 'Not arrived', priority, category: 'delivery' })
+        .expect(201)
+    ).body.ticket.ticketId as string;
+  const annTicket = await openTicket(ann, 'high');
+  await http.post(`/tickets/${annTicket}/assignment`).send({ agentId: 'agent-ann', teamId: 'care' }).expect(200);
+  await http.post(`/tickets/${annTicket}/replies`).send({ body: 'We are on it' }).expect(201);
+  const bobTicket = await openTicket(bob, 'normal');
+  await http.post(`/tickets/${bobTicket}/resolve`).send({ resolution: 'Sent again' }).expect(200);
   await http.post(`/loyalty/accounts/${ann}/adjustments`).set(supervisor).send({ points: 500, reason: 'goodwill' }).expect(201);
   await http.post(`/loyalty/accounts/${ann}/redemptions`).send({ points: 100 }).expect(201);
   platform.clock.set('2026-04-10T10:00:00.000Z');

@@ -3,6 +3,7 @@ import {
   customer360AliasesProjection,
   customerDealsProjection,
   customerFactsProjection,
+  customerTicketsProjection,
   customerTimelineProjection,
   segmentDefinitionsProjection,
 } from '@c360/customer360-projections';
@@ -38,6 +39,7 @@ export function customer360Context(sources: readonly ContextDefinition[], option
       customerTimelineProjection(combineTimelines(sources.map((source) => source.timeline))),
       customerFactsProjection,
       customerDealsProjection,
+      customerTicketsProjection,
       customer360AliasesProjection,
       segmentDefinitionsProjection,
     ],

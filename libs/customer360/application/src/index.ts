@@ -22,3 +22,4 @@ export * from './reports/team-performance';
 export * from './view/customer-360-reader.service';
 export * from './view/rfm-scale.service';
 export * from './past/customer-past-view.port';
+export * from './view/ticket-sla';

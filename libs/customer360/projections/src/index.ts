@@ -5,3 +5,5 @@ export * from './customers/customer-facts.projection';
 export * from './deals/customer-deals.projection';
 export * from './customer-aliases';
 export * from './segments/segment-definitions.projection';
+export * from './tickets/customer-ticket.document';
+export * from './tickets/customer-tickets.projection';

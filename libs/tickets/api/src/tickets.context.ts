@@ -9,7 +9,7 @@ import {
   loadTicketsConfig,
   surveyFollowUpsWorkflow,
 } from '@c360/tickets-application';
-import { TICKETS_INTEGRATION_EVENTS } from '@c360/tickets-contracts';
+import { TICKETS_INTEGRATION_EVENTS, TICKETS_TIMELINE } from '@c360/tickets-contracts';
 import { slaPolicyBookAggregate, ticketAggregate, ticketsEventFields } from '@c360/tickets-domain';
 import { TICKETS_PROJECTIONS } from '@c360/tickets-projections';
 import { SlaController } from './controllers/sla.controller';
@@ -31,6 +31,8 @@ export const ticketsContext = defineContext({
   customerDirectory: customerDirectoryProjection('tickets'),
   // Subjects and bodies stay sealed in the read models (none reads personal data): queries open them.
   projections: TICKETS_PROJECTIONS,
+  // How its events read on the customer 360 timeline.
+  timeline: TICKETS_TIMELINE,
   // A detractor's answer (surveys' published request) opens its follow-up ticket here.
   workflows: [surveyFollowUpsWorkflow],
   consumes: [SURVEYS_FOLLOW_UP_REQUESTED],

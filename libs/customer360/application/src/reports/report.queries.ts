@@ -1,5 +1,12 @@
 import type { DocumentStore } from '@c360/kernel';
-import { CUSTOMER_DEALS, CUSTOMER_DEALS_COLLECTION, type CustomerDealDocument } from '@c360/customer360-projections';
+import {
+  CUSTOMER_DEALS,
+  CUSTOMER_DEALS_COLLECTION,
+  CUSTOMER_TICKETS,
+  CUSTOMER_TICKETS_COLLECTION,
+  type CustomerDealDocument,
+  type CustomerTicketDocument,
+} from '@c360/customer360-projections';
 import { CLOCK, ContextQuery, DOCUMENT_STORE, HandlesQuery, type IQueryHandler } from '@c360/runtime';
 import type { Clock } from '@c360/kernel';
 import { Inject } from '@nestjs/common';
@@ -105,14 +112,31 @@ export class GetTeamPerformanceHandler implements IQueryHandler<GetTeamPerforman
         after = page.nextCursor;
       } while (after);
     }
+    // Tickets resolved in the period and not reopened since (a reopened ticket has no resolvedAt).
+    const resolved: CustomerTicketDocument[] = [];
+    let after: string | undefined;
+    do {
+      const page = await this.documents.find<CustomerTicketDocument>(
+        CUSTOMER_TICKETS_COLLECTION,
+        { resolvedAt: { $gte: query.period.from, $lte: query.period.to } },
+        { sort: { field: 'resolvedAt', direction: 'asc' }, limit: 1_000, after },
+      );
+      resolved.push(...page.items);
+      after = page.nextCursor;
+    } while (after);
     return {
       report: 'team-performance',
       period: query.period,
       asOf: this.clock.now().toISOString(),
-      position: await this.position.of(CUSTOMER_DEALS),
-      figures: teamPerformance(closed),
+      // Both read models: the lower of the two positions is what the whole report reflects.
+      position: lowest(await this.position.of(CUSTOMER_DEALS), await this.position.of(CUSTOMER_TICKETS)),
+      figures: teamPerformance(closed, resolved),
     };
   }
+}
+
+function lowest(...positions: (number | null)[]): number | null {
+  return positions.some((position) => position === null) ? null : Math.min(...(positions as number[]));
 }
 
 @HandlesQuery(GetNpsTrend)

@@ -1,6 +1,18 @@
-import type { CustomerDealDocument } from '@c360/customer360-projections';
+import type { CustomerDealDocument, CustomerTicketDocument } from '@c360/customer360-projections';
 
-/** Per owner in the period: deals won and lost, win rate, won amounts per currency. SLA and CSAT join when tickets and surveys exist. */
+interface SupportFigures {
+  /** Tickets resolved in the period. */
+  readonly resolved: number;
+  /** Of those, resolved without missing an SLA target. */
+  readonly slaMet: number;
+  readonly slaMetRate: number;
+  /** CSAT answers about those tickets, the share satisfied (4–5) and the average score (1–5). */
+  readonly csatAnswers: number;
+  readonly csatSatisfiedRate: number | null;
+  readonly csatAverage: number | null;
+}
+
+/** Per owner in the period: deals won and lost, win rate, won amounts; per agent: tickets resolved within SLA and their CSAT. */
 export interface TeamPerformance {
   readonly owners: readonly {
     readonly ownerId: string;
@@ -9,11 +21,19 @@ export interface TeamPerformance {
     readonly winRate: number;
     readonly wonAmounts: Readonly<Record<string, number>>;
   }[];
-  readonly sla: { readonly tracked: false };
-  readonly csat: { readonly tracked: false };
+  readonly support: readonly ({ readonly agentId: string | null; readonly teamId: string | null } & SupportFigures)[];
+  readonly sla: { readonly tracked: true; readonly resolved: number; readonly slaMet: number; readonly slaMetRate: number };
+  readonly csat: {
+    readonly tracked: true;
+    readonly answers: number;
+    readonly satisfiedRate: number | null;
+    readonly average: number | null;
+  };
 }
 
-export function teamPerformance(closed: readonly CustomerDealDocument[]): TeamPerformance {
+const rate = (part: number, whole: number) => Math.round((10_000 * part) / Math.max(1, whole)) / 10_000;
+
+export function teamPerformance(closed: readonly CustomerDealDocument[], resolved: readonly CustomerTicketDocument[]): TeamPerformance {
   const owners = new Map<string, { won: number; lost: number; wonAmounts: Record<string, number> }>();
   for (const deal of closed) {
     const owner = owners.get(deal.ownerId) ?? { won: 0, lost: 0, wonAmounts: {} };
@@ -23,15 +43,36 @@ export function teamPerformance(closed: readonly CustomerDealDocument[]): TeamPe
     } else if (deal.status === 'lost') owner.lost++;
     owners.set(deal.ownerId, owner);
   }
+  const agents = new Map<string, { agentId: string | null; teamId: string | null; tickets: CustomerTicketDocument[] }>();
+  for (const ticket of resolved) {
+    const key = `${ticket.agentId ?? ''}\u0000${ticket.teamId ?? ''}`;
+    const agent = agents.get(key) ?? { agentId: ticket.agentId, teamId: ticket.teamId, tickets: [] };
+    agent.tickets.push(ticket);
+    agents.set(key, agent);
+  }
+  const all = support(resolved);
   return {
     owners: [...owners.entries()]
-      .map(([ownerId, figures]) => ({
-        ownerId,
-        ...figures,
-        winRate: Math.round((10_000 * figures.won) / Math.max(1, figures.won + figures.lost)) / 10_000,
-      }))
+      .map(([ownerId, figures]) => ({ ownerId, ...figures, winRate: rate(figures.won, figures.won + figures.lost) }))
       .sort((a, b) => b.won - a.won || a.ownerId.localeCompare(b.ownerId)),
-    sla: { tracked: false },
-    csat: { tracked: false },
+    support: [...agents.values()]
+      .map(({ agentId, teamId, tickets }) => ({ agentId, teamId, ...support(tickets) }))
+      .sort((a, b) => b.resolved - a.resolved || (a.agentId ?? '').localeCompare(b.agentId ?? '')),
+    sla: { tracked: true, resolved: all.resolved, slaMet: all.slaMet, slaMetRate: all.slaMetRate },
+    csat: { tracked: true, answers: all.csatAnswers, satisfiedRate: all.csatSatisfiedRate, average: all.csatAverage },
+  };
+}
+
+function support(tickets: readonly CustomerTicketDocument[]): SupportFigures {
+  const slaMet = tickets.filter((ticket) => ticket.breaches.length === 0).length;
+  const answers = tickets.flatMap((ticket) => (ticket.csat ? [ticket.csat] : []));
+  const satisfied = answers.filter((answer) => answer.score >= 4).length;
+  return {
+    resolved: tickets.length,
+    slaMet,
+    slaMetRate: rate(slaMet, tickets.length),
+    csatAnswers: answers.length,
+    csatSatisfiedRate: answers.length ? rate(satisfied, answers.length) : null,
+    csatAverage: answers.length ? Math.round((100 * answers.reduce((sum, answer) => sum + answer.score, 0)) / answers.length) / 100 : null,
   };
 }

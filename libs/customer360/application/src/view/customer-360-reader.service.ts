@@ -4,8 +4,11 @@ import {
   CUSTOMER_DEALS_COLLECTION,
   CUSTOMER_FACTS,
   CUSTOMER_FACTS_COLLECTION,
+  CUSTOMER_TICKETS,
+  CUSTOMER_TICKETS_COLLECTION,
   type CustomerDealDocument,
   type CustomerFactsDocument,
+  type CustomerTicketDocument,
   customer360AliasesProjection,
 } from '@c360/customer360-projections';
 import { CLOCK, DOCUMENT_STORE } from '@c360/runtime';
@@ -16,11 +19,20 @@ import { revealText } from '../shared/reveal-text';
 import { combineFacts } from './combined-facts';
 import { customer360View, type Customer360View } from './customer-360.view';
 import { RfmScales } from './rfm-scale.service';
+import { openTicketAt } from './ticket-sla';
 
 const OPEN_DEALS_SHOWN = 50;
+const OPEN_TICKETS_SHOWN = 50;
+/** Tickets someone still works on (tickets' ACTIVE_STATUSES). */
+const ACTIVE_TICKET_STATUSES = ['new', 'open', 'pending-customer', 'pending-close'];
 
 /** The projections this reader reads (through the resolver too): all a past view needs folded. */
-export const CUSTOMER_360_VIEW_SOURCES: readonly string[] = [CUSTOMER_FACTS.name, CUSTOMER_DEALS.name, customer360AliasesProjection.name];
+export const CUSTOMER_360_VIEW_SOURCES: readonly string[] = [
+  CUSTOMER_FACTS.name,
+  CUSTOMER_DEALS.name,
+  CUSTOMER_TICKETS.name,
+  customer360AliasesProjection.name,
+];
 
 /** Assembles the 360 document of a customer (following merges) from the context's read models, as of now. */
 @Injectable()
@@ -42,12 +54,18 @@ export class Customer360Reader {
       throw new DomainError('customer360.customer-not-found', `No customer ${customerId}`, 'not-found', { customerId });
     // A one-value range keeps the embedded store on the (customerId, status) index (see TimelineReader).
     const openFilter = { customerId: ids.length === 1 ? { $gte: ids[0], $lte: ids[0] } : { $in: ids }, status: 'open' };
-    const [deals, openDealCount, scale, position] = await Promise.all([
+    const ticketFilter = { customerId: openFilter.customerId, status: { $in: ACTIVE_TICKET_STATUSES } };
+    const [deals, openDealCount, tickets, openTicketCount, scale, position] = await Promise.all([
       this.documents.find<CustomerDealDocument>(CUSTOMER_DEALS_COLLECTION, openFilter, {
         sort: { field: 'openedAt', direction: 'desc' },
         limit: OPEN_DEALS_SHOWN,
       }),
       this.documents.count(CUSTOMER_DEALS_COLLECTION, openFilter),
+      this.documents.find<CustomerTicketDocument>(CUSTOMER_TICKETS_COLLECTION, ticketFilter, {
+        sort: { field: 'openedAt', direction: 'desc' },
+        limit: OPEN_TICKETS_SHOWN,
+      }),
+      this.documents.count(CUSTOMER_TICKETS_COLLECTION, ticketFilter),
       this.scales.current(),
       this.position.of(CUSTOMER_FACTS),
     ]);
@@ -62,6 +80,8 @@ export class Customer360Reader {
       facts: combineFacts(customer.survivorId, docs),
       openDeals,
       openDealCount,
+      openTickets: tickets.items.map((ticket) => openTicketAt(ticket, this.clock.now())),
+      openTicketCount,
       scale,
       now: this.clock.now(),
       position,

@@ -4,6 +4,7 @@ import type { CombinedFacts } from './combined-facts';
 import { loyaltyBalanceAt, type LoyaltyBalanceView } from './loyalty-balance';
 import { scoreRfm, type RfmScale, type RfmScore } from './rfm';
 import { rfmInputOf } from './rfm-scale.service';
+import type { OpenTicket } from './ticket-sla';
 
 export interface OpenDeal {
   readonly dealId: string;
@@ -18,9 +19,8 @@ export interface OpenDeal {
 }
 
 /**
- * The one picture of a customer every team sees. The ticket section is part of the shape already; it
- * says `tracked: false` until tickets publishes its facts here. Feedback is the latest NPS and CSAT
- * answers, from surveys' published answers.
+ * The one picture of a customer every team sees. Tickets are the open ones with their SLA state (from
+ * tickets' shared events); feedback is the latest NPS and CSAT answers, from surveys' published answers.
  */
 export interface Customer360View {
   readonly customerId: string;
@@ -40,7 +40,14 @@ export interface Customer360View {
     /** Per currency: the open amount and the amount weighted by each deal's probability. */
     readonly pipelineValue: readonly { readonly currency: string; readonly total: number; readonly weighted: number }[];
   };
-  readonly tickets: { readonly tracked: false; readonly open: readonly { readonly ticketId: string; readonly slaState: string }[] };
+  readonly tickets: {
+    readonly tracked: true;
+    /** The newest open tickets (at most 50), each with its SLA state now. */
+    readonly open: readonly OpenTicket[];
+    readonly openCount: number;
+    /** Open tickets whose SLA was missed. */
+    readonly breached: number;
+  };
   readonly feedback: { readonly tracked: true; readonly lastNps: SurveyScoreFact | null; readonly lastCsat: SurveyScoreFact | null };
   readonly lifetimeValue: readonly {
     readonly currency: string;
@@ -65,6 +72,8 @@ export interface ViewInputs {
   readonly facts: CombinedFacts;
   readonly openDeals: readonly (CustomerDealDocument & { readonly title?: unknown })[];
   readonly openDealCount: number;
+  readonly openTickets: readonly OpenTicket[];
+  readonly openTicketCount: number;
   readonly scale: RfmScale;
   readonly now: Date;
   readonly position: number | null;
@@ -75,6 +84,7 @@ export function customer360View(input: ViewInputs): Customer360View {
   const survivor = facts.survivor;
   const loyalty = loyaltyBalanceAt(facts.loyalty, now, facts.primaryLoyalty);
   const rfm = scoreRfm(rfmInputOf(facts.sales), input.scale, now);
+  const breached = input.openTickets.filter((ticket) => ticket.slaState === 'breached').length;
   const consent = Object.values(survivor?.consents ?? {}).sort((a, b) =>
     `${a.channel}:${a.purpose}`.localeCompare(`${b.channel}:${b.purpose}`),
   );
@@ -119,7 +129,7 @@ export function customer360View(input: ViewInputs): Customer360View {
       openCount: input.openDealCount,
       pipelineValue: [...pipeline.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, value]) => ({ currency, ...value })),
     },
-    tickets: { tracked: false, open: [] },
+    tickets: { tracked: true, open: input.openTickets, openCount: input.openTicketCount, breached },
     feedback: { tracked: true, lastNps: facts.feedback.lastNps, lastCsat: facts.feedback.lastCsat },
     lifetimeValue: Object.entries(facts.sales.byCurrency)
       .sort(([a], [b]) => a.localeCompare(b))
@@ -141,7 +151,7 @@ export function customer360View(input: ViewInputs): Customer360View {
         marketingConsentRevoked: consent.some((decision) => decision.purpose === 'marketing' && !decision.granted),
         pointsExpiringSoon: loyalty?.expiringSoon.reduce((sum, lot) => sum + lot.points, 0) ?? 0,
         lastNpsScore: facts.feedback.lastNps?.score ?? null,
-        breachedTickets: 0,
+        breachedTickets: breached,
       },
       now,
     ),

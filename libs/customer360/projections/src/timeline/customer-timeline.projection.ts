@@ -7,7 +7,8 @@ import {
 } from '@c360/kernel';
 import type { TimelineEntryDocument } from './timeline-entry.document';
 
-export const CUSTOMER_TIMELINE = { name: 'c360-timeline', version: 1 } as const;
+// v2: tickets declare their entries (opened, resolved, closed, reopened, merged, SLA missed); v1 had none.
+export const CUSTOMER_TIMELINE = { name: 'c360-timeline', version: 2 } as const;
 export const CUSTOMER_TIMELINE_COLLECTION = projectionCollection(CUSTOMER_TIMELINE);
 
 /**
