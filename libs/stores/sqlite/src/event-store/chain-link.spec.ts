@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { GENESIS, link, linkMessage } from './chain-link';
+import { GENESIS, link, linkDigest, linkMatches, linkMessage } from './chain-link';
 
 /** What one link covers must never change: every stored chain was hashed with it. */
 describe('one link of the hash chain', () => {
@@ -32,6 +32,14 @@ describe('one link of the hash chain', () => {
     }
     // After a large one, a small one is not hashed with the large one's leftover bytes.
     expect(linkMessage(previous, 'a').equals(createHash('sha256').update(previous).update('a').digest())).toBe(true);
+  });
+
+  it('takes the previous hash as bytes or as the digest string it returns, with the same result', () => {
+    const digest = linkDigest(GENESIS, 'one');
+    expect(Buffer.from(digest, 'latin1').equals(linkMessage(GENESIS, 'one'))).toBe(true);
+    expect(linkDigest(digest, 'two')).toBe(linkDigest(Buffer.from(digest, 'latin1'), 'two'));
+    expect(linkMatches(digest, 'two', linkMessage(digest, 'two'))).toBe(true);
+    expect(linkMatches(digest, 'two', linkMessage(digest, 'tw0'))).toBe(false);
   });
 
   it('covers a previous hash of any length (a tampered one stays exactly as detectable as before)', () => {

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseChainAnchor, type ChainAnchor } from './event-chain';
+import { ROWS_PER_INSERT } from './multi-row-insert';
 import { SqliteEventStore } from './sqlite-event-store';
 
 /** Tamper evidence: whoever edits the SQLite file directly is named by `verifyChain`. */
@@ -96,6 +97,19 @@ describe('the hash chain of the embedded event store', () => {
       [2, 'altered'],
       [3, 'altered'],
     ]);
+  });
+
+  it('an append larger than one INSERT chains its events one after another, positions and revisions dense', async () => {
+    const store = new SqliteEventStore({ file, durability: 'normal' });
+    const many = Array.from({ length: 2 * ROWS_PER_INSERT + 3 }, (_, n) => event('t.changed', { n }));
+    const result = await store.appendToStream('a-1', many, { expectedRevision: 3 });
+    expect(result).toEqual({ nextExpectedRevision: 3 + many.length, position: 5 + many.length, duplicate: false });
+    const stored = await store.readStream('a-1', { fromRevision: 4 });
+    expect(stored.map((e) => [e.id, e.revision, e.position])).toEqual(many.map((e, i) => [e.id, 4 + i, 6 + i]));
+    await store.close();
+    expect(verify()).toEqual({ events: 5 + many.length, head: 5 + many.length, breaks: [] });
+    tamper(`UPDATE events SET type = 't.forged' WHERE position = ${6 + ROWS_PER_INSERT}`);
+    expect(verify().breaks.map((b) => b.position)).toEqual([6 + ROWS_PER_INSERT]);
   });
 
   it('the erasure tombstone is appended like any event: the chain still holds (the key deletion is elsewhere)', async () => {

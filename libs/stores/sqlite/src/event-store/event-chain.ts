@@ -1,6 +1,6 @@
 import { CorruptEventError } from '@c360/kernel';
 import type { SqliteDatabase } from '../sqlite-connection';
-import { CHAIN_MESSAGE_SQL, GENESIS, linkMessage } from './chain-link';
+import { CHAIN_MESSAGE_SQL, GENESIS, linkMatches, linkMessage } from './chain-link';
 
 export { GENESIS, link, type ChainedFields } from './chain-link';
 
@@ -137,7 +137,7 @@ export function verifyChain(
       const stored = storedHash(hash);
       if (position !== expectedPosition) {
         breaks.push(broken.removed(position, expectedPosition));
-      } else if (!stored || message === null || !linkMessage(previous, message).equals(stored)) {
+      } else if (!stored || message === null || !linkMatches(previous, message, stored)) {
         breaks.push(broken.altered(position));
       }
       if (breaks.length >= maxBreaks) break scan;
