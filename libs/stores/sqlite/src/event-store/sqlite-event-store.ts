@@ -22,29 +22,14 @@ import {
 import type { Statement } from 'better-sqlite3';
 import { isTransientSqliteError, migrate, openSqlite, type SqliteDatabase, type SqliteOptions } from '../sqlite-connection';
 import { GENESIS, chainMessage, linkDigest } from './chain-link';
-import { ADD_HASH_COLUMN, backfillChain, chainHead, verifyChain, type ChainAnchor, type ChainReport } from './event-chain';
+import { backfillChain, chainHead, verifyChain, type ChainAnchor, type ChainReport } from './event-chain';
+import { EVENT_STORE_SCHEMA } from './event-store-schema';
 import { EVENT_COLUMNS, toEnvelope, type EventRow } from './event-row';
 import { filterParams, filterWhere } from './event-filter-sql';
 import { COLUMNS_PER_ROW, MultiRowInsert, ROWS_PER_INSERT } from './multi-row-insert';
 import { SharedReadWindow } from './shared-read-window';
 import { encodeNewEvents, type EncodedEvent } from './validate-new-events';
 import { WalSync } from './wal-sync';
-
-const SCHEMA = [
-  `CREATE TABLE events (
-     position       INTEGER PRIMARY KEY,
-     event_id       TEXT    NOT NULL UNIQUE,
-     stream_id      TEXT    NOT NULL,
-     revision       INTEGER NOT NULL,
-     type           TEXT    NOT NULL,
-     schema_version INTEGER NOT NULL,
-     occurred_at    TEXT    NOT NULL,
-     data           TEXT    NOT NULL,
-     metadata       TEXT    NOT NULL,
-     UNIQUE (stream_id, revision)
-   )`,
-  ADD_HASH_COLUMN,
-];
 
 type Outcome = { readonly result: AppendResult; readonly error?: undefined } | { readonly result?: undefined; readonly error: unknown };
 
@@ -108,7 +93,7 @@ export class SqliteEventStore implements EventStore, EventLogStats {
     // synchronous=NORMAL + WalSync's fsync of the WAL before answering = synchronous=FULL, off the main thread.
     this.db = openSqlite(syncHere ? { ...options, durability: 'normal' } : options);
     if (!options.readOnly) {
-      migrate(this.db, 'event-store', SCHEMA);
+      migrate(this.db, 'event-store', EVENT_STORE_SCHEMA);
       backfillChain(this.db); // a log written before the hash chain: hashed once, in order
     }
     this.stmt = {
