@@ -9,19 +9,19 @@ import { tempDataDir, timed } from '../bench-util';
  * ready to bind into the store's own table, with the store's pragmas and multi-row INSERT, about as many
  * rows a transaction as a group commit of the bench writes. No validation, JSON, chain hash, group commit
  * or fsync thread: the store cannot append faster than this on the same machine, in the same minute.
- * A 64 MiB page cache rather than the store's 256: inserts touch only the right edges of the B-trees,
- * and a full 256 MiB cache would double the bench's peak RSS.
  */
 export async function sqliteInsertFloor(rows: number, data: string, metadata: string) {
   const dir = tempDataDir('floor');
-  const db = openSqlite({ file: join(dir.dir, 'events.db'), durability: 'normal', cacheMiB: 64 });
+  const db = openSqlite({ file: join(dir.dir, 'events.db'), durability: 'normal' });
   migrate(db, 'event-store', EVENT_STORE_SCHEMA);
   const insert = new MultiRowInsert(db).statement(ROWS_PER_INSERT);
   const perTransaction = 32 * ROWS_PER_INSERT;
   const total = Math.ceil(rows / perTransaction) * perTransaction;
-  // Ids and hashes made beforehand: only SQLite's work is timed. A hash's bytes do not change what
-  // SQLite does, so a thousand of them serve (half a million Buffers would only inflate the peak RSS).
-  const ids = Array.from({ length: total }, () => uuidv7());
+  // Ids are UUIDv7-shaped (36 characters, increasing, as the store's are) but made from the position:
+  // half a million real ones made beforehand would be 200 MiB of heap, and making them in the loop would
+  // time uuidv7 too. A hash's bytes do not change what SQLite does, so a thousand of them serve.
+  const idPrefix = uuidv7().slice(0, 24);
+  const streams = Array.from({ length: 50 }, (_, n) => `floor-${n}`);
   const hashes = Array.from({ length: 1024 }, () => randomBytes(32));
   const revisions = new Map<string, number>();
   let position = 0;
@@ -30,11 +30,11 @@ export async function sqliteInsertFloor(rows: number, data: string, metadata: st
       const params: unknown[] = new Array(ROWS_PER_INSERT * COLUMNS_PER_ROW);
       let p = 0;
       for (let row = 0; row < ROWS_PER_INSERT; row++) {
-        const streamId = `floor-${Math.floor(position / 500) % 50}`;
+        const streamId = streams[Math.floor(position / 500) % streams.length];
         const revision = (revisions.get(streamId) ?? -1) + 1;
         revisions.set(streamId, revision);
         params[p++] = position + 1;
-        params[p++] = ids[position];
+        params[p++] = idPrefix + position.toString(16).padStart(12, '0');
         params[p++] = streamId;
         params[p++] = revision;
         params[p++] = 'bench.happened';
