@@ -2,13 +2,15 @@ import { CommandHandler, systemClock, uuidv7, type NewEvent } from '@c360/kernel
 import { toyAccount } from '@c360/kernel/testing';
 import { SqliteEventStore, type Durability } from '@c360/store-sqlite';
 import { join } from 'node:path';
+import { sqliteInsertFloor } from './append/sqlite-floor';
 import { figure, tempDataDir, timed, verdict } from './bench-util';
 
 /**
  * Embedded event store throughput (issue 2):
  *  1. batched appends (many events per append, several streams),
  *  2. single-event commands through the generic CommandHandler (read → decide → append), many in flight,
- *  3. batched-append throughput with 1,000,000 events stored vs 10,000 stored.
+ *  3. batched-append throughput with 1,000,000 events stored vs 10,000 stored,
+ *  4. better-sqlite3 alone inserting ready rows into the same table: the ceiling of (1) on this machine.
  * Every figure states its durability: `full` = WAL + synchronous=FULL, each commit fsynced before any
  * caller is answered (group commit shares one fsync among the appends that arrive together).
  */
@@ -117,6 +119,14 @@ export async function runAppendBench(): Promise<boolean> {
     batched.perSecond,
     'events/s',
     `durability full, ${batched.cpuUsPerEvent.toFixed(2)} µs CPU each`,
+  );
+
+  const floor = await sqliteInsertFloor(500_000, JSON.stringify(payload), JSON.stringify(metadata));
+  figure(
+    'SQLite alone: ready rows into the same table',
+    floor.perSecond,
+    'rows/s',
+    `${floor.cpuUsPerRow.toFixed(2)} µs CPU each; the ceiling of the line above (no fsync: normal)`,
   );
 
   const commands = await commandsThroughHandler('full', 256, 10_000);

@@ -8,3 +8,5 @@ export * from './documents/open-read-model-file';
 export * from './event-store/event-chain';
 export * from './documents/swap-collection';
 export * from './documents/scratch-store';
+export * from './event-store/event-store-schema';
+export * from './event-store/multi-row-insert';

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseChainAnchor, type ChainAnchor } from './event-chain';
+import { ROWS_PER_INSERT } from './multi-row-insert';
 import { SqliteEventStore } from './sqlite-event-store';
 
 /** Tamper evidence: whoever edits the SQLite file directly is named by `verifyChain`. */
@@ -60,7 +61,7 @@ describe('the hash chain of the embedded event store', () => {
 
   it('names where events were removed', () => {
     tamper('DELETE FROM events WHERE position = 2');
-    expect(verify().breaks).toEqual([expect.objectContaining({ position: 3, kind: 'removed' })]);
+    expect(verify().breaks).toEqual([expect.objectContaining({ position: 3, kind: 'removed', streamId: 'b-1' })]);
     expect(verify().breaks[0].message).toContain('positions 2..2 were removed');
   });
 
@@ -77,6 +78,38 @@ describe('the hash chain of the embedded event store', () => {
       `UPDATE events SET metadata = '{"correlationId":"forged","causationId":"c-1","actor":{"id":"agent-1","role":"agent"}}' WHERE position = 1`,
     );
     expect(verify().breaks.map((b) => b.position)).toEqual([1]);
+  });
+
+  it('holds over text that is not ASCII (the store hashes what it wrote, verification what SQLite reads back)', async () => {
+    const store = new SqliteEventStore({ file, durability: 'normal' });
+    await store.appendToStream('contacts-customer-é', [event('t.created', { name: 'Zoë 🦊', note: '\u00e9\u0301 — ✓' })], {
+      expectedRevision: 'no_stream',
+    });
+    await store.close();
+    expect(verify()).toEqual({ events: 6, head: 6, breaks: [] });
+    tamper(`UPDATE events SET data = replace(data, '🦊', '🐺') WHERE position = 6`);
+    expect(verify().breaks).toEqual([expect.objectContaining({ position: 6, kind: 'altered', streamId: 'contacts-customer-é' })]);
+  });
+
+  it('a stored hash overwritten with something else than bytes is reported, with the event after it, never a crash', () => {
+    tamper(`UPDATE events SET hash = 'not a hash' WHERE position = 2`);
+    expect(verify().breaks.map((b) => [b.position, b.kind])).toEqual([
+      [2, 'altered'],
+      [3, 'altered'],
+    ]);
+  });
+
+  it('an append larger than one INSERT chains its events one after another, positions and revisions dense', async () => {
+    const store = new SqliteEventStore({ file, durability: 'normal' });
+    const many = Array.from({ length: 2 * ROWS_PER_INSERT + 3 }, (_, n) => event('t.changed', { n }));
+    const result = await store.appendToStream('a-1', many, { expectedRevision: 3 });
+    expect(result).toEqual({ nextExpectedRevision: 3 + many.length, position: 5 + many.length, duplicate: false });
+    const stored = await store.readStream('a-1', { fromRevision: 4 });
+    expect(stored.map((e) => [e.id, e.revision, e.position])).toEqual(many.map((e, i) => [e.id, 4 + i, 6 + i]));
+    await store.close();
+    expect(verify()).toEqual({ events: 5 + many.length, head: 5 + many.length, breaks: [] });
+    tamper(`UPDATE events SET type = 't.forged' WHERE position = ${6 + ROWS_PER_INSERT}`);
+    expect(verify().breaks.map((b) => b.position)).toEqual([6 + ROWS_PER_INSERT]);
   });
 
   it('the erasure tombstone is appended like any event: the chain still holds (the key deletion is elsewhere)', async () => {

@@ -1,111 +1,24 @@
-import { createHash } from 'node:crypto';
+import { CorruptEventError } from '@c360/kernel';
 import type { SqliteDatabase } from '../sqlite-connection';
+import { CHAIN_MESSAGE_SQL, GENESIS, linkMatches, linkMessage } from './chain-link';
+
+export { GENESIS, link, type ChainedFields } from './chain-link';
 
 /**
  * Tamper evidence for the embedded log (issue 18): every event stores a SHA-256 over the previous
  * event's hash and its own content, position included. Altering, removing or reordering a stored
  * event breaks the chain at that event. Erasure deletes keys, never events, so it leaves the chain
- * intact. The hash covers the stored (sealed) bytes, so verifying needs no keys.
+ * intact. The hash covers the stored (sealed) bytes, so verifying needs no keys. What one link covers
+ * is in chain-link.ts.
  */
-
-/** The fields the hash covers, in this order, as stored. */
-export interface ChainedFields {
-  readonly position: number;
-  readonly eventId: string;
-  readonly streamId: string;
-  readonly revision: number;
-  readonly type: string;
-  readonly schemaVersion: number;
-  readonly occurredAt: string;
-  readonly data: string;
-  readonly metadata: string;
-}
-
-/** The hash before the first event. */
-export const GENESIS = Buffer.alloc(32);
-
-const SEPARATOR = '\u001f';
-
-/** `link()`: the hash of one event, covering the previous one. */
-export function link(previous: Uint8Array, event: ChainedFields): Buffer {
-  return createHash('sha256')
-    .update(previous)
-    .update(
-      event.position +
-        SEPARATOR +
-        event.eventId +
-        SEPARATOR +
-        event.streamId +
-        SEPARATOR +
-        event.revision +
-        SEPARATOR +
-        event.type +
-        SEPARATOR +
-        event.schemaVersion +
-        SEPARATOR +
-        event.occurredAt +
-        SEPARATOR +
-        event.data +
-        SEPARATOR +
-        event.metadata,
-    )
-    .digest();
-}
-
-/**
- * `link()` over a row read with `data` and `metadata` as bytes (the verification's fast path): SHA-256
- * is a stream, so hashing the UTF-8 pieces one after another gives the same digest as `link()` without
- * decoding the two large columns into strings and encoding them again.
- */
-function linkBytes(previous: Uint8Array, row: RawRow): Buffer {
-  return createHash('sha256')
-    .update(previous)
-    .update(
-      row[0] +
-        SEPARATOR +
-        row[1] +
-        SEPARATOR +
-        row[2] +
-        SEPARATOR +
-        row[3] +
-        SEPARATOR +
-        row[4] +
-        SEPARATOR +
-        row[5] +
-        SEPARATOR +
-        row[6] +
-        SEPARATOR,
-    )
-    .update(row[7])
-    .update(SEPARATOR)
-    .update(row[8])
-    .digest();
-}
 
 /** Schema step: the column (existing rows are hashed by `backfillChain` right after). */
 export const ADD_HASH_COLUMN = 'ALTER TABLE events ADD COLUMN hash BLOB';
 
-type RawRow = [number, string, string, number, string, number, string, string | Buffer, string | Buffer, Buffer | null];
+/** A row as verification reads it: position, stored hash (tampering may leave any type), `chainMessage`. */
+type ChainRow = [number, unknown, string | null];
 
-const RAW_COLUMNS = 'position, event_id, stream_id, revision, type, schema_version, occurred_at, data, metadata, hash';
-
-const BYTE_COLUMNS =
-  'position, event_id, stream_id, revision, type, schema_version, occurred_at, CAST(data AS BLOB), CAST(metadata AS BLOB), hash';
-
-/** A row read with RAW_COLUMNS (text): what `link()` takes. */
-function fieldsOf(row: RawRow): ChainedFields {
-  return {
-    position: row[0],
-    eventId: row[1],
-    streamId: row[2],
-    revision: row[3],
-    type: row[4],
-    schemaVersion: row[5],
-    occurredAt: row[6],
-    data: String(row[7]),
-    metadata: String(row[8]),
-  };
-}
+const CHAIN_ROWS = `SELECT position, hash, ${CHAIN_MESSAGE_SQL} FROM events WHERE position > ? ORDER BY position LIMIT ?`;
 
 /**
  * Hashes the events written before the chain existed (a log migrated from an earlier version), in
@@ -115,23 +28,26 @@ export function backfillChain(db: SqliteDatabase, batch = 10_000): number {
   const first = db.prepare('SELECT min(position) FROM events WHERE hash IS NULL').pluck().get() as number | null;
   if (first === null) return 0;
   const before = db.prepare('SELECT hash FROM events WHERE position < ? ORDER BY position DESC LIMIT 1').pluck();
-  const rows = db.prepare(`SELECT ${RAW_COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`).raw();
+  const rows = db.prepare(CHAIN_ROWS).raw();
   const update = db.prepare('UPDATE events SET hash = ? WHERE position = ?');
   let previous: Buffer = (before.get(first) as Buffer | undefined) ?? GENESIS;
-  let from = first;
+  let after = first - 1;
   let hashed = 0;
-  const step = db.transaction((page: RawRow[]) => {
-    for (const row of page) {
-      previous = link(previous, fieldsOf(row));
-      update.run(previous, row[0]);
+  const step = db.transaction((page: ChainRow[]) => {
+    for (const [position, , message] of page) {
+      // The columns are NOT NULL: only a file edited below SQLite can get here, and hashing it would bless it.
+      if (message === null)
+        throw new CorruptEventError(position, `Event at position ${position} has a NULL column: the event log is corrupt`);
+      previous = linkMessage(previous, message);
+      update.run(previous, position);
     }
   });
   for (;;) {
-    const page = rows.all(from, batch) as RawRow[];
+    const page = rows.all(after, batch) as ChainRow[];
     if (page.length === 0) break;
     step(page);
     hashed += page.length;
-    from = page[page.length - 1][0] + 1;
+    after = page[page.length - 1][0];
   }
   return hashed;
 }
@@ -203,49 +119,78 @@ export function verifyChain(
   const every = options.every ?? 50_000;
   const head = (db.prepare('SELECT max(position) FROM events').pluck().get() as number | null) ?? undefined;
   const total = head ?? 0; // positions are dense: the head is the count, without a scan for count(*)
-  const priorRevision = db.prepare('SELECT max(revision) FROM events WHERE stream_id = ? AND position < ?').pluck();
+  const broken = brokenEvent(db);
   const breaks: ChainBreak[] = [];
-  let previous: Buffer = GENESIS;
+  let previous: Uint8Array = GENESIS;
   let expectedPosition = 1;
   let events = 0;
-  // Pages of rows rather than `iterate()`: one native call per page instead of one per row.
-  const page = db.prepare(`SELECT ${BYTE_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw();
+  // Pages of rows rather than `iterate()`: one native call per page instead of one per row. A row is
+  // its position, stored hash and message only: what a break needs to be named is read when it is found.
+  const page = db.prepare(CHAIN_ROWS).raw();
   let after = 0;
-  let rows: RawRow[];
-  scan: while ((rows = page.all(after, 10_000) as RawRow[]).length > 0) {
+  let rows: ChainRow[];
+  scan: while ((rows = page.all(after, 10_000) as ChainRow[]).length > 0) {
     after = rows[rows.length - 1][0];
-    for (const row of rows) {
+    for (const [position, hash, message] of rows) {
       events += 1;
       if (options.progress && events % every === 0) options.progress(events, total);
-      const fields = { position: row[0], eventId: row[1], streamId: row[2], revision: row[3], type: row[4] };
-      const stored = row[9];
-      const at = { position: fields.position, eventId: fields.eventId, streamId: fields.streamId };
-      if (fields.position !== expectedPosition) {
-        breaks.push({
-          ...at,
-          kind: 'removed',
-          message: `events at positions ${expectedPosition}..${fields.position - 1} were removed (the log jumps to ${fields.position})`,
-        });
-      } else if (!stored || !linkBytes(previous, row).equals(stored)) {
-        const before = priorRevision.get(fields.streamId, fields.position) as number | null;
-        const inOrder = (before ?? -1) === fields.revision - 1;
-        breaks.push({
-          ...at,
-          kind: inOrder ? 'altered' : 'reordered',
-          message: inOrder
-            ? `event ${fields.eventId} at position ${fields.position} (stream ${fields.streamId}, ${fields.type}) was altered: its hash does not match`
-            : `event ${fields.eventId} at position ${fields.position} (stream ${fields.streamId}, revision ${fields.revision}) is out of order: ` +
-              `the stream's previous event has revision ${before ?? 'none'}`,
-        });
+      const stored = storedHash(hash);
+      if (position !== expectedPosition) {
+        breaks.push(broken.removed(position, expectedPosition));
+      } else if (!stored || message === null || !linkMatches(previous, message, stored)) {
+        breaks.push(broken.altered(position));
       }
       if (breaks.length >= maxBreaks) break scan;
       previous = stored ?? GENESIS;
-      expectedPosition = fields.position + 1;
+      expectedPosition = position + 1;
     }
   }
   if (options.progress) options.progress(events, total);
   breaks.push(...anchorBreaks(db, head, options.anchors ?? []));
   return { events, head, breaks };
+}
+
+/**
+ * The stored hash as bytes. A BLOB unless the file was edited: then the value's text, which is what
+ * hashing it as the previous link covered before (a broken hash is reported, never a crash).
+ */
+function storedHash(value: unknown): Uint8Array | null {
+  if (value === null || value === undefined) return null;
+  return value instanceof Uint8Array ? value : Buffer.from(String(value));
+}
+
+/** Names the event at a break, read by position (breaks are rare; the walk reads no more than it hashes). */
+function brokenEvent(db: SqliteDatabase) {
+  const at = db.prepare('SELECT event_id, stream_id, revision, type FROM events WHERE position = ?');
+  const priorRevision = db.prepare('SELECT max(revision) FROM events WHERE stream_id = ? AND position < ?').pluck();
+  const event = (position: number) => at.get(position) as { event_id: string; stream_id: string; revision: number; type: string };
+  return {
+    removed(position: number, expected: number): ChainBreak {
+      const { event_id: eventId, stream_id: streamId } = event(position);
+      return {
+        position,
+        eventId,
+        streamId,
+        kind: 'removed',
+        message: `events at positions ${expected}..${position - 1} were removed (the log jumps to ${position})`,
+      };
+    },
+    altered(position: number): ChainBreak {
+      const { event_id: eventId, stream_id: streamId, revision, type } = event(position);
+      const before = priorRevision.get(streamId, position) as number | null;
+      const inOrder = (before ?? -1) === revision - 1;
+      return {
+        position,
+        eventId,
+        streamId,
+        kind: inOrder ? 'altered' : 'reordered',
+        message: inOrder
+          ? `event ${eventId} at position ${position} (stream ${streamId}, ${type}) was altered: its hash does not match`
+          : `event ${eventId} at position ${position} (stream ${streamId}, revision ${revision}) is out of order: ` +
+            `the stream's previous event has revision ${before ?? 'none'}`,
+      };
+    },
+  };
 }
 
 /** What the anchors say: each anchored position must still hold the anchored hash. */

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ROWS_PER_INSERT } from './multi-row-insert';
 import { SqliteEventStore } from './sqlite-event-store';
 
 const event = (size = 10): NewEvent => ({
@@ -68,13 +69,18 @@ describe('SqliteEventStore under faults', () => {
     await reopened.close();
   });
 
-  it('undoes an append that fails half-way without failing or half-writing the appends committed with it', async () => {
+  // Events are inserted ROWS_PER_INSERT to a statement: a failure in the first statement undoes itself,
+  // one in a later statement leaves the earlier ones written and needs the savepoint per append.
+  it.each([
+    ['in its first INSERT', 1],
+    ['in a later INSERT', ROWS_PER_INSERT + 1],
+  ])('undoes an append that fails half-way (%s) without failing or half-writing the appends committed with it', async (_, before) => {
     const store = new SqliteEventStore({ file: join(dir, 'events.db') });
     const taken = event();
     await store.appendToStream('s-taken', [taken], { expectedRevision: 'no_stream' });
-    // Three appends in one turn share one transaction; the middle one's second event reuses an id.
+    // Three appends in one turn share one transaction; the middle one's last event reuses an id.
     const first = [event(), event()];
-    const halfWay = [event(), { ...event(), id: taken.id }];
+    const halfWay = [...Array.from({ length: before }, () => event()), { ...event(), id: taken.id }];
     const last = [event()];
     const results = await Promise.allSettled([
       store.appendToStream('s-first', first, { expectedRevision: 'no_stream' }),

@@ -21,28 +21,15 @@ import {
 } from '@c360/kernel';
 import type { Statement } from 'better-sqlite3';
 import { isTransientSqliteError, migrate, openSqlite, type SqliteDatabase, type SqliteOptions } from '../sqlite-connection';
-import { ADD_HASH_COLUMN, GENESIS, backfillChain, chainHead, link, verifyChain, type ChainAnchor, type ChainReport } from './event-chain';
+import { GENESIS, chainMessage, linkDigest } from './chain-link';
+import { backfillChain, chainHead, verifyChain, type ChainAnchor, type ChainReport } from './event-chain';
+import { EVENT_STORE_SCHEMA } from './event-store-schema';
 import { EVENT_COLUMNS, toEnvelope, type EventRow } from './event-row';
 import { filterParams, filterWhere } from './event-filter-sql';
+import { COLUMNS_PER_ROW, MultiRowInsert, ROWS_PER_INSERT } from './multi-row-insert';
 import { SharedReadWindow } from './shared-read-window';
 import { encodeNewEvents, type EncodedEvent } from './validate-new-events';
 import { WalSync } from './wal-sync';
-
-const SCHEMA = [
-  `CREATE TABLE events (
-     position       INTEGER PRIMARY KEY,
-     event_id       TEXT    NOT NULL UNIQUE,
-     stream_id      TEXT    NOT NULL,
-     revision       INTEGER NOT NULL,
-     type           TEXT    NOT NULL,
-     schema_version INTEGER NOT NULL,
-     occurred_at    TEXT    NOT NULL,
-     data           TEXT    NOT NULL,
-     metadata       TEXT    NOT NULL,
-     UNIQUE (stream_id, revision)
-   )`,
-  ADD_HASH_COLUMN,
-];
 
 type Outcome = { readonly result: AppendResult; readonly error?: undefined } | { readonly result?: undefined; readonly error: unknown };
 
@@ -86,9 +73,9 @@ export class SqliteEventStore implements EventStore, EventLogStats {
   /** Position of the first event the group being written inserted. */
   private groupFirstPosition: number | undefined;
 
+  private readonly insert: MultiRowInsert;
   private readonly stmt: {
     revision: Statement;
-    insert: Statement;
     byEventId: Statement;
     forwards: Statement;
     backwards: Statement;
@@ -106,16 +93,11 @@ export class SqliteEventStore implements EventStore, EventLogStats {
     // synchronous=NORMAL + WalSync's fsync of the WAL before answering = synchronous=FULL, off the main thread.
     this.db = openSqlite(syncHere ? { ...options, durability: 'normal' } : options);
     if (!options.readOnly) {
-      migrate(this.db, 'event-store', SCHEMA);
+      migrate(this.db, 'event-store', EVENT_STORE_SCHEMA);
       backfillChain(this.db); // a log written before the hash chain: hashed once, in order
     }
     this.stmt = {
       revision: this.db.prepare('SELECT max(revision) FROM events WHERE stream_id = ?').pluck(),
-      // The position is given, not left to SQLite, because the chain's hash covers it.
-      insert: this.db.prepare(
-        `INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, occurred_at, data, metadata, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
       last: this.db.prepare('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1').raw(),
       byEventId: this.db.prepare('SELECT stream_id, revision, position FROM events WHERE event_id = ?'),
       forwards: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`),
@@ -124,6 +106,7 @@ export class SqliteEventStore implements EventStore, EventLogStats {
       ),
       head: this.db.prepare('SELECT max(position) FROM events').pluck(),
     };
+    this.insert = new MultiRowInsert(this.db);
     // A nested better-sqlite3 transaction is a SAVEPOINT inside the group's transaction.
     this.appendInSavepoint = this.db.transaction((append: PendingAppend) => this.appendOne(append, true));
     this.writeGroup = this.db.transaction((batch: readonly PendingAppend[], savepoints: boolean) =>
@@ -341,30 +324,41 @@ export class SqliteEventStore implements EventStore, EventLogStats {
     // Read from the file, not remembered: a rolled-back savepoint leaves no stale hash behind.
     const last = this.stmt.last.get() as [number, Buffer | null] | undefined;
     let position = last?.[0] ?? 0;
-    let previous: Buffer = last?.[1] ?? GENESIS;
+    let previous: Uint8Array | string = last?.[1] ?? GENESIS;
+    const firstPosition = position + 1;
+    let written = 0;
     try {
-      for (const event of events) {
-        revision += 1;
-        position += 1;
-        const fields = { position, eventId: event.id, streamId, revision, ...event };
-        previous = link(previous, fields);
-        this.stmt.insert.run(
-          position,
-          event.id,
-          streamId,
-          revision,
-          event.type,
-          event.schemaVersion,
-          event.occurredAt,
-          event.data,
-          event.metadata,
-          previous,
-        );
-        this.groupFirstPosition ??= position;
+      while (written < events.length) {
+        const rows = Math.min(ROWS_PER_INSERT, events.length - written);
+        const params: unknown[] = new Array(rows * COLUMNS_PER_ROW);
+        // The chunk's hashes in one buffer, each bound as a 32-byte view of it (SQLite copies the bytes).
+        const hashes = Buffer.allocUnsafe(32 * rows);
+        let p = 0;
+        for (let i = written; i < written + rows; i++) {
+          const { id, type, schemaVersion, occurredAt, data, metadata } = events[i];
+          revision += 1;
+          position += 1;
+          previous = linkDigest(previous, chainMessage(position, id, streamId, revision, type, schemaVersion, occurredAt, data, metadata));
+          const at = 32 * (i - written);
+          hashes.write(previous, at, 'latin1');
+          params[p++] = position;
+          params[p++] = id;
+          params[p++] = streamId;
+          params[p++] = revision;
+          params[p++] = type;
+          params[p++] = schemaVersion;
+          params[p++] = occurredAt;
+          params[p++] = data;
+          params[p++] = metadata;
+          params[p++] = hashes.subarray(at, at + 32);
+        }
+        this.insert.statement(rows).run(params);
+        written += rows;
+        this.groupFirstPosition ??= firstPosition;
       }
     } catch (error) {
-      // A failed statement undoes only itself: earlier events of this append would stay written.
-      if (!inSavepoint && revision > current + 1) throw new NeedsSavepoints();
+      // A failed statement undoes only its own rows: earlier chunks of this append would stay written.
+      if (!inSavepoint && written > 0) throw new NeedsSavepoints();
       if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
       const duplicate = this.findDuplicate(streamId, events);
       if (duplicate) return duplicate;
