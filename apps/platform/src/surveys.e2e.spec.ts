@@ -149,6 +149,25 @@ describe('surveys across the platform', () => {
     const members = await supervisor().get(`/segments/${segment.body.segmentId}/members`).expect(200);
     expect(members.body).toMatchObject({ items: [{ customerId: ann }], total: 1 });
 
+    // Reports: the month of the NPS answer (one detractor), and the CSAT of the ticket agent-bo resolved.
+    const month = (answered.at as string).slice(0, 7);
+    const trend = await supervisor().get('/reports/nps-trend').query({ from: month, to: month }).expect(200);
+    expect(trend.body).toMatchObject({
+      period: { from: month, to: month },
+      position: expect.any(Number),
+      figures: {
+        tracked: true,
+        months: [{ month, responses: 1, detractors: 1, nps: -100, change: null }],
+        period: { responses: 1, nps: -100 },
+      },
+    });
+    const team = await supervisor().get('/reports/team-performance').expect(200);
+    expect(team.body.figures.support).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ agentId: 'agent-bo', teamId: 'billing', csatAnswers: 1, csatAverage: 2, csatSatisfiedRate: 0 }),
+      ]),
+    );
+
     // Access export carries the answers with their comments; erasure makes every comment unreadable.
     const exported = await platform.http.get(`/customers/${ann}/export`).expect(200);
     expect(JSON.stringify(exported.body.sections.surveys)).toContain('Nobody called me back');

@@ -5,6 +5,7 @@ import {
   customerFactsProjection,
   customerTicketsProjection,
   customerTimelineProjection,
+  npsMonthsProjection,
   segmentDefinitionsProjection,
 } from '@c360/customer360-projections';
 import { segmentAggregate, customer360EventFields } from '@c360/customer360-domain';
@@ -42,6 +43,7 @@ export function customer360Context(sources: readonly ContextDefinition[], option
       customerTicketsProjection,
       customer360AliasesProjection,
       segmentDefinitionsProjection,
+      npsMonthsProjection,
     ],
     graphql: CUSTOMER360_GRAPHQL,
     controllers: [Customer360Controller, CustomerPastController, SegmentsController, ReportsController],

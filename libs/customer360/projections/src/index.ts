@@ -7,3 +7,4 @@ export * from './customer-aliases';
 export * from './segments/segment-definitions.projection';
 export * from './tickets/customer-ticket.document';
 export * from './tickets/customer-tickets.projection';
+export * from './feedback/nps-months.projection';

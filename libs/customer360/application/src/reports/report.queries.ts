@@ -4,7 +4,10 @@ import {
   CUSTOMER_DEALS_COLLECTION,
   CUSTOMER_TICKETS,
   CUSTOMER_TICKETS_COLLECTION,
+  NPS_MONTHS,
+  NPS_MONTHS_COLLECTION,
   type CustomerDealDocument,
+  type NpsMonthDocument,
   type CustomerTicketDocument,
 } from '@c360/customer360-projections';
 import { CLOCK, ContextQuery, DOCUMENT_STORE, HandlesQuery, type IQueryHandler } from '@c360/runtime';
@@ -22,6 +25,7 @@ import {
   type Retention,
   type RewardEffectiveness,
 } from './customer-reports';
+import { npsTrend, type NpsTrend } from './nps-trend';
 import { teamPerformance, type TeamPerformance } from './team-performance';
 
 /** Every report says the period it covers, when it was computed, and the position in the log it reflects. */
@@ -52,10 +56,8 @@ export class GetTeamPerformance extends ContextQuery<Report<TeamPerformance>> {
   }
 }
 
-/** NPS per month: empty until the surveys context publishes scores (the route and shape are ready). */
-export class GetNpsTrend extends ContextQuery<
-  Report<{ tracked: false; months: readonly { month: string; nps: number; responses: number }[] }>
-> {
+/** NPS per month of the period (default: the last twelve), from surveys' published answers. */
+export class GetNpsTrend extends ContextQuery<Report<NpsTrend>> {
   constructor(readonly period: { readonly from?: string; readonly to?: string }) {
     super();
   }
@@ -141,16 +143,34 @@ function lowest(...positions: (number | null)[]): number | null {
 
 @HandlesQuery(GetNpsTrend)
 export class GetNpsTrendHandler implements IQueryHandler<GetNpsTrend> {
-  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
-  async execute(query: GetNpsTrend) {
+  constructor(
+    @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly position: ReadPosition,
+  ) {}
+
+  async execute(query: GetNpsTrend): Promise<Report<NpsTrend>> {
     const now = this.clock.now();
     const to = query.period.to ?? now.toISOString().slice(0, 7);
+    const from = query.period.from ?? addMonths(to, -11);
+    // One document per month: a period of years is a few dozen.
+    const months: NpsMonthDocument[] = [];
+    let after: string | undefined;
+    do {
+      const page = await this.documents.find<NpsMonthDocument>(
+        NPS_MONTHS_COLLECTION,
+        { month: { $gte: from, $lte: to } },
+        { sort: { field: 'month', direction: 'asc' }, limit: 1_000, after },
+      );
+      months.push(...page.items);
+      after = page.nextCursor;
+    } while (after);
     return {
       report: 'nps-trend',
-      period: { from: query.period.from ?? addMonths(to, -11), to },
+      period: { from, to },
       asOf: now.toISOString(),
-      position: null,
-      figures: { tracked: false as const, months: [] },
+      position: await this.position.of(NPS_MONTHS),
+      figures: npsTrend(from, to, months),
     };
   }
 }
