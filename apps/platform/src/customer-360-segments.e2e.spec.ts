@@ -159,7 +159,10 @@ describe('customer 360: segments and reports', () => {
     expect(team.body.figures).toMatchObject({ support: [], sla: { tracked: true, resolved: 0 }, csat: { tracked: true, answers: 0 } });
     const nps = await platform.as('supervisor').get('/reports/nps-trend').expect(200);
     // No survey was answered: twelve months without answers, and no direction.
-    expect(nps.body).toMatchObject({ report: 'nps-trend', figures: { tracked: true, period: { responses: 0, nps: null }, direction: null } });
+    expect(nps.body).toMatchObject({
+      report: 'nps-trend',
+      figures: { tracked: true, period: { responses: 0, nps: null }, direction: null },
+    });
     expect(nps.body.figures.months).toHaveLength(12);
   });
 });
