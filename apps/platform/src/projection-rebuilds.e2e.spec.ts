@@ -119,6 +119,19 @@ describe('rebuilding a projection inside the running platform', () => {
     it('is refused where another instance could take the projector over, or where this process runs none', () => {
       expect(() => rebuilds({ role: 'all', processorLeases: { holder: 'a', ttlMs: 5_000 } }).start('c360-deals')).toThrow(RebuildRefused);
       expect(() => rebuilds({ role: 'api', processorLeases: undefined }).start('c360-deals')).toThrow(/C360_ROLE=api/);
+      const elsewhere = new ProjectionRebuilds(
+        () => platformContexts,
+        { runner: () => undefined } as unknown as typeof platform.processors,
+        {
+          events: platform.app.get<EventStore>(EVENT_STORE),
+          keys: platform.stores.keyStore,
+          documents: twoStep(platform.stores.documents, () => undefined),
+          checkpoints: platform.stores.checkpoints,
+        },
+        { role: 'all', processorLeases: undefined },
+        () => undefined,
+      );
+      expect(() => elsewhere.start('c360-deals')).toThrow(/does not run customer360:projection:c360-deals_v1/);
     });
   });
 });

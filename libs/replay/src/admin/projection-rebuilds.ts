@@ -58,6 +58,11 @@ export class ProjectionRebuilds {
         'with processor leases on, another instance would take the projector over while it is stopped for the switch; stop the other processor instances first, or rebuild on the embedded store',
       );
     }
+    const elsewhere = documents.switchOverIsAtomic ? [] : entries.filter((entry) => !this.host.runner(entry.checkpoint));
+    if (elsewhere.length > 0) {
+      // A two-step switch is safe only with the live projector paused, and it can be paused only here.
+      throw new RebuildRefused(`this process does not run ${elsewhere.map((entry) => entry.checkpoint).join(', ')}: ask the one that does`);
+    }
     const busy = entries.filter((entry) => this.jobs.get(entry.collection)?.state === 'running');
     if (busy.length > 0) throw new RebuildRefused(`already rebuilding ${busy.map((entry) => entry.collection).join(', ')}`);
     const queued = entries.map((entry) => this.track(entry.collection, { state: 'running', progress: { done: 0, total: undefined } }));
@@ -93,7 +98,7 @@ export class ProjectionRebuilds {
     request: Parameters<CollectionSwitchOver['swapCollection']>[0],
   ): Promise<boolean> {
     const runner = this.host.runner(entry.checkpoint);
-    if (documents.switchOverIsAtomic || !runner) return documents.swapCollection(request);
+    if (documents.switchOverIsAtomic || !runner) return documents.swapCollection(request); // no runner: refused in start()
     await runner.stop(); // its last batch is committed: the checkpoint compare below sees it
     try {
       return await documents.swapCollection(request);
