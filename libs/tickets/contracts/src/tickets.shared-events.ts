@@ -88,3 +88,6 @@ export type TicketsSharedEvent =
   | { readonly type: typeof TICKETS_SLA_DEADLINES_CHANGED; readonly data: TicketsSlaDeadlinesChangedContract }
   | { readonly type: typeof TICKETS_SLA_BREACHED; readonly data: TicketsSlaBreachedContract }
   | { readonly type: typeof TICKETS_TICKET_MERGED; readonly data: TicketsTicketMergedContract };
+
+/** Which statuses a ticket is still worked on in, and in which its SLA clocks count (tickets' own rule). */
+export { ACTIVE_STATUSES as TICKETS_ACTIVE_STATUSES, COUNTING_STATUSES as TICKETS_COUNTING_STATUSES } from '@c360/tickets-domain';

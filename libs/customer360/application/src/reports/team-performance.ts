@@ -6,7 +6,7 @@ interface SupportFigures {
   /** Of those, resolved without missing an SLA target. */
   readonly slaMet: number;
   readonly slaMetRate: number;
-  /** CSAT answers about those tickets, the share satisfied (4–5) and the average score (1–5). */
+  /** CSAT answers about those tickets, the share surveys counted satisfied and the average score (1–5). */
   readonly csatAnswers: number;
   readonly csatSatisfiedRate: number | null;
   readonly csatAverage: number | null;
@@ -66,7 +66,7 @@ export function teamPerformance(closed: readonly CustomerDealDocument[], resolve
 function support(tickets: readonly CustomerTicketDocument[]): SupportFigures {
   const slaMet = tickets.filter((ticket) => ticket.breaches.length === 0).length;
   const answers = tickets.flatMap((ticket) => (ticket.csat ? [ticket.csat] : []));
-  const satisfied = answers.filter((answer) => answer.score >= 4).length;
+  const satisfied = answers.filter((answer) => answer.category === 'satisfied').length;
   return {
     resolved: tickets.length,
     slaMet,

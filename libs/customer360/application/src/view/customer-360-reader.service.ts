@@ -15,6 +15,7 @@ import { CLOCK, DOCUMENT_STORE } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { CustomerResolver } from '../shared/customer-resolver';
 import { ReadPosition } from '../shared/read-position';
+import { TICKETS_ACTIVE_STATUSES } from '@c360/tickets-contracts';
 import { revealText } from '../shared/reveal-text';
 import { combineFacts } from './combined-facts';
 import { customer360View, type Customer360View } from './customer-360.view';
@@ -23,8 +24,6 @@ import { openTicketAt } from './ticket-sla';
 
 const OPEN_DEALS_SHOWN = 50;
 const OPEN_TICKETS_SHOWN = 50;
-/** Tickets someone still works on (tickets' ACTIVE_STATUSES). */
-const ACTIVE_TICKET_STATUSES = ['new', 'open', 'pending-customer', 'pending-close'];
 
 /** The projections this reader reads (through the resolver too): all a past view needs folded. */
 export const CUSTOMER_360_VIEW_SOURCES: readonly string[] = [
@@ -54,7 +53,7 @@ export class Customer360Reader {
       throw new DomainError('customer360.customer-not-found', `No customer ${customerId}`, 'not-found', { customerId });
     // A one-value range keeps the embedded store on the (customerId, status) index (see TimelineReader).
     const openFilter = { customerId: ids.length === 1 ? { $gte: ids[0], $lte: ids[0] } : { $in: ids }, status: 'open' };
-    const ticketFilter = { customerId: openFilter.customerId, status: { $in: ACTIVE_TICKET_STATUSES } };
+    const ticketFilter = { customerId: openFilter.customerId, status: { $in: [...TICKETS_ACTIVE_STATUSES] } };
     const [deals, openDealCount, tickets, openTicketCount, scale, position] = await Promise.all([
       this.documents.find<CustomerDealDocument>(CUSTOMER_DEALS_COLLECTION, openFilter, {
         sort: { field: 'openedAt', direction: 'desc' },
@@ -69,6 +68,7 @@ export class Customer360Reader {
       this.scales.current(),
       this.position.of(CUSTOMER_FACTS),
     ]);
+    const now = this.clock.now();
     const erased = new Set(docs.filter((doc) => doc.status === 'erased').map((doc) => doc.customerId));
     const openDeals = [];
     for (const deal of deals.items)
@@ -80,10 +80,10 @@ export class Customer360Reader {
       facts: combineFacts(customer.survivorId, docs),
       openDeals,
       openDealCount,
-      openTickets: tickets.items.map((ticket) => openTicketAt(ticket, this.clock.now())),
+      openTickets: tickets.items.map((ticket) => openTicketAt(ticket, now)),
       openTicketCount,
       scale,
-      now: this.clock.now(),
+      now,
       position,
     });
   }

@@ -1,11 +1,12 @@
 import type { CustomerTicketDocument } from '@c360/customer360-projections';
+import { TICKETS_COUNTING_STATUSES } from '@c360/tickets-contracts';
 
 /**
  * An open ticket's SLA state at a moment:
  * - `breached`: a target was missed (recorded by tickets, or a running clock past due and not yet recorded);
  * - `due-soon`: a running clock is past its warning time;
  * - `on-track`: clocks run, none near;
- * - `paused`: no clock runs while the ticket waits (on the customer, or to be closed);
+ * - `paused`: no clock runs because the ticket's status does not count time (waiting on the customer, or to be closed);
  * - `none`: no SLA policy covers it.
  */
 export type SlaState = 'breached' | 'due-soon' | 'on-track' | 'paused' | 'none';
@@ -26,7 +27,7 @@ export interface OpenTicket {
   readonly breaches: number;
 }
 
-const WAITING = new Set(['pending-customer', 'pending-close']);
+const COUNTING: ReadonlySet<string> = new Set(TICKETS_COUNTING_STATUSES);
 
 export function openTicketAt(ticket: CustomerTicketDocument, now: Date): OpenTicket {
   const at = now.toISOString();
@@ -41,9 +42,9 @@ export function openTicketAt(ticket: CustomerTicketDocument, now: Date): OpenTic
         ? next.warnAt <= at
           ? 'due-soon'
           : 'on-track'
-        : WAITING.has(ticket.status)
-          ? 'paused'
-          : 'none';
+        : COUNTING.has(ticket.status)
+          ? 'none'
+          : 'paused';
   return {
     ticketId: ticket.ticketId,
     status: ticket.status,

@@ -15,22 +15,22 @@ export const NPS_MONTHS_COLLECTION = projectionCollection(NPS_MONTHS);
 
 type AnswerEvent = Extract<SurveysSharedEvent, { type: typeof SURVEYS_ANSWER_RECORDED }>;
 
-const isNps = (event: EnvelopeOf<AnswerEvent>) => event.data.kind === 'nps' && typeof event.data.score === 'number';
+const isNps = (event: EnvelopeOf<AnswerEvent>) => event.data.kind === 'nps' && event.data.category !== undefined;
 
-/** The NPS trend report's counters: one document per month, promoters 9–10, passives 7–8, detractors 0–6. */
+/** The NPS trend report's counters: one document per month, each answer counted under the category surveys gave it. */
 export const npsMonthsProjection: DocumentProjection<NpsMonthDocument, AnswerEvent> = {
   ...NPS_MONTHS,
   handles: [SURVEYS_ANSWER_RECORDED],
   documentIds: (event) => (isNps(event) ? [event.data.answeredAt.slice(0, 7)] : []),
   evolve(doc, event, month) {
-    const score = event.data.score as number;
+    const { category } = event.data;
     const counts = doc ?? { month, responses: 0, promoters: 0, passives: 0, detractors: 0 };
     return {
       ...counts,
       responses: counts.responses + 1,
-      promoters: counts.promoters + (score >= 9 ? 1 : 0),
-      passives: counts.passives + (score >= 7 && score <= 8 ? 1 : 0),
-      detractors: counts.detractors + (score <= 6 ? 1 : 0),
+      promoters: counts.promoters + (category === 'promoter' ? 1 : 0),
+      passives: counts.passives + (category === 'passive' ? 1 : 0),
+      detractors: counts.detractors + (category === 'detractor' ? 1 : 0),
     };
   },
 };
