@@ -5,7 +5,7 @@ import { projectionCheckpointName, type EventStore } from '@c360/kernel';
 import { CUSTOMER_TIMELINE } from '@c360/customer360-projections';
 import { platformContexts, platformModules } from '../platform-contexts';
 import { crossContextJourney, type JourneyCustomers } from '../testing/cross-context-journey';
-import { openScratch } from './cli-stores';
+import { openScratchStore } from '@c360/store-sqlite';
 
 /**
  * `audit as-of` folds only the customer's own streams (found through the live timeline) unless asked
@@ -33,7 +33,7 @@ describe('audit as-of: the customer-streams fold equals the whole-log fold', () 
   afterAll(() => platform.close());
 
   async function asOf(customerId: string, at: AsOfPoint, population: boolean): Promise<CustomerAsOfView | { error: string }> {
-    const scratch = openScratch('memory');
+    const scratch = openScratchStore('memory');
     try {
       return await customerAsOf({ contexts: platformContexts, stores, scratch, customerId, at, population });
     } catch (error) {

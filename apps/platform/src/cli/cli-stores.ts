@@ -1,7 +1,7 @@
 import { UpcasterRegistry, withUpcasting, type EventStore } from '@c360/kernel';
-import type { ReplayStores, ScratchStore } from '@c360/replay';
+import type { ReplayStores } from '@c360/replay';
 import { createStores, loadConfig, type PlatformConfig, type Stores } from '@c360/runtime';
-import { SqliteEventStore, openScratchStore } from '@c360/store-sqlite';
+import { SqliteEventStore } from '@c360/store-sqlite';
 import { existsSync } from 'node:fs';
 import type { Contexts } from '@c360/replay';
 
@@ -38,9 +38,4 @@ export async function openCliStores(contexts: Contexts, env: NodeJS.ProcessEnv =
 /** The chain lives in the embedded store only. */
 export function embeddedEventStore(stores: CliStores): SqliteEventStore | undefined {
   return stores.raw instanceof SqliteEventStore ? stores.raw : undefined;
-}
-
-/** A scratch store: in memory for one customer's fold, a temporary file for a whole-log fold. */
-export function openScratch(kind: 'memory' | 'file'): ScratchStore {
-  return openScratchStore(kind);
 }

@@ -11,7 +11,8 @@ import {
 } from '@c360/replay';
 import { parseChainAnchor, type ChainAnchor, type SqliteEventStore } from '@c360/store-sqlite';
 import type { Command } from 'commander';
-import { embeddedEventStore, openScratch } from '../cli-stores';
+import { openScratchStore } from '@c360/store-sqlite';
+import { embeddedEventStore } from '../cli-stores';
 import { InvalidOptionValue, type CommandKit } from './command-kit';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
@@ -77,7 +78,7 @@ export function auditCommand(program: Command, kit: CommandKit): Command {
     )
     .action(async (options: { customer: string; at: ReturnType<typeof parseAsOfPoint>; withPopulation?: boolean }) => {
       const stores = await kit.stores();
-      const scratch = openScratch('memory');
+      const scratch = openScratchStore('memory');
       const bar = kit.output().progress('folding');
       try {
         const view = await customerAsOf({
@@ -157,7 +158,7 @@ export function auditCommand(program: Command, kit: CommandKit): Command {
       const stores = await kit.stores();
       const output = kit.output();
       const projections = selectProjections(kit.contexts, options.projection);
-      const scratch = openScratch('file');
+      const scratch = openScratchStore('file');
       const bar = output.progress('recomputing');
       const differences: DocumentDifference[] = [];
       try {

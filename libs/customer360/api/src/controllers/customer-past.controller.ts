@@ -1,4 +1,4 @@
-import { CUSTOMER_PAST_VIEWS, badRequest, parseAsOfPoint, type CustomerPastViews } from '@c360/customer360-application';
+import { CUSTOMER_PAST_VIEWS, parseAsOfPoint, type CustomerPastViews } from '@c360/customer360-application';
 import type { CommandContext } from '@c360/kernel';
 import { RequestCommandContext, Roles } from '@c360/runtime';
 import { Controller, Get, Inject, Logger, Param, Query } from '@nestjs/common';
@@ -20,12 +20,7 @@ export class CustomerPastController {
   @ApiOperation({ summary: 'Customer360AsOf' })
   @Get('as-of')
   async asOf(@Param('customerId') customerId: string, @Query() query: AsOfQueryDto, @RequestCommandContext() context: CommandContext) {
-    let at;
-    try {
-      at = parseAsOfPoint(query.at);
-    } catch (error) {
-      throw badRequest('at', (error as Error).message);
-    }
+    const at = parseAsOfPoint(query.at); // validated by the DTO with this same rule
     this.audit.log({
       msg: 'audit read',
       operation: 'customer360AsOf',
