@@ -3,26 +3,38 @@ import { applyDecorators, type Type as ClassType } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsArray, IsObject, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
 
-/** A cursor returned by a previous page: checked in the DTO, so a bad one is a 400 naming the parameter. */
-export const IsCursor = (options?: ValidationOptions): PropertyDecorator =>
+/**
+ * A string that `parse` accepts (it throws on anything else): the DTO checks it with the very rule the
+ * use case applies, so a bad one is a 400 naming the parameter, and the rule is written once.
+ */
+export const ParsesWith = (
+  name: string,
+  message: string,
+  parse: (value: string) => unknown,
+  options?: ValidationOptions & { readonly maxLength?: number },
+): PropertyDecorator =>
   ValidateBy(
     {
-      name: 'isCursor',
+      name,
       validator: {
         validate: (value: unknown) => {
-          if (typeof value !== 'string' || value.length > 2_000) return false;
+          if (typeof value !== 'string' || value.length > (options?.maxLength ?? Number.POSITIVE_INFINITY)) return false;
           try {
-            decodeCursor(value);
+            parse(value);
             return true;
           } catch {
             return false;
           }
         },
-        defaultMessage: () => '$property must be the nextCursor of a previous page',
+        defaultMessage: () => message,
       },
     },
     options,
   );
+
+/** A cursor returned by a previous page: checked in the DTO, so a bad one is a 400 naming the parameter. */
+export const IsCursor = (options?: ValidationOptions): PropertyDecorator =>
+  ParsesWith('isCursor', '$property must be the nextCursor of a previous page', decodeCursor, { maxLength: 2_000, ...options });
 
 /**
  * A nested object validated as its DTO. `@ValidateNested()` alone lets `undefined` through (and an array
