@@ -28,6 +28,7 @@ import { EVENT_COLUMNS, toEnvelope, type EventRow } from './event-row';
 import { filterParams, filterWhere } from './event-filter-sql';
 import { COLUMNS_PER_ROW, MultiRowInsert, ROWS_PER_INSERT } from './multi-row-insert';
 import { SharedReadWindow } from './shared-read-window';
+import { streamsAtPositionsRows } from './streams-at-positions-sql';
 import { encodeNewEvents, type EncodedEvent } from './validate-new-events';
 import { WalSync } from './wal-sync';
 
@@ -156,19 +157,7 @@ export class SqliteEventStore implements EventStore, EventLogStats {
 
   /** StreamsAtPositions: a customer's streams for its as-of view, one query per 500 positions. */
   async readStreamsAt(positions: readonly number[], untilPosition: number): Promise<EventEnvelope[]> {
-    const rows: EventRow[] = [];
-    for (let start = 0; start < positions.length; start += 500) {
-      const chunk = positions.slice(start, start + 500);
-      const statement = this.db.prepare(
-        `SELECT ${EVENT_COLUMNS} FROM events
-          WHERE stream_id IN (SELECT stream_id FROM events WHERE position IN (${chunk.map(() => '?').join(',')})) AND position <= ?
-          ORDER BY position`,
-      );
-      rows.push(...(this.read(() => statement.all(...chunk, untilPosition)) as EventRow[]));
-    }
-    // Chunks may name the same stream twice.
-    const unique = new Map(rows.map((row) => [row.position, row]));
-    return [...unique.values()].sort((a, b) => a.position - b.position).map(toEnvelope);
+    return this.read(() => streamsAtPositionsRows(this.db, positions, untilPosition)).map(toEnvelope);
   }
 
   async streamRevision(streamId: string): Promise<number> {
