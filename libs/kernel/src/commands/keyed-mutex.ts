@@ -19,4 +19,31 @@ export class KeyedMutex {
     result.then(release, release);
     return result;
   }
+
+  /**
+   * Waits for the key's turn and holds it until the returned release is called (once; later calls do
+   * nothing). For work whose start and end are in different callbacks, such as an HTTP request whose
+   * turn begins in a guard and ends when its response is sent.
+   */
+  async acquire(key: string): Promise<() => void> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const previous = this.tails.get(key);
+    const turn = previous
+      ? previous.then(
+          () => held,
+          () => held,
+        )
+      : held;
+    this.tails.set(key, turn);
+    void turn.then(() => {
+      if (this.tails.get(key) === turn) this.tails.delete(key);
+    });
+    if (previous)
+      await previous.then(
+        () => undefined,
+        () => undefined,
+      );
+    return release;
+  }
 }

@@ -138,6 +138,25 @@ describe('HTTP conventions shared by every service', () => {
     expect(await platform.stores.eventStore.readStream('toy-account-g')).toHaveLength(1);
   });
 
+  it('lets concurrent requests with one key take turns: one runs, another body is refused, the same body is its duplicate', async () => {
+    await platform.http.post('/toys/k').send({ owner: 'ko' }).expect(201);
+    const key = randomUUID();
+    const amounts = [3, 4, 3, 5];
+    const replies = await Promise.all(
+      amounts.map((amount) => platform.http.post('/toys/k/deposits').set('Idempotency-Key', key).send({ amount })),
+    );
+    // Whichever arrived first ran; the others are judged by it (the turns themselves: idempotency.guard.spec).
+    const winners = replies.filter((reply) => reply.status === 201 && reply.body.duplicate === false);
+    expect(winners).toHaveLength(1);
+    const winner = amounts[replies.indexOf(winners[0])];
+    replies.forEach((reply, i) => {
+      if (reply === winners[0]) return;
+      if (amounts[i] === winner) expect([reply.status, reply.body.duplicate]).toEqual([201, true]);
+      else expect([reply.status, reply.body.error]).toEqual([422, 'idempotency-key-reused']);
+    });
+    expect(await platform.stores.eventStore.readStream('toy-account-k')).toHaveLength(2);
+  });
+
   it('lets a request refused by validation be corrected and retried with the same key', async () => {
     await platform.http.post('/toys/h').send({ owner: 'ha' }).expect(201);
     const key = randomUUID();

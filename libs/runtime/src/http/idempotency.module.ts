@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
-import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { APP_GUARD } from '@nestjs/core';
+import { IdempotencyGuard } from './idempotency.guard';
 
-/** Registered once by the runtime: every route of every app binds its Idempotency-Keys to one request. */
-@Module({ providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }] })
+/**
+ * Registered once by the runtime, after the AuthModule (its guard needs the verified actor): every route
+ * of every app binds its Idempotency-Keys to one request.
+ */
+@Module({ providers: [{ provide: APP_GUARD, useClass: IdempotencyGuard }] })
 export class IdempotencyModule {}

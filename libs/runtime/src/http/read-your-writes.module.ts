@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
-import { ReadYourWritesInterceptor } from './read-your-writes.interceptor';
+import { APP_GUARD } from '@nestjs/core';
+import { ReadYourWritesGuard } from './read-your-writes.guard';
 
-/** Installs the read-your-writes interceptor on every route of the app (see the interceptor). */
-@Module({ providers: [{ provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor }] })
+/** Installs read your own writes on every route of the app (see the guard), after the AuthModule. */
+@Module({ providers: [{ provide: APP_GUARD, useClass: ReadYourWritesGuard }] })
 export class ReadYourWritesModule {}

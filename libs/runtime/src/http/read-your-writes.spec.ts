@@ -90,6 +90,13 @@ describe('read your own writes', () => {
     expect(response.body.message).toMatch(/did not reach position 1 within 100 ms/);
   });
 
+  it('asks who is calling before it waits, and an error carries no position', async () => {
+    // Waiting first would answer 504: the log never reaches 999999.
+    const response = await platform.anonymous.get('/notes/n-1').set('C360-Min-Position', '999999').expect(401);
+    expect(response.headers['c360-position']).toBeUndefined();
+    await platform.anonymous.get('/notes/n-1').set('C360-Min-Position', 'soon').expect(401);
+  });
+
   it('refuses a position that is not one, naming the header', async () => {
     const response = await platform.http.get('/notes/n-1').set('C360-Min-Position', 'soon').expect(400);
     expect(response.body.fields).toEqual([{ field: 'C360-Min-Position', problems: [expect.stringMatching(/integer >= 0/)] }]);

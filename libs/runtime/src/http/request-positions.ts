@@ -1,5 +1,6 @@
 import { hasStreamsAtPositions, type EventStore } from '@c360/kernel';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 
 /** The log position a request's writes reached, collected while the request runs. */
 interface RequestPositions {
@@ -7,16 +8,37 @@ interface RequestPositions {
 }
 
 const current = new AsyncLocalStorage<RequestPositions>();
+const POSITIONS = Symbol('c360.request-positions');
+type WithPositions = FastifyRequest & { [POSITIONS]?: RequestPositions };
 
-/** Runs a request's work with a fresh record of the positions its appends reach. */
-export function withRequestPositions<T>(work: (positions: Readonly<RequestPositions>) => T): T {
+/**
+ * Fastify `onRequest` hook: the rest of the request (body parsing, guards, handler) runs with a fresh
+ * record of the positions its appends reach, which the request also keeps for its `onSend`.
+ */
+export function recordRequestPositions(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
   const positions: RequestPositions = { position: undefined };
-  return current.run(positions, () => work(positions));
+  (request as WithPositions)[POSITIONS] = positions;
+  current.run(positions, done);
+}
+
+/** What the request's appends reached (undefined outside `recordRequestPositions`). */
+export function positionsOf(request: FastifyRequest): Readonly<RequestPositions> | undefined {
+  return (request as WithPositions)[POSITIONS];
+}
+
+/** Counts a position the request reached by other means (a result's own `position`). */
+export function notePosition(request: FastifyRequest, position: number): void {
+  const positions = (request as WithPositions)[POSITIONS];
+  if (positions) raise(positions, position);
 }
 
 function record(position: number): void {
   const positions = current.getStore();
-  if (positions && (positions.position === undefined || position > positions.position)) positions.position = position;
+  if (positions) raise(positions, position);
+}
+
+function raise(positions: RequestPositions, position: number): void {
+  if (positions.position === undefined || position > positions.position) positions.position = position;
 }
 
 /**

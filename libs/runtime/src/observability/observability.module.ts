@@ -17,7 +17,6 @@ import type { PlatformConfig } from '../config/platform-config';
 import { ProcessorHost } from '../processors/processor-host';
 import { HttpTelemetry } from './http/http-telemetry';
 import { RequestSpanMiddleware } from './http/request-span.middleware';
-import { httpLoggingOptions } from './logging/http-logging';
 import { createRootLogger } from './logging/root-logger';
 import { CommandTelemetry } from './metrics/command-telemetry';
 import { MetricsController } from './metrics/metrics.controller';
@@ -61,7 +60,7 @@ class ObservabilityLifecycle implements OnModuleInit, OnApplicationShutdown {
 
 /**
  * Logs, metrics and traces for one app, imported by `platformImports` into every process: pino
- * through nestjs-pino (request-bound loggers in AsyncLocalStorage), Prometheus metrics in the app's
+ * through nestjs-pino (request-bound loggers in AsyncLocalStorage, bound by HttpTelemetry), Prometheus metrics in the app's
  * own registry with `/metrics` on the app or on METRICS_PORT, OpenTelemetry when an exporter is
  * configured. The runtime's modules take its hooks optionally (a CommandHandler observer, a processor
  * observer, a relay observer), so nothing here is needed for a command or a projection to run.
@@ -76,7 +75,8 @@ export class ObservabilityModule implements NestModule {
     const logger = createRootLogger(config, options.logDestination);
     return {
       module: ObservabilityModule,
-      imports: [LoggerModule.forRoot({ pinoHttp: httpLoggingOptions(logger), forRoutes: ALL_ROUTES })],
+      // nestjs-pino for its Nest LoggerService over pino; the request-bound logger is HttpTelemetry's hook, not its middleware.
+      imports: [LoggerModule.forRoot({ pinoHttp: { logger }, forRoutes: [] })],
       controllers: config.metrics.port === undefined ? [MetricsController] : [],
       providers: [
         { provide: ROOT_LOGGER, useValue: logger },

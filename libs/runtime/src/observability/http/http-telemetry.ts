@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { correlationIdOf } from '../logging/correlation-id';
+import { bindRequestLogger } from '../logging/request-logger';
 import { PlatformMetrics } from '../metrics/platform-metrics';
 import { ROOT_LOGGER } from '../observability.tokens';
 import { requestSpans } from './request-span.middleware';
@@ -11,7 +12,8 @@ import { requestSpans } from './request-span.middleware';
 const UNLOGGED_ROUTES = new Set(['/metrics', '/health/live', '/health/ready']);
 
 /**
- * Fastify hooks for every route of the app: the correlation id decided first and echoed, one log line per request (method, route pattern, status,
+ * Fastify hooks for every route of the app: the correlation id decided first and echoed, a request-bound
+ * logger for Nest `Logger` calls, one log line per request (method, route pattern, status,
  * duration, correlation id — never the URL, the body or headers), the latency histogram by operation,
  * error responses counted by their `error` code, and the request span's final name and status.
  */
@@ -26,12 +28,14 @@ export class HttpTelemetry implements OnModuleInit {
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (typeof fastify?.addHook !== 'function') return; // not Fastify (no HTTP at all: a CLI context)
-    // Fastify's request id is the correlation id: middie hands it to pino-http as `req.id`, so the
-    // request-bound logger carries it without a second id to match up.
+    // Fastify's request id is the correlation id, so the request-bound logger carries it without a
+    // second id to match up.
     fastify.setGenReqId((raw) => correlationIdOf(raw));
-    fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done) => {
       void reply.header('X-Correlation-Id', request.id);
+      done();
     });
+    fastify.addHook('onRequest', bindRequestLogger(this.logger));
     fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
       if (reply.statusCode >= 400)
         this.metrics.httpErrors.inc({ route: routeOf(request), status: reply.statusCode, code: errorCode(payload) });

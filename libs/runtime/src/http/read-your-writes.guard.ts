@@ -4,16 +4,16 @@ import {
   Inject,
   Injectable,
   ServiceUnavailableException,
-  type CallHandler,
+  type CanActivate,
   type ExecutionContext,
-  type NestInterceptor,
+  type OnModuleInit,
 } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Observable, from, switchMap, tap } from 'rxjs';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PlatformConfig } from '../config/platform-config';
 import { PLATFORM_CONFIG } from '../infrastructure/tokens';
 import { ProcessorHost } from '../processors/processor-host';
-import { withRequestPositions } from './request-positions';
+import { notePosition, positionsOf, recordRequestPositions } from './request-positions';
 
 export const POSITION_HEADER = 'C360-Position';
 export const MIN_POSITION_HEADER = 'C360-Min-Position';
@@ -27,36 +27,43 @@ export const MIN_POSITION_QUERY = 'minPosition';
  *   the log up to n before it runs — bounded by READ_MIN_POSITION_WAIT_MS (default 2 s), then 504
  *   `min_position_not_reached`; 503 `read_model_failed` when a read model has stopped.
  * Response bodies are unchanged.
+ *
+ * The wait is a guard (after authentication: nobody waits before they are known); the positions are
+ * Fastify hooks. Not a Nest interceptor: every interceptor costs each request of every route an rxjs
+ * pipeline and an AsyncResource, which halved the throughput of `/health/live` (ADR 0012 amendment).
  */
 @Injectable()
-export class ReadYourWritesInterceptor implements NestInterceptor {
+export class ReadYourWritesGuard implements CanActivate, OnModuleInit {
   constructor(
     private readonly processors: ProcessorHost,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    private readonly adapterHost: HttpAdapterHost,
   ) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const reply = context.switchToHttp().getResponse<FastifyReply>();
-    const minimum = minPositionOf(request);
-    const run = () =>
-      new Observable<unknown>((subscriber) =>
-        withRequestPositions((positions) =>
-          next
-            .handle()
-            .pipe(tap((body) => this.stamp(reply, positions.position, body)))
-            .subscribe(subscriber),
-        ),
-      );
-    if (minimum === undefined || request.method !== 'GET') return run();
-    return from(this.waitForReads(minimum)).pipe(switchMap(run));
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
+    if (typeof fastify?.addHook !== 'function') return; // no HTTP (a CLI context)
+    fastify.addHook('onRequest', recordRequestPositions);
+    // A result's own `position` (an object body, before it is serialised) counts like an append.
+    fastify.addHook('preSerialization', async (request: FastifyRequest, _reply: FastifyReply, payload: unknown) => {
+      const own = typeof payload === 'object' && payload !== null ? (payload as { position?: unknown }).position : undefined;
+      if (typeof own === 'number' && Number.isSafeInteger(own)) notePosition(request, own);
+      return payload;
+    });
+    fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+      const position = positionsOf(request)?.position;
+      // Only a success says what was written, as before: an error's answer carries no position.
+      if (position !== undefined && position >= 0 && reply.statusCode < 400) void reply.header(POSITION_HEADER, String(position));
+      return payload;
+    });
   }
 
-  private stamp(reply: FastifyReply, appended: number | undefined, body: unknown): void {
-    const own = typeof body === 'object' && body !== null ? (body as { position?: unknown }).position : undefined;
-    const position = Math.max(appended ?? -1, typeof own === 'number' && Number.isSafeInteger(own) ? own : -1);
-    if (position >= 0 && !reply.sent) void reply.header(POSITION_HEADER, String(position));
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const minimum = minPositionOf(request);
+    if (minimum !== undefined && request.method === 'GET') await this.waitForReads(minimum);
+    return true;
   }
 
   private async waitForReads(position: number): Promise<void> {
