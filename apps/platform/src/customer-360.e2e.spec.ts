@@ -154,6 +154,28 @@ describe('customer 360: timeline and 360 document', () => {
     ]);
   });
 
+  it('counts every open deal when there are more than the 360 document lists', async () => {
+    const bo = await register('Bo', 'bo@example.com');
+    for (let n = 0; n < 52; n++) {
+      await platform.http
+        .post('/deals')
+        .send({
+          customerId: bo,
+          title: `Deal ${n}`,
+          amount: 1_000,
+          currency: 'NOK',
+          ownerId: 'agent-ann',
+          expectedCloseDate: '2026-04-30',
+          source: 'web',
+        })
+        .expect(201);
+    }
+    await platform.processors.waitUntilCaughtUp();
+    const doc = (await platform.http.get(`/customers/${bo}/360`).expect(200)).body;
+    expect(doc.deals.open).toHaveLength(50);
+    expect(doc.deals.openCount).toBe(52);
+  });
+
   it('combines merged customers and separates them again on undo', async () => {
     const ann = await register('Ann', 'ann@example.com');
     const annie = await register('Annie', 'annie@example.com');
