@@ -65,7 +65,7 @@ export class Customer360Reader {
         limit: OPEN_TICKETS_SHOWN,
       }),
       this.documents.count(CUSTOMER_TICKETS_COLLECTION, ticketFilter),
-      this.scales.current(),
+      this.scales.recent(),
       this.position.of(CUSTOMER_FACTS),
     ]);
     const now = this.clock.now();

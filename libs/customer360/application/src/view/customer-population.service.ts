@@ -25,6 +25,8 @@ export interface Population {
 @Injectable()
 export class CustomerPopulation {
   private cached: Population | undefined;
+  /** One scan at a time: concurrent callers of a moved population wait for the same one. */
+  private scanning: Promise<Population> | undefined;
 
   constructor(
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
@@ -34,6 +36,13 @@ export class CustomerPopulation {
   async current(): Promise<Population> {
     const position = await this.position.of(CUSTOMER_FACTS);
     if (this.cached && this.cached.position === position) return this.cached;
+    const scanning = (this.scanning ??= this.build(position).finally(() => (this.scanning = undefined)));
+    const population = await scanning;
+    // A scan that began before the facts reached `position` is not enough for this caller.
+    return population.position === position || (population.position ?? -1) > (position ?? -1) ? population : this.current();
+  }
+
+  private async build(position: number | null): Promise<Population> {
     const docs = await this.scan();
     const byId = new Map(docs.map((doc) => [doc.customerId, doc]));
     const groups = new Map<string, CustomerFactsDocument[]>();
@@ -50,8 +59,9 @@ export class CustomerPopulation {
         customerIds: group.map((doc) => doc.customerId),
         facts: combineFacts(customerId, group),
       }));
-    this.cached = { members, position };
-    return this.cached;
+    const population = { members, position };
+    if (!this.cached || (this.cached.position ?? -1) <= (position ?? -1)) this.cached = population;
+    return population;
   }
 
   private async scan(): Promise<CustomerFactsDocument[]> {
