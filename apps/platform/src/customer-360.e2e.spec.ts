@@ -35,6 +35,11 @@ describe('customer 360: timeline and 360 document', () => {
         purchasedAt: platform.clock.now().toISOString(),
       })
       .expect(201);
+  const openDeal = (customerId: string, title: string, amount: number) =>
+    platform.http
+      .post('/deals')
+      .send({ customerId, title, amount, currency: 'NOK', ownerId: 'agent-ann', expectedCloseDate: '2026-04-30', source: 'web' })
+      .expect(201);
 
   it('shows every context on one timeline, newest first, with kinds, time range and cursors', async () => {
     const ann = await register('Ann', 'ann@example.com');
@@ -45,18 +50,7 @@ describe('customer 360: timeline and 360 document', () => {
     platform.clock.set('2026-03-02T10:00:00.000Z');
     await buy(ann, 'web-1', 250_000);
     platform.clock.set('2026-03-03T10:00:00.000Z');
-    const deal = await platform.http
-      .post('/deals')
-      .send({
-        customerId: ann,
-        title: 'Fleet renewal',
-        amount: 120_000,
-        currency: 'NOK',
-        ownerId: 'agent-ann',
-        expectedCloseDate: '2026-04-30',
-        source: 'web',
-      })
-      .expect(201);
+    const deal = await openDeal(ann, 'Fleet renewal', 120_000);
     await platform.processors.waitUntilCaughtUp();
 
     const all = await platform.http.get(`/customers/${ann}/timeline`).expect(200);
@@ -156,20 +150,7 @@ describe('customer 360: timeline and 360 document', () => {
 
   it('counts every open deal when there are more than the 360 document lists', async () => {
     const bo = await register('Bo', 'bo@example.com');
-    for (let n = 0; n < 52; n++) {
-      await platform.http
-        .post('/deals')
-        .send({
-          customerId: bo,
-          title: `Deal ${n}`,
-          amount: 1_000,
-          currency: 'NOK',
-          ownerId: 'agent-ann',
-          expectedCloseDate: '2026-04-30',
-          source: 'web',
-        })
-        .expect(201);
-    }
+    for (let n = 0; n < 52; n++) await openDeal(bo, `Deal ${n}`, 1_000);
     await platform.processors.waitUntilCaughtUp();
     const doc = (await platform.http.get(`/customers/${bo}/360`).expect(200)).body;
     expect(doc.deals.open).toHaveLength(50);
@@ -214,18 +195,7 @@ describe('customer 360: timeline and 360 document', () => {
 
   it('keeps an erased customer’s entries without personal data', async () => {
     const ann = await register('Ann', 'ann@example.com');
-    await platform.http
-      .post('/deals')
-      .send({
-        customerId: ann,
-        title: 'Fleet renewal',
-        amount: 120_000,
-        currency: 'NOK',
-        ownerId: 'agent-ann',
-        expectedCloseDate: '2026-04-30',
-        source: 'web',
-      })
-      .expect(201);
+    await openDeal(ann, 'Fleet renewal', 120_000);
     await buy(ann, 'web-1', 100_000);
     await platform.processors.waitUntilCaughtUp();
     await platform.http.post(`/customers/${ann}/erasure`).expect(200);

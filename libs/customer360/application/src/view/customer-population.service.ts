@@ -39,7 +39,7 @@ export class CustomerPopulation {
     const scanning = (this.scanning ??= this.build(position).finally(() => (this.scanning = undefined)));
     const population = await scanning;
     // A scan that began before the facts reached `position` is not enough for this caller.
-    return population.position === position || (population.position ?? -1) > (position ?? -1) ? population : this.current();
+    return (population.position ?? -1) >= (position ?? -1) ? population : this.current();
   }
 
   private async build(position: number | null): Promise<Population> {
