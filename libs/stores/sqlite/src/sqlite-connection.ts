@@ -29,6 +29,11 @@ export interface SqliteOptions {
    * no schema steps, no pragmas that write, and appends are refused.
    */
   readonly readOnly?: boolean;
+  /**
+   * Copy the WAL back into the file on a worker thread (default true for a file opened for writing; see
+   * wal/background-checkpointer.ts). Only the stores that open their own file start one.
+   */
+  readonly backgroundCheckpoint?: boolean;
 }
 
 export type SqliteDatabase = Database.Database;

@@ -23,7 +23,7 @@ describe('SqliteDocumentStore with secureDelete', () => {
     const store = new SqliteDocumentStore({ file: join(dir, 'read-models.db'), secureDelete: true, walPurgeIntervalMs: 3_600_000 });
     await writeThenErase(store);
     expect(rawFilesContain(secret)).toBe(true);
-    store.purgeWal();
+    await store.flushErasures();
     expect(rawFilesContain(secret)).toBe(false);
     await store.close();
   });

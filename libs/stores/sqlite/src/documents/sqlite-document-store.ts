@@ -23,6 +23,7 @@ import { SqliteProcessorLeases } from '../checkpoints/sqlite-processor-leases';
 import { applyUpdate } from './apply-update';
 import { afterCursor, fieldExpression, orderBy, whereClause } from './sql-filter';
 import { swapCollection, type SwapRequest } from './swap-collection';
+import { startBackgroundCheckpointer, type BackgroundCheckpointer } from '../wal/background-checkpointer';
 
 /** Prepared statements kept at most (reads by SQL text, writes per collection). */
 const QUERY_STATEMENTS_KEPT = 2_000;
@@ -45,6 +46,8 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly writeBatch: (writes: readonly DocumentWrite[], checkpoint?: CheckpointWrite) => WriteOutcome;
 
   private readonly walPurge: NodeJS.Timeout | undefined;
+  /** Only for a file this store opened itself: whoever passes a `database` owns its checkpoints. */
+  private readonly checkpointer: BackgroundCheckpointer | undefined;
 
   constructor(options: (SqliteOptions & { readonly walPurgeIntervalMs?: number }) | { readonly database: SqliteDatabase }) {
     this.db = 'database' in options ? options.database : openSqlite(options);
@@ -52,10 +55,11 @@ export class SqliteDocumentStore implements DocumentStore {
       // Erased personal data leaves the main file at once (secure_delete), but older page images stay in
       // the WAL until it is checkpointed: truncate it regularly so they do not outlive the erasure by more
       // than this interval (default one minute).
-      this.walPurge = setInterval(() => this.purgeWal(), options.walPurgeIntervalMs ?? 60_000);
+      this.walPurge = setInterval(() => void this.flushErasures().catch(() => undefined), options.walPurgeIntervalMs ?? 60_000); // tried again next time
       this.walPurge.unref();
     }
     migrate(this.db, 'checkpoints', CHECKPOINT_SCHEMA);
+    this.checkpointer = 'database' in options ? undefined : startBackgroundCheckpointer(this.db, options);
     const saveCheckpoint = this.db.prepare(
       'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
     );
@@ -177,16 +181,18 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async close(): Promise<void> {
     if (this.walPurge) clearInterval(this.walPurge);
+    await this.checkpointer?.close();
     if (this.db.open) this.db.close();
   }
 
   /** Erasure: the WAL's older page images (which may hold overwritten personal data) are removed now. */
   async flushErasures(): Promise<void> {
-    this.purgeWal();
+    if (this.checkpointer) await this.checkpointer.whileIdle(() => this.purgeWal());
+    else this.purgeWal();
   }
 
-  /** Copies the WAL into the database and truncates it (skipped quietly while readers hold it). */
-  purgeWal(): void {
+  /** Copies the WAL into the database and truncates it (skipped quietly while readers hold it); through flushErasures, never during a background pass. */
+  private purgeWal(): void {
     if (this.db.open) this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 

@@ -31,6 +31,7 @@ import { SharedReadWindow } from './shared-read-window';
 import { streamsAtPositionsRows } from './streams-at-positions-sql';
 import { encodeNewEvents, type EncodedEvent } from './validate-new-events';
 import { WalSync } from './wal-sync';
+import { startBackgroundCheckpointer, type BackgroundCheckpointer } from '../wal/background-checkpointer';
 
 type Outcome = { readonly result: AppendResult; readonly error?: undefined } | { readonly result?: undefined; readonly error: unknown };
 
@@ -71,6 +72,8 @@ export class SqliteEventStore implements EventStore, EventLogStats {
   private readonly readOnly: boolean;
   /** Durability full on a file: the WAL is synced here, after each group's commit (see WalSync). */
   private readonly walSync: WalSync | undefined;
+  /** Copies the WAL into the file off this thread (checkpoints were a quarter of an append's cost). */
+  private readonly checkpointer: BackgroundCheckpointer | undefined;
   /** Position of the first event the group being written inserted. */
   private groupFirstPosition: number | undefined;
 
@@ -97,6 +100,7 @@ export class SqliteEventStore implements EventStore, EventLogStats {
       migrate(this.db, 'event-store', EVENT_STORE_SCHEMA);
       backfillChain(this.db); // a log written before the hash chain: hashed once, in order
     }
+    this.checkpointer = startBackgroundCheckpointer(this.db, options);
     this.stmt = {
       revision: this.db.prepare('SELECT max(revision) FROM events WHERE stream_id = ?').pluck(),
       last: this.db.prepare('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1').raw(),
@@ -221,6 +225,7 @@ export class SqliteEventStore implements EventStore, EventLogStats {
     await this.walSync?.drain();
     this.walSync?.close();
     for (const wake of [...this.waiters]) wake();
+    await this.checkpointer?.close();
     this.db.close();
   }
 
