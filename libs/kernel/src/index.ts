@@ -7,6 +7,7 @@ export * from './time/clock';
 export * from './ids/uuid';
 export * from './ids/id-generator';
 export * from './ports/event-store.port';
+export * from './ports/expected-revision';
 export * from './ports/document-store.port';
 export * from './ports/checkpoint-store.port';
 export * from './ports/processor-lease.port';

@@ -1,9 +1,9 @@
 import type { EventEnvelope, NewEvent } from '../envelope/event-envelope';
 import { IdempotencyConflictError, WrongExpectedRevisionError } from '../errors/store-errors';
 import { UUID_PATTERN } from '../ids/uuid';
+import { assertExpectedRevision, revisionMatches } from '../ports/expected-revision';
 import { pollingSubscription, waitForWakeUp } from '../subscriptions/polling-subscription';
 import {
-  NO_STREAM_REVISION,
   type AllSlice,
   type AllSubscription,
   type AppendResult,
@@ -43,14 +43,7 @@ export class InMemoryEventStore implements EventStore {
       if (!UUID_PATTERN.test(event.id)) throw new TypeError(`events[${index}].id must be a UUID`);
     });
     const expected = options.expectedRevision;
-    if (!(
-      expected === 'any' ||
-      expected === 'no_stream' ||
-      expected === 'stream_exists' ||
-      (Number.isInteger(expected) && expected >= 0)
-    )) {
-      throw new TypeError(`expectedRevision must be a revision, "no_stream", "stream_exists" or "any"`);
-    }
+    assertExpectedRevision(expected);
     const existing = events.map((event) => this.byId.get(event.id));
     if (existing.some(Boolean)) {
       const first = existing[0];
@@ -63,12 +56,7 @@ export class InMemoryEventStore implements EventStore {
     }
     const stream = this.streams.get(streamId) ?? [];
     const current = stream.length - 1;
-    const ok =
-      expected === 'any' ||
-      (expected === 'no_stream' && current === NO_STREAM_REVISION) ||
-      (expected === 'stream_exists' && current !== NO_STREAM_REVISION) ||
-      expected === current;
-    if (!ok) throw new WrongExpectedRevisionError(streamId, String(expected), current);
+    if (!revisionMatches(expected, current)) throw new WrongExpectedRevisionError(streamId, String(expected), current);
     for (const event of events) {
       const stored: EventEnvelope = structuredClone({
         ...event,

@@ -1,17 +1,46 @@
 import type { EventFilter } from '@c360/kernel';
+import type { Statement } from 'better-sqlite3';
+import type { SqliteDatabase } from '../sqlite-connection';
+import { EVENT_COLUMNS } from './event-row';
+
+/** The `type IN (…)` and stream-prefix conditions of an `$all` filter; their parameters come from `filterParams`. */
+function filterConditions(filter: EventFilter | undefined): string[] {
+  const types = filter?.eventTypes?.length ?? 0;
+  const prefixes = filter?.streamPrefixes?.length ?? 0;
+  const conditions: string[] = [];
+  if (types) conditions.push(`type IN (${Array(types).fill('?').join(', ')})`);
+  if (prefixes) conditions.push(`(${Array(prefixes).fill('(stream_id >= ? AND stream_id < ?)').join(' OR ')})`);
+  return conditions;
+}
 
 /** SQL conditions and parameters for an `$all` filter (event types, stream prefixes). */
 export function filterWhere(after: number, filter: EventFilter | undefined): { where: string; params: unknown[] } {
-  const types = filter?.eventTypes?.length ?? 0;
-  const prefixes = filter?.streamPrefixes?.length ?? 0;
-  const conditions = ['position > ?'];
-  if (types) conditions.push(`type IN (${Array(types).fill('?').join(', ')})`);
-  if (prefixes) conditions.push(`(${Array(prefixes).fill('(stream_id >= ? AND stream_id < ?)').join(' OR ')})`);
-  return { where: conditions.join(' AND '), params: [after, ...filterParams(filter)] };
+  return { where: ['position > ?', ...filterConditions(filter)].join(' AND '), params: [after, ...filterParams(filter)] };
 }
 
 export function filterParams(filter: EventFilter | undefined): string[] {
   const params: string[] = [...(filter?.eventTypes ?? [])];
   for (const prefix of filter?.streamPrefixes ?? []) params.push(prefix, `${prefix}\u{10FFFF}`);
   return params;
+}
+
+/**
+ * The prepared `$all` reads, one per filter shape (how many types, how many prefixes): parameters are
+ * `after, head, ...filterParams(filter), limit`.
+ */
+export class FilteredReads {
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(private readonly db: SqliteDatabase) {}
+
+  statement(filter: EventFilter | undefined): Statement {
+    const key = `${filter?.eventTypes?.length ?? 0}/${filter?.streamPrefixes?.length ?? 0}`;
+    let statement = this.statements.get(key);
+    if (!statement) {
+      const conditions = ['position > ?', 'position <= ?', ...filterConditions(filter)];
+      statement = this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT ?`);
+      this.statements.set(key, statement);
+    }
+    return statement;
+  }
 }

@@ -3,6 +3,8 @@ import {
   NO_STREAM_REVISION,
   TransientStoreError,
   WrongExpectedRevisionError,
+  assertExpectedRevision,
+  revisionMatches,
   pollingSubscription,
   waitForWakeUp,
   type AllSlice,
@@ -25,7 +27,7 @@ import { GENESIS, chainMessage, linkDigest } from './chain-link';
 import { backfillChain, chainHead, verifyChain, type ChainAnchor, type ChainReport } from './event-chain';
 import { EVENT_STORE_SCHEMA } from './event-store-schema';
 import { EVENT_COLUMNS, toEnvelope, type EventRow } from './event-row';
-import { filterParams, filterWhere } from './event-filter-sql';
+import { FilteredReads, filterParams, filterWhere } from './event-filter-sql';
 import { COLUMNS_PER_ROW, MultiRowInsert, ROWS_PER_INSERT } from './multi-row-insert';
 import { SharedReadWindow } from './shared-read-window';
 import { streamsAtPositionsRows } from './streams-at-positions-sql';
@@ -63,21 +65,21 @@ export class SqliteEventStore implements EventStore, EventLogStats {
   private queue: PendingAppend[] = [];
   /** The processors read the same stretch of `$all`: it is read and decoded once for all of them. */
   private readonly window = new SharedReadWindow(
-    (after, head, limit) => this.filteredStatement(undefined).all(after, head, limit) as EventRow[],
+    (after, head, limit) => this.filteredReads.statement(undefined).all(after, head, limit) as EventRow[],
   );
   private flushScheduled = false;
   private readonly waiters = new Set<() => void>();
-  private readonly filterStatements = new Map<string, Statement>();
   private closed = false;
   private readonly readOnly: boolean;
   /** Durability full on a file: the WAL is synced here, after each group's commit (see WalSync). */
   private readonly walSync: WalSync | undefined;
-  /** Copies the WAL into the file off this thread (checkpoints were a quarter of an append's cost). */
+  /** Copies the WAL into the file off this thread, so no commit stalls for the copy (ADR 0028). */
   private readonly checkpointer: BackgroundCheckpointer | undefined;
   /** Position of the first event the group being written inserted. */
   private groupFirstPosition: number | undefined;
 
   private readonly insert: MultiRowInsert;
+  private readonly filteredReads: FilteredReads;
   private readonly stmt: {
     revision: Statement;
     byEventId: Statement;
@@ -112,6 +114,7 @@ export class SqliteEventStore implements EventStore, EventLogStats {
       head: this.db.prepare('SELECT max(position) FROM events').pluck(),
     };
     this.insert = new MultiRowInsert(this.db);
+    this.filteredReads = new FilteredReads(this.db);
     // A nested better-sqlite3 transaction is a SAVEPOINT inside the group's transaction.
     this.appendInSavepoint = this.db.transaction((append: PendingAppend) => this.appendOne(append, true));
     this.writeGroup = this.db.transaction((batch: readonly PendingAppend[], savepoints: boolean) =>
@@ -136,7 +139,7 @@ export class SqliteEventStore implements EventStore, EventLogStats {
     let encoded: EncodedEvent[];
     try {
       encoded = encodeNewEvents(streamId, events);
-      validateExpected(options?.expectedRevision);
+      assertExpectedRevision(options?.expectedRevision);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -391,27 +394,12 @@ export class SqliteEventStore implements EventStore, EventLogStats {
       const head = this.durableHead() ?? 0;
       const shared = this.window.read(options.after, head, limit, options.filter);
       if (shared) return shared;
-      const rows = this.filteredStatement(options.filter).all(after, head, ...filterParams(options.filter), limit) as EventRow[];
+      const rows = this.filteredReads.statement(options.filter).all(after, head, ...filterParams(options.filter), limit) as EventRow[];
       const events = rows.map(toEnvelope);
       const full = rows.length === limit;
       const lastPosition = full ? rows[rows.length - 1].position : head > after ? head : options.after;
       return { events, lastPosition, isEnd: !full || lastPosition === head };
     });
-  }
-
-  private filteredStatement(filter: EventFilter | undefined): Statement {
-    const types = filter?.eventTypes?.length ?? 0;
-    const prefixes = filter?.streamPrefixes?.length ?? 0;
-    const key = `${types}/${prefixes}`;
-    let statement = this.filterStatements.get(key);
-    if (!statement) {
-      const conditions = ['position > ?', 'position <= ?'];
-      if (types) conditions.push(`type IN (${Array(types).fill('?').join(', ')})`);
-      if (prefixes) conditions.push(`(${Array(prefixes).fill('(stream_id >= ? AND stream_id < ?)').join(' OR ')})`);
-      statement = this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT ?`);
-      this.filterStatements.set(key, statement);
-    }
-    return statement;
   }
 
   /** Runs a read, turning SQLite's "busy" and I/O faults into retryable errors. */
@@ -426,25 +414,4 @@ export class SqliteEventStore implements EventStore, EventLogStats {
       throw error;
     }
   }
-}
-
-function revisionMatches(expected: ExpectedRevision, current: number): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return current === NO_STREAM_REVISION;
-    case 'stream_exists':
-      return current !== NO_STREAM_REVISION;
-    default:
-      return expected === current;
-  }
-}
-
-function validateExpected(expected: unknown): void {
-  if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') return;
-  if (typeof expected === 'number' && Number.isInteger(expected) && expected >= 0) return;
-  throw new TypeError(
-    `expectedRevision must be a revision (integer >= 0), "no_stream", "stream_exists" or "any" (got ${JSON.stringify(expected)})`,
-  );
 }
