@@ -55,7 +55,6 @@ export class BackgroundCheckpointer {
   private readonly timer: NodeJS.Timeout;
   private readonly tailFrames: number;
   private inFlight = false;
-  private paused = false;
   private readonly idleWaiters: Array<() => void> = [];
   private running = true;
   private passes = 0;
@@ -85,17 +84,13 @@ export class BackgroundCheckpointer {
   }
 
   /**
-   * Runs `work` on the store's connection while no pass is in flight and none starts. A truncating
+   * Runs `work` on the store's connection while no pass is in flight. A truncating
    * checkpoint (erasure's WAL purge) fails while another connection checkpoints, so it waits for the pass.
    */
   async whileIdle<T>(work: () => T): Promise<T> {
-    this.paused = true;
-    try {
-      while (this.inFlight) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
-      return work();
-    } finally {
-      this.paused = false;
-    }
+    // Woken in the microtask after a pass's answer: no timer, so no new pass, runs before `work`.
+    while (this.inFlight) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    return work();
   }
 
   /** Stops the worker and closes its connection (before the store closes its own, which then checkpoints last). */
@@ -111,7 +106,7 @@ export class BackgroundCheckpointer {
   }
 
   private ask(): void {
-    if (this.inFlight || this.paused || !this.running || !this.db.open) return;
+    if (this.inFlight || !this.running || !this.db.open) return;
     this.inFlight = true;
     this.worker.postMessage('checkpoint');
   }
