@@ -1,3 +1,4 @@
+import type { Transaction } from 'better-sqlite3';
 import { TransientStoreError, type CheckpointStore, type ProcessorLease, type ProcessorLeaseStore } from '@c360/kernel';
 import { isTransientSqliteError, migrate, type SqliteDatabase } from '../sqlite-connection';
 import { CHECKPOINT_SCHEMA } from './checkpoint-schema';
@@ -16,7 +17,7 @@ export class SqliteCheckpointStore implements CheckpointStore, ProcessorLeaseSto
   private readonly remove;
   private readonly all;
   private readonly leases: SqliteProcessorLeases;
-  private readonly setFenced: (name: string, position: number, fence: number | undefined) => void;
+  private readonly setFenced: Transaction<(name: string, position: number, fence: number | undefined) => void>;
 
   constructor(
     db: SqliteDatabase,
@@ -44,7 +45,7 @@ export class SqliteCheckpointStore implements CheckpointStore, ProcessorLeaseSto
     if (!name) throw new TypeError('Checkpoint name must be a non-empty string');
     if (!Number.isSafeInteger(position) || position < 0)
       throw new TypeError(`Checkpoint position must be an integer >= 0 (got ${position})`);
-    guard(() => (fence === undefined ? this.upsert.run(name, position) : this.setFenced(name, position, fence)));
+    guard(() => (fence === undefined ? this.upsert.run(name, position) : this.setFenced.immediate(name, position, fence)));
   }
 
   async reset(name: string): Promise<void> {

@@ -16,7 +16,7 @@ import {
   type WriteOutcome,
   type CheckpointWrite,
 } from '@c360/kernel';
-import type { Statement } from 'better-sqlite3';
+import type { Statement, Transaction } from 'better-sqlite3';
 import { isTransientSqliteError, migrate, openSqlite, type SqliteDatabase, type SqliteOptions } from '../sqlite-connection';
 import { CHECKPOINT_SCHEMA } from '../checkpoints/checkpoint-schema';
 import { SqliteProcessorLeases } from '../checkpoints/sqlite-processor-leases';
@@ -43,7 +43,8 @@ export class SqliteDocumentStore implements DocumentStore {
   readonly db: SqliteDatabase;
   private readonly known = new Set<string>();
   private readonly statements = new Map<string, Statement>();
-  private readonly writeBatch: (writes: readonly DocumentWrite[], checkpoint?: CheckpointWrite) => WriteOutcome;
+  /** IMMEDIATE: it reads guards and then writes, and another connection (the other thread) may write too. */
+  private readonly writeBatch: Transaction<(writes: readonly DocumentWrite[], checkpoint?: CheckpointWrite) => WriteOutcome>;
 
   private readonly walPurge: NodeJS.Timeout | undefined;
   /** Only for a file this store opened itself: whoever passes a `database` owns its checkpoints. */
@@ -133,7 +134,7 @@ export class SqliteDocumentStore implements DocumentStore {
       // Creating a table writes too: on a full disk it fails like the batch, as a transient fault.
       return this.guard(() => {
         for (const collection of new Set(writes.map((write) => write.collection))) this.ensureTable(collection);
-        return this.writeBatch(writes, checkpoint);
+        return this.writeBatch.immediate(writes, checkpoint);
       });
     } catch (error) {
       if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;

@@ -14,27 +14,28 @@ export type SwapRequest = SwitchOverRequest;
 export function swapCollection(db: SqliteDatabase, request: SwapRequest): boolean {
   const liveTable = `rm_${request.live}`;
   const stagingTable = `rm_${request.staging}`;
-  return db.transaction((): boolean => {
-    const current = db.prepare('SELECT position FROM checkpoints WHERE name = ?').pluck().get(request.checkpoint) as number | undefined;
-    if (current !== request.expected) return false;
-    const indexes = db
-      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
-      .all(stagingTable) as { name: string; sql: string }[];
-    db.exec(`DROP TABLE IF EXISTS "${liveTable}"`);
-    db.exec(`ALTER TABLE "${stagingTable}" RENAME TO "${liveTable}"`);
-    for (const index of indexes) {
-      db.exec(`DROP INDEX "${index.name}"`);
-      const liveName = index.name.replace(
-        `ix_${request.staging.replace(/[^A-Za-z0-9_]/g, '_')}`,
-        `ix_${request.live.replace(/[^A-Za-z0-9_]/g, '_')}`,
-      );
-      db.exec(index.sql.replace(`"${index.name}"`, `"${liveName}"`).replace(`"${stagingTable}"`, `"${liveTable}"`));
-    }
-    db.prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position').run(
-      request.checkpoint,
-      request.position,
-    );
-    db.prepare('DELETE FROM checkpoints WHERE name = ?').run(request.stagingCheckpoint);
-    return true;
-  })();
+  return db
+    .transaction((): boolean => {
+      const current = db.prepare('SELECT position FROM checkpoints WHERE name = ?').pluck().get(request.checkpoint) as number | undefined;
+      if (current !== request.expected) return false;
+      const indexes = db
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
+        .all(stagingTable) as { name: string; sql: string }[];
+      db.exec(`DROP TABLE IF EXISTS "${liveTable}"`);
+      db.exec(`ALTER TABLE "${stagingTable}" RENAME TO "${liveTable}"`);
+      for (const index of indexes) {
+        db.exec(`DROP INDEX "${index.name}"`);
+        const liveName = index.name.replace(
+          `ix_${request.staging.replace(/[^A-Za-z0-9_]/g, '_')}`,
+          `ix_${request.live.replace(/[^A-Za-z0-9_]/g, '_')}`,
+        );
+        db.exec(index.sql.replace(`"${index.name}"`, `"${liveName}"`).replace(`"${stagingTable}"`, `"${liveTable}"`));
+      }
+      db.prepare(
+        'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
+      ).run(request.checkpoint, request.position);
+      db.prepare('DELETE FROM checkpoints WHERE name = ?').run(request.stagingCheckpoint);
+      return true;
+    })
+    .immediate();
 }

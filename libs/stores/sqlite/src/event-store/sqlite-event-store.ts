@@ -21,7 +21,7 @@ import {
   type ReadStreamOptions,
   type SubscribeToAllOptions,
 } from '@c360/kernel';
-import type { Statement } from 'better-sqlite3';
+import type { Statement, Transaction } from 'better-sqlite3';
 import { isTransientSqliteError, migrate, openSqlite, type SqliteDatabase, type SqliteOptions } from '../sqlite-connection';
 import { GENESIS, chainMessage, linkDigest } from './chain-link';
 import { backfillChain, chainHead, verifyChain, type ChainAnchor, type ChainReport } from './event-chain';
@@ -89,7 +89,8 @@ export class SqliteEventStore implements EventStore, EventLogStats {
     last: Statement;
   };
   /** The group's transaction, made once (better-sqlite3 builds four wrappers per `transaction()` call). */
-  private readonly writeGroup: (batch: readonly PendingAppend[], savepoints: boolean) => Outcome[];
+  /** IMMEDIATE: it reads the stream's revision and then writes, and another connection may write the file too. */
+  private readonly writeGroup: Transaction<(batch: readonly PendingAppend[], savepoints: boolean) => Outcome[]>;
   private readonly appendInSavepoint: (append: PendingAppend) => AppendResult;
 
   constructor(options: SqliteOptions) {
@@ -301,11 +302,11 @@ export class SqliteEventStore implements EventStore, EventLogStats {
   private writeGroupOnce(batch: readonly PendingAppend[]): Outcome[] {
     this.groupFirstPosition = undefined;
     try {
-      return this.writeGroup(batch, false);
+      return this.writeGroup.immediate(batch, false);
     } catch (error) {
       if (!(error instanceof NeedsSavepoints)) throw error;
       this.groupFirstPosition = undefined;
-      return this.writeGroup(batch, true);
+      return this.writeGroup.immediate(batch, true);
     }
   }
 
