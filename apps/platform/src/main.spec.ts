@@ -46,10 +46,18 @@ describe('the platform process (npm start)', () => {
       let ready: { status: string } | undefined;
       for (let attempt = 0; attempt < 120 && !ready; attempt++) {
         const response = await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => undefined);
-        if (response?.status === 200) ready = (await response.json()) as { status: string };
+        // 200 `degraded` first, while the processor thread starts (ADR 0029); then `ready`.
+        const body = response?.status === 200 ? ((await response.json()) as { status: string }) : undefined;
+        if (body?.status === 'ready') ready = body;
         else await new Promise((r) => setTimeout(r, 250));
       }
       expect(ready?.status).toBe('ready');
+      // Health reports what the processor thread's processors are doing, not the checkpoints it follows.
+      const states = (ready as unknown as { components: { processors: { state: string }[] }[] }).components.flatMap((c) =>
+        c.processors.map((p) => p.state),
+      );
+      expect(states.length).toBeGreaterThan(10);
+      expect(states.filter((state) => state === 'standby')).toEqual([]);
       expect(existsSync(join(dataDir, 'events.db'))).toBe(true);
       expect(existsSync(join(dataDir, 'read-models.db'))).toBe(true);
       // Zero setup: the first start created the signing secret (owner-only) and printed one admin token.
@@ -58,12 +66,18 @@ describe('the platform process (npm start)', () => {
       const keys = (headers: Record<string, string>) => fetch(`http://127.0.0.1:${port}/admin/api-keys`, { headers });
       expect((await keys({ Authorization: `Bearer ${token}` })).status).toBe(200);
       expect((await keys({})).status).toBe(401);
+      // The processors run on their own thread (ADR 0029): their admin API answers from there, guards included.
+      const processors = (headers: Record<string, string>) => fetch(`http://127.0.0.1:${port}/admin/processors`, { headers });
+      const listed = (await (await processors({ Authorization: `Bearer ${token}` })).json()) as { processors: { state: string }[] };
+      expect(listed.processors.length).toBeGreaterThan(10);
+      expect(listed.processors.every((processor) => processor.state !== 'standby')).toBe(true); // worked on there, not followed
+      expect((await processors({})).status).toBe(401);
     } finally {
       const exit = exited(child);
       child.kill('SIGTERM');
       expect(await exit).toBe(0);
     }
-    expect(output()).toMatch(/Customer 360 listening on http:\/\/127\.0\.0\.1/);
+    expect(output()).toMatch(/Customer 360 listening on http:\/\/127\.0\.0\.1.*processors: on their own thread/);
   }, 60_000);
 
   it('refuses to start with a bad setting, naming the variable', async () => {

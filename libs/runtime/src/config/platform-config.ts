@@ -49,6 +49,12 @@ export interface PlatformConfig {
    * health, metrics and the processor admin API, and no context API (distributed mode, issue 19).
    */
   readonly role: 'all' | 'api' | 'processors';
+  /**
+   * With role `all`: `thread` (default) runs the processors on a worker thread of the same process, with
+   * their own store connections, so that HTTP and processors each have a core (ADR 0029); `inline` runs
+   * them on the event loop that serves HTTP.
+   */
+  readonly processors: 'thread' | 'inline';
   /** Longest a read asking for `C360-Min-Position` waits for the read models (milliseconds). */
   readonly minPositionWaitMs: number;
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
@@ -127,6 +133,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const processorTimeBudgetMs = integer('PROCESSOR_TIME_BUDGET_MS', 25, 1, 10_000);
   const processorLingerMs = integer('PROCESSOR_LINGER_MS', 0, 0, 1_000);
   const role = read('C360_ROLE', ['all', 'api', 'processors'] as const, 'all');
+  const processors = read('C360_PROCESSORS', ['thread', 'inline'] as const, 'thread');
   const leases = read('C360_PROCESSOR_LEASES', ['off', 'on'] as const, 'off');
   const leaseTtlMs = integer('C360_PROCESSOR_LEASE_TTL_MS', 10_000, 500, 600_000);
   const instanceId = env.C360_INSTANCE_ID?.trim() || `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
@@ -174,6 +181,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     processorTimeBudgetMs,
     processorLingerMs,
     role,
+    processors,
     processorLeases: leases === 'on' ? { holder: instanceId, ttlMs: leaseTtlMs } : undefined,
     minPositionWaitMs,
     logLevel,

@@ -4,6 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AuthModule } from '../auth/auth.module';
+import type { ApiOnlyModule } from '../service/api-only-module';
 import { Authenticator } from '../auth/authenticator';
 import type { ContextDefinition } from '../context/context-definition';
 import { GatewayContext } from './gateway-context';
@@ -47,10 +48,11 @@ class GatewayCallerModule {
  */
 @Module({})
 export class GatewayModule {
-  static forRoot(options: GatewayOptions): DynamicModule {
+  static forRoot(options: GatewayOptions): ApiOnlyModule {
     const callers = GatewayCallerModule.forRoot(options.services, options.serviceTimeoutMs);
     return {
       module: GatewayModule,
+      apiOnly: true, // the processor thread, and C360_ROLE=processors, leave it out
       imports: [
         AuthModule,
         callers,

@@ -34,25 +34,29 @@ export function configureHttpApp(app: NestFastifyApplication): void {
 }
 
 /**
- * On SIGTERM/SIGINT: stop taking requests, stop processors, flush and close the stores, then exit 0.
+ * On SIGTERM/SIGINT: stop taking requests, stop processors, flush and close the stores, then exit 0
+ * (`afterClose` runs in between: the processor thread's own clean stop).
  * (Nest's own shutdown hooks re-raise the signal, which reads as a crash to supervisors.)
  */
-export function closeOnSignals(app: INestApplication, log: (message: string) => void): void {
+export function closeOnSignals(app: INestApplication, log: (message: string) => void, afterClose?: () => Promise<void>): void {
   let closing = false;
   const close = (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
     log(`${signal} received: shutting down`);
-    app.close().then(
-      () => {
-        log('stopped cleanly');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        console.error('shutdown failed', error);
-        process.exit(1);
-      },
-    );
+    app
+      .close()
+      .then(afterClose)
+      .then(
+        () => {
+          log('stopped cleanly');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          console.error('shutdown failed', error);
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', close);
   process.once('SIGINT', close);

@@ -49,6 +49,7 @@ export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutd
   private readonly hosted = new Map<string, Hosted>();
   private readonly registrations: RegisteredCheckpoint[] = [];
   private started = false;
+  private worker: Parameters<ProcessorHost['followStatuses']>[0] | undefined;
   /** The projectors read the log together while they catch up, so the store decodes each event once (ADR 0021). */
   private readonly readers = new ReadConvoy();
 
@@ -109,9 +110,25 @@ export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async statuses(): Promise<HostedProcessorStatus[]> {
-    return Promise.all(
+    const followed = await Promise.all(
       [...this.hosted.values()].map(async ({ runner, component, servesReads }) => ({ ...(await runner.status()), component, servesReads })),
     );
+    if (!this.worker) return followed;
+    const answer = await this.worker();
+    if ('unavailable' in answer) {
+      // Nobody works on them meanwhile: each is shown retrying, which degrades its component (not failed).
+      return followed.map((status) => ({ ...status, state: 'retrying', lastError: answer.unavailable }));
+    }
+    const working = new Map(answer.statuses.map((status) => [status.name, status]));
+    return followed.map((status) => working.get(status.name) ?? status);
+  }
+
+  /**
+   * The processors this host follows run on this process's processor thread (ADR 0029): their states
+   * (failed, retrying, the event a stopped one failed on) come from there, not from their checkpoints.
+   */
+  followStatuses(worker: () => Promise<{ readonly statuses: readonly HostedProcessorStatus[] } | { readonly unavailable: string }>): void {
+    this.worker = worker;
   }
 
   /**
@@ -146,7 +163,8 @@ export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutd
       log: (message) => this.logger.log(message),
     });
     this.started = true;
-    if (this.config.role === 'api') this.logger.log('C360_ROLE=api: processors run in other processes; following their checkpoints');
+    if (this.config.role === 'api')
+      this.logger.log("processors run elsewhere (another process, or this process's processor thread); following their checkpoints");
     for (const { runner } of this.hosted.values()) this.run(runner);
   }
 

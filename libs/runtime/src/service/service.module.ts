@@ -7,6 +7,7 @@ import { AuthModule } from '../auth/auth.module';
 import { HealthModule } from '../health/health.module';
 import { IdempotencyModule } from '../http/idempotency.module';
 import { InfrastructureModule, type InfrastructureOptions } from '../infrastructure/infrastructure.module';
+import { isApiOnly } from './api-only-module';
 import { ProcessorAdminModule } from '../processors/processor-admin.module';
 import { ReadYourWritesModule } from '../http/read-your-writes.module';
 import { ObservabilityModule, type ObservabilityOptions } from '../observability/observability.module';
@@ -52,10 +53,15 @@ export class ServiceModule {
   }
 }
 
-/** `C360_ROLE=processors` serves no context API: the contexts keep their processors and providers only. */
+/**
+ * `C360_ROLE=processors` serves no context API: the contexts keep their processors and providers only,
+ * and a module that only answers requests (the GraphQL gateway) is left out.
+ */
 export function forRole(role: PlatformConfig['role'], modules: ServiceModules): ServiceModules {
   if (role !== 'processors') return modules;
-  return modules.map((module) => (isContextModule(module) ? { ...module, controllers: [] } : module));
+  return modules
+    .filter((module) => !isApiOnly(module))
+    .map((module) => (isContextModule(module) ? { ...module, controllers: [] } : module));
 }
 
 function isContextModule(module: Type<unknown> | DynamicModule): module is ContextDynamicModule {
