@@ -71,7 +71,9 @@ describe('the platform process (npm start)', () => {
       const listed = (await (await processors({ Authorization: `Bearer ${token}` })).json()) as { processors: { state: string }[] };
       expect(listed.processors.length).toBeGreaterThan(10);
       expect(listed.processors.every((processor) => processor.state !== 'standby')).toBe(true); // worked on there, not followed
-      expect((await processors({})).status).toBe(401);
+      const refused = await processors({});
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get('www-authenticate')).toMatch(/^Bearer/); // the thread's answer, headers included
     } finally {
       const exit = exited(child);
       child.kill('SIGTERM');

@@ -4,7 +4,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 /** The admin routes that act on running processors: answered by the thread that runs them. */
 const PROCESSOR_ADMIN = ['/admin/processors', '/admin/projections'];
 
-/** Hop-by-hop headers (and the body's length, which fetch recomputes) are not forwarded. */
+/** Hop-by-hop headers (and the body's length, which is recomputed) are not forwarded either way. */
 const NOT_FORWARDED = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive', 'upgrade']);
 
 export interface ProcessorThreadTarget {
@@ -41,10 +41,12 @@ export function forwardToProcessorThread(app: NestFastifyApplication, target: ()
       } catch (error) {
         return unavailable(`the processor thread did not answer (${(error as Error).message})`);
       }
-      return reply
-        .code(response.status)
-        .header('content-type', response.headers.get('content-type') ?? 'application/json')
-        .send(Buffer.from(await response.arrayBuffer()));
+      const body = Buffer.from(await response.arrayBuffer());
+      // Its headers too: a 401's WWW-Authenticate, the request id, C360-Position.
+      response.headers.forEach((value, name) => {
+        if (!NOT_FORWARDED.has(name) && name !== 'content-encoding') void reply.header(name, value);
+      });
+      return reply.code(response.status).send(body);
     });
 }
 
