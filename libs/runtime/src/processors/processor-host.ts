@@ -30,6 +30,9 @@ export interface ProcessorRegistration {
 
 export interface HostedProcessorStatus extends ProcessorStatus, ProcessorComponent {}
 
+/** What the thread that runs the processors says they are doing, or why it cannot say (ADR 0029). */
+export type ThreadStatuses = { readonly statuses: readonly HostedProcessorStatus[] } | { readonly unavailable: string };
+
 interface Hosted extends ProcessorComponent {
   readonly runner: SubscriptionRunner;
   readonly ownCheckpoints?: CheckpointStore;
@@ -49,7 +52,7 @@ export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutd
   private readonly hosted = new Map<string, Hosted>();
   private readonly registrations: RegisteredCheckpoint[] = [];
   private started = false;
-  private worker: Parameters<ProcessorHost['followStatuses']>[0] | undefined;
+  private worker: (() => Promise<ThreadStatuses>) | undefined;
   /** The projectors read the log together while they catch up, so the store decodes each event once (ADR 0021). */
   private readonly readers = new ReadConvoy();
 
@@ -110,24 +113,25 @@ export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async statuses(): Promise<HostedProcessorStatus[]> {
-    const followed = await Promise.all(
-      [...this.hosted.values()].map(async ({ runner, component, servesReads }) => ({ ...(await runner.status()), component, servesReads })),
+    const answer = await this.worker?.();
+    // The thread's answer is complete: the followed runners' own lag queries are not run as well.
+    const working = answer && 'statuses' in answer ? new Map(answer.statuses.map((status) => [status.name, status])) : undefined;
+    return Promise.all(
+      [...this.hosted.values()].map(async ({ runner, component, servesReads }) => {
+        const fromThread = working?.get(runner.name);
+        if (fromThread) return fromThread;
+        const followed = { ...(await runner.status()), component, servesReads };
+        // Nobody works on them meanwhile: each is shown retrying, which degrades its component (not failed).
+        return answer && 'unavailable' in answer ? { ...followed, state: 'retrying' as const, lastError: answer.unavailable } : followed;
+      }),
     );
-    if (!this.worker) return followed;
-    const answer = await this.worker();
-    if ('unavailable' in answer) {
-      // Nobody works on them meanwhile: each is shown retrying, which degrades its component (not failed).
-      return followed.map((status) => ({ ...status, state: 'retrying', lastError: answer.unavailable }));
-    }
-    const working = new Map(answer.statuses.map((status) => [status.name, status]));
-    return followed.map((status) => working.get(status.name) ?? status);
   }
 
   /**
    * The processors this host follows run on this process's processor thread (ADR 0029): their states
    * (failed, retrying, the event a stopped one failed on) come from there, not from their checkpoints.
    */
-  followStatuses(worker: () => Promise<{ readonly statuses: readonly HostedProcessorStatus[] } | { readonly unavailable: string }>): void {
+  followStatuses(worker: () => Promise<ThreadStatuses>): void {
     this.worker = worker;
   }
 

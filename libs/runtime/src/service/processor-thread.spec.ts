@@ -33,7 +33,6 @@ describe('ProcessorThread', () => {
 
   const thread = (mode: string) =>
     new ProcessorThread({
-      log: () => undefined,
       error: (message) => errors.push(message),
       restartDelayMs: { first: 20, max: 40 },
       entry: { filename: script, argv: [join(dir, 'marker'), mode] },

@@ -1,5 +1,5 @@
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import type { HostedProcessorStatus } from '../processors/processor-host';
+import type { HostedProcessorStatus, ThreadStatuses } from '../processors/processor-host';
 
 /** workerData of the processor thread: how a thread knows it is one (runService reads it). */
 const MARK = 'c360ProcessorThread';
@@ -42,7 +42,6 @@ export function answerMainThread(stop: () => Promise<void>, statuses: () => Prom
 }
 
 export interface ProcessorThreadOptions {
-  readonly log: (message: string) => void;
   readonly error: (message: string) => void;
   /** Restart delays after an unexpected exit: the first, doubled each time up to the last. */
   readonly restartDelayMs?: { readonly first: number; readonly max: number };
@@ -100,7 +99,7 @@ export class ProcessorThread {
    * What the thread's processors are doing, or why that is not known: not running (starting, restarting,
    * stopped) or no answer within `timeoutMs`.
    */
-  async statuses(timeoutMs = 1_000): Promise<{ readonly statuses: readonly HostedProcessorStatus[] } | { readonly unavailable: string }> {
+  async statuses(timeoutMs = 1_000): Promise<ThreadStatuses> {
     const worker = this.worker;
     if (!worker || this.current !== 'running') {
       return { unavailable: `the processor thread is ${this.current}${this.restarts ? ` (restart ${this.restarts})` : ''}` };

@@ -47,13 +47,19 @@ async function runMain(definition: ServiceDefinition): Promise<void> {
   // Registered before the routes are: the processors' admin API answers from the thread that runs them.
   if (threaded) forwardToProcessorThread(app, () => (thread ? { url: thread.adminUrl, state: thread.state } : undefined));
   await app.init();
-  if (threaded && app.get(ProcessorHost, { strict: false }).names().length > 0) {
-    const processorThread = new ProcessorThread({ log: (message) => logger.log(message), error: (message) => logger.error(message) });
-    app.get(ProcessorHost, { strict: false }).followStatuses(() => processorThread.statuses());
-    thread = processorThread;
+  const host = app.get(ProcessorHost, { strict: false });
+  if (threaded && host.names().length > 0) {
+    const started = new ProcessorThread({ error: (message) => logger.error(message) });
+    host.followStatuses(() => started.statuses());
+    closeOnSignals(
+      app,
+      (message) => logger.log(message),
+      () => started.stop(),
+    );
+    thread = started;
+  } else {
+    closeOnSignals(app, (message) => logger.log(message));
   }
-  const stopThread = thread ? thread.stop.bind(thread) : undefined;
-  closeOnSignals(app, (message) => logger.log(message), stopThread);
   await app.listen(config.http.port, config.http.host);
   logger.log(
     `${definition.name} listening on http://${config.http.host}:${config.http.port} ` +

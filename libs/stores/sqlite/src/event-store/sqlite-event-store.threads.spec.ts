@@ -1,4 +1,4 @@
-import { uuidv7, type NewEvent } from '@c360/kernel';
+import { sampleEvent } from '@c360/contract-tests';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,28 +20,18 @@ process.env.SWC_NODE_PROJECT = path.join(workerData.root, 'tsconfig.base.json');
 require('tsconfig-paths').register({ baseUrl: workerData.root, paths: require(path.join(workerData.root, 'tsconfig.base.json')).compilerOptions.paths });
 require('@swc-node/register');
 const { SqliteEventStore } = require(path.join(workerData.root, 'libs/stores/sqlite/src/event-store/sqlite-event-store.ts'));
-const { uuidv7 } = require(path.join(workerData.root, 'libs/kernel/src/index.ts'));
+const { sampleEvent } = require(path.join(workerData.root, 'libs/contract-tests/src/sample-events.ts'));
 const store = new SqliteEventStore({ file: workerData.file, durability: workerData.durability });
-const event = () => ({ id: uuidv7(), type: 'threads.test', schemaVersion: 1, occurredAt: '2026-01-01T00:00:00.000Z', data: { by: 'worker' }, metadata: { correlationId: 'c', causationId: 'c', actor: { id: 'test', role: 'system' } } });
 (async () => {
   const failures = [];
   for (let round = 0; round < workerData.rounds; round++) {
     await Promise.all(Array.from({ length: 16 }, (_, n) =>
-      store.appendToStream('worker-' + n, [event(), event()], { expectedRevision: 'any' }).catch((error) => failures.push(error.message))));
+      store.appendToStream('worker-' + n, [sampleEvent(), sampleEvent()], { expectedRevision: 'any' }).catch((error) => failures.push(error.message))));
   }
   await store.close();
   parentPort.postMessage({ failures });
 })();
 `;
-
-const event = (): NewEvent => ({
-  id: uuidv7(),
-  type: 'threads.test',
-  schemaVersion: 1,
-  occurredAt: '2026-01-01T00:00:00.000Z',
-  data: { by: 'main' },
-  metadata: { correlationId: 'c', causationId: 'c', actor: { id: 'test', role: 'system' } },
-});
 
 describe.each(['normal', 'full'] as const)('SqliteEventStore with a writer on another thread (durability %s)', (durability) => {
   let dir: string;
@@ -66,7 +56,7 @@ describe.each(['normal', 'full'] as const)('SqliteEventStore with a writer on an
       await Promise.all(
         Array.from({ length: 16 }, (_, n) =>
           store
-            .appendToStream(`main-${n}`, [event(), event()], { expectedRevision: round === 0 ? 'no_stream' : round * 2 - 1 })
+            .appendToStream(`main-${n}`, [sampleEvent(), sampleEvent()], { expectedRevision: round === 0 ? 'no_stream' : round * 2 - 1 })
             .catch((error: Error) => failures.push(error.message)),
         ),
       );
