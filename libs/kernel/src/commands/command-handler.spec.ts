@@ -171,6 +171,44 @@ describe('CommandHandler', () => {
     expect(sneaky).toBe(3);
   });
 
+  it('outlasts a burst of another writer winning round after round (the reactions of a hot account)', async () => {
+    const patient = new CommandHandler(store, clock, { cacheSize: 0 });
+    await patient.handle(toyAccount, 'toy-account-8b', { type: 'open', owner: 'hb' }, ctx());
+    const original = store.appendToStream.bind(store);
+    let sneaky = 0;
+    store.appendToStream = async (streamId, events, options) => {
+      if (events[0]?.type === 'toy.deposited' && sneaky < 12) {
+        sneaky++;
+        const intruder = { ...events[0], id: randomUUID(), metadata: { ...events[0].metadata, commandId: randomUUID() } };
+        await original(streamId, [intruder], { expectedRevision: 'any' });
+      }
+      return original(streamId, events, options);
+    };
+    const result = await patient.handle(toyAccount, 'toy-account-8b', { type: 'deposit', amount: 1 }, ctx());
+    expect(sneaky).toBe(12);
+    expect(result.revision).toBe(13);
+    expect(result.state).toMatchObject({ balance: 13 });
+  });
+
+  it('gives up once its retry budget is spent, whatever the count left', async () => {
+    const hurried = new CommandHandler(store, clock, { maxRetries: 1_000, retryBudgetMs: 30, cacheSize: 0 });
+    await hurried.handle(toyAccount, 'toy-account-8c', { type: 'open', owner: 'hc' }, ctx());
+    const original = store.appendToStream.bind(store);
+    let sneaky = 0;
+    store.appendToStream = async (streamId, events, options) => {
+      if (events[0]?.type === 'toy.deposited') {
+        sneaky++;
+        const intruder = { ...events[0], id: randomUUID(), metadata: { ...events[0].metadata, commandId: randomUUID() } };
+        await original(streamId, [intruder], { expectedRevision: 'any' });
+      }
+      return original(streamId, events, options);
+    };
+    const attempt = hurried.handle(toyAccount, 'toy-account-8c', { type: 'deposit', amount: 1 }, ctx());
+    await expect(attempt).rejects.toBeInstanceOf(ConcurrencyError);
+    await expect(attempt).rejects.toThrow(/gave up after \d+ attempts in \d+ ms/);
+    expect(sneaky).toBeLessThan(1_000);
+  });
+
   it('recovers when an append was stored but its acknowledgement was lost', async () => {
     await handler.handle(toyAccount, 'toy-account-9', { type: 'open', owner: 'io' }, ctx());
     const deposit = ctx();

@@ -12,8 +12,17 @@ import type { CommandObserver, CommandOutcome } from './command-observer';
 import { KeyedMutex } from './keyed-mutex';
 
 export interface CommandHandlerOptions {
-  /** Optimistic retries after a version conflict with another writer. Default 5. */
+  /**
+   * Optimistic retries after a version conflict with another writer. Default 30. A command gives up at
+   * whichever comes first, this count or `retryBudgetMs`.
+   */
   readonly maxRetries?: number;
+  /**
+   * How long a command keeps retrying conflicts, in milliseconds. Default 2,000. Another writer of the same
+   * stream (the processors' thread or process working off a burst of reactions on a hot account) can win
+   * several rounds in a row; a user's command must outlast such a burst, not fail because of it.
+   */
+  readonly retryBudgetMs?: number;
   /** Aggregate states kept in memory. Default 10,000; 0 disables the cache. */
   readonly cacheSize?: number;
   /** Events read per page when folding a stream. Default 1,000. */
@@ -31,7 +40,7 @@ type Commands = Map<string, { from: number; to: number }>;
 
 /**
  * The one generic command path of the platform: read the stream (or a cached state) → decide →
- * append with the revision read. Version conflicts are retried a bounded number of times; a repeated
+ * append with the revision read. Version conflicts are retried with jittered backoff, bounded in count and time; a repeated
  * command id returns the first result without deciding again; event ids are derived from the command
  * id so that even a retried append after a lost acknowledgement dedupes in the store.
  */
@@ -39,6 +48,7 @@ export class CommandHandler {
   private readonly cache: AggregateCache;
   private readonly mutex = new KeyedMutex();
   private readonly maxRetries: number;
+  private readonly retryBudgetMs: number;
   private readonly readPageSize: number;
   private readonly observer: CommandObserver | undefined;
 
@@ -48,7 +58,8 @@ export class CommandHandler {
     options: CommandHandlerOptions = {},
   ) {
     this.cache = new AggregateCache(options.cacheSize ?? 10_000);
-    this.maxRetries = options.maxRetries ?? 5;
+    this.maxRetries = options.maxRetries ?? 30;
+    this.retryBudgetMs = options.retryBudgetMs ?? 2_000;
     this.readPageSize = options.readPageSize ?? 1_000;
     this.observer = options.observer;
   }
@@ -117,6 +128,7 @@ export class CommandHandler {
     context: CommandContext,
     tally: Tally,
   ): Promise<CommandResult<TState>> {
+    let firstConflictAt: number | undefined;
     for (let attempt = 0; ; attempt++) {
       // A cached state is used without an await: one promise and one microtask fewer per command.
       const cached = this.cache.get<TState>(streamId);
@@ -188,14 +200,18 @@ export class CommandHandler {
         // Whatever went wrong, the stream may have changed (a write whose answer was lost): re-read next time.
         this.cache.evict(streamId);
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
-        if (attempt >= this.maxRetries) {
+        const now = performance.now();
+        firstConflictAt ??= now;
+        const retriedFor = now - firstConflictAt;
+        if (attempt >= this.maxRetries || retriedFor >= this.retryBudgetMs) {
           throw new ConcurrencyError(
             streamId,
             error.actual,
-            `${type.name} "${streamId}" kept changing under the command; gave up after ${attempt + 1} attempts`,
+            `${type.name} "${streamId}" kept changing under the command; gave up after ${attempt + 1} attempts in ${Math.round(retriedFor)} ms`,
           );
         }
         tally.retries++;
+        // Full jitter, capped at 50 ms: two writers that collided do not collide again in step.
         await sleep(Math.min(50, 2 ** attempt) * Math.random());
       }
     }
