@@ -1,4 +1,5 @@
 import type { Logger } from '@nestjs/common';
+import type { PlatformConfig } from '../config/platform-config';
 
 /**
  * The scaffolding every time-driven scheduler shares (loyalty's due items, tickets' SLA clocks): one
@@ -21,9 +22,13 @@ export class PeriodicJob<TResult> {
     return this.running;
   }
 
-  /** Runs every `intervalMs`; 0 or less leaves the job to explicit `runOnce` calls. */
-  start(intervalMs: number): void {
-    if (intervalMs <= 0) return;
+  /**
+   * Runs every `intervalMs`; 0 or less leaves the job to explicit `runOnce` calls. Time-driven work is
+   * processor work: a host with role `api` leaves it to the processors' host (their thread or process),
+   * so that it runs once there instead of twice (its command ids would dedupe the second, at a cost).
+   */
+  start(intervalMs: number, host: Pick<PlatformConfig, 'role'>): void {
+    if (intervalMs <= 0 || host.role === 'api') return;
     this.timer = setInterval(() => {
       this.runOnce().catch((error: unknown) => this.logger.error(error instanceof Error ? error.message : String(error)));
     }, intervalMs);

@@ -5,7 +5,7 @@ import {
   type LoyaltyBalanceDocument,
   type RewardRedemptionDocument,
 } from '@c360/loyalty-projections';
-import { CLOCK, DOCUMENT_STORE, PeriodicJob } from '@c360/runtime';
+import { CLOCK, DOCUMENT_STORE, PeriodicJob, PLATFORM_CONFIG, type PlatformConfig } from '@c360/runtime';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { LoyaltyAccountService } from '../accounts/loyalty-account.service';
 import { LOYALTY_CONFIG, type LoyaltyConfig } from '../config/loyalty-config';
@@ -42,6 +42,7 @@ export class LoyaltyScheduler implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PLATFORM_CONFIG) private readonly platform: PlatformConfig,
     @Inject(LOYALTY_CONFIG) private readonly config: LoyaltyConfig,
     private readonly accounts: LoyaltyAccountService,
     private readonly rewards: LoyaltyRewardRedemptions,
@@ -116,7 +117,7 @@ export class LoyaltyScheduler implements OnApplicationBootstrap, OnApplicationSh
   }
 
   onApplicationBootstrap(): void {
-    this.job.start(this.config.schedulerIntervalMs);
+    this.job.start(this.config.schedulerIntervalMs, this.platform);
   }
 
   onApplicationShutdown(): Promise<void> {

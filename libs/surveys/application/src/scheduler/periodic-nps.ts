@@ -1,5 +1,14 @@
 import { deriveId, isDomainError, type Clock, type DocumentStore } from '@c360/kernel';
-import { CLOCK, ContextCommand, DOCUMENT_STORE, HandlesCommand, PeriodicJob, type ICommandHandler } from '@c360/runtime';
+import {
+  CLOCK,
+  ContextCommand,
+  DOCUMENT_STORE,
+  HandlesCommand,
+  PeriodicJob,
+  type ICommandHandler,
+  PLATFORM_CONFIG,
+  type PlatformConfig,
+} from '@c360/runtime';
 import { SURVEYS_COLLECTIONS, consentValidAt, type RespondentDocument } from '@c360/surveys-projections';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { SURVEYS_CONFIG, type SurveysConfig } from '../config/surveys-config';
@@ -32,6 +41,7 @@ export class PeriodicNpsScheduler implements OnApplicationBootstrap, OnApplicati
   constructor(
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PLATFORM_CONFIG) private readonly platform: PlatformConfig,
     @Inject(SURVEYS_CONFIG) private readonly config: SurveysConfig,
     private readonly respondents: RespondentService,
   ) {}
@@ -41,7 +51,7 @@ export class PeriodicNpsScheduler implements OnApplicationBootstrap, OnApplicati
   }
 
   onApplicationBootstrap(): void {
-    this.job.start(this.config.npsIntervalMs);
+    this.job.start(this.config.npsIntervalMs, this.platform);
   }
 
   onApplicationShutdown(): Promise<void> {

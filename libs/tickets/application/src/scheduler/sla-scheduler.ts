@@ -1,5 +1,5 @@
 import type { Clock, DocumentStore } from '@c360/kernel';
-import { CLOCK, DOCUMENT_STORE, PeriodicJob } from '@c360/runtime';
+import { CLOCK, DOCUMENT_STORE, PeriodicJob, PLATFORM_CONFIG, type PlatformConfig } from '@c360/runtime';
 import { TICKETS_COLLECTIONS, type SlaDueDocument } from '@c360/tickets-projections';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { TICKETS_CONFIG, type TicketsConfig } from '../config/tickets-config';
@@ -34,6 +34,7 @@ export class TicketsSlaScheduler implements OnApplicationBootstrap, OnApplicatio
   constructor(
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PLATFORM_CONFIG) private readonly platform: PlatformConfig,
     @Inject(TICKETS_CONFIG) private readonly config: TicketsConfig,
     private readonly tickets: TicketService,
     private readonly policies: SlaPolicyService,
@@ -98,7 +99,7 @@ export class TicketsSlaScheduler implements OnApplicationBootstrap, OnApplicatio
   }
 
   onApplicationBootstrap(): void {
-    this.job.start(this.config.schedulerIntervalMs);
+    this.job.start(this.config.schedulerIntervalMs, this.platform);
   }
 
   onApplicationShutdown(): Promise<void> {
