@@ -42,7 +42,7 @@ describe('the platform process (npm start)', () => {
   it('starts on the embedded default, answers /health/ready, and stops cleanly', async () => {
     const port = await freePort();
     // With the processor thread (ADR 0029; opt-in until cross-thread stream conflicts are solved).
-    const { child, output } = startPlatform({ C360_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', C360_PROCESSORS: 'thread' });
+    const { child, output } = startPlatform({ C360_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' });
     try {
       let ready: { status: string } | undefined;
       for (let attempt = 0; attempt < 120 && !ready; attempt++) {

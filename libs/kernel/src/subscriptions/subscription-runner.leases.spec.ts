@@ -44,11 +44,11 @@ describe('SubscriptionRunner sharing work through a lease', () => {
   let checkpoints: InMemoryCheckpointStore;
   let handled: Array<{ by: string; position: number }>;
   const runners: SubscriptionRunner[] = [];
-  const instance = (id: string, leases: ProcessorLeaseStore = checkpoints) => {
+  const instance = (id: string, leases: ProcessorLeaseStore = checkpoints, ttlMs = TTL) => {
     const processor = new Instance(id, handled);
     const runner = new SubscriptionRunner(processor, store, checkpoints, {
       batchSize: 5,
-      lease: { store: leases, holder: id, ttlMs: TTL },
+      lease: { store: leases, holder: id, ttlMs },
     });
     runners.push(runner);
     runner.start();
@@ -69,8 +69,10 @@ describe('SubscriptionRunner sharing work through a lease', () => {
 
   it('lets exactly one of two instances work, each event handled once, the other standing by', async () => {
     await append(40);
-    const a = instance('instance-a');
-    const b = instance('instance-b');
+    // A lease long enough that a loaded machine (the whole suite on two cores) cannot starve the holder's
+    // renewal: a handover here would be right, but this case is about standing by, not taking over.
+    const a = instance('instance-a', checkpoints, 5_000);
+    const b = instance('instance-b', checkpoints, 5_000);
     await until(async () => (await checkpoints.get('spec:processor:shared')) === 40);
     const states = [(await a.runner.status()).state, (await b.runner.status()).state].sort();
     expect(states).toEqual(['live', 'standby']);

@@ -71,6 +71,12 @@ describe('loadConfig', () => {
     );
   });
 
+  it('runs the processors on their own thread unless told to keep them inline', () => {
+    expect(loadConfig({}).processors).toBe('thread');
+    expect(loadConfig({ C360_PROCESSORS: 'inline' }).processors).toBe('inline');
+    expect(() => loadConfig({ C360_PROCESSORS: 'worker' })).toThrow(/C360_PROCESSORS="worker" must be one of: thread, inline/);
+  });
+
   it('refuses a URL with the wrong scheme', () => {
     expect(() => loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'http://x' })).toThrow(
       /EVENTSTORE_URL="http:\/\/x" must start with esdb:\/\//,

@@ -50,10 +50,9 @@ export interface PlatformConfig {
    */
   readonly role: 'all' | 'api' | 'processors';
   /**
-   * With role `all`: `thread` runs the processors on a worker thread of the same process, with their own
-   * store connections, so that HTTP and processors each have a core (ADR 0029); `inline` (default, until
-   * commands on one stream from both threads stop conflicting: see the ADR) runs them on the event loop
-   * that serves HTTP.
+   * With role `all`: `thread` (default) runs the processors on a worker thread of the same process, with
+   * their own store connections, so that HTTP and processors each have a core (ADR 0029); `inline` runs
+   * them on the event loop that serves HTTP (ADR 0012), for one core or the least memory.
    */
   readonly processors: 'thread' | 'inline';
   /** Longest a read asking for `C360-Min-Position` waits for the read models (milliseconds). */
@@ -134,7 +133,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const processorTimeBudgetMs = integer('PROCESSOR_TIME_BUDGET_MS', 25, 1, 10_000);
   const processorLingerMs = integer('PROCESSOR_LINGER_MS', 0, 0, 1_000);
   const role = read('C360_ROLE', ['all', 'api', 'processors'] as const, 'all');
-  const processors = read('C360_PROCESSORS', ['thread', 'inline'] as const, 'inline');
+  const processors = read('C360_PROCESSORS', ['thread', 'inline'] as const, 'thread');
   const leases = read('C360_PROCESSOR_LEASES', ['off', 'on'] as const, 'off');
   const leaseTtlMs = integer('C360_PROCESSOR_LEASE_TTL_MS', 10_000, 500, 600_000);
   const instanceId = env.C360_INSTANCE_ID?.trim() || `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;

@@ -24,7 +24,7 @@ export interface ServiceDefinition {
 /**
  * The `main` of every app: validate configuration, start Fastify on the configured address, close
  * cleanly on SIGTERM/SIGINT. A bad setting stops the process with a message naming the variable.
- * With role `all` and `C360_PROCESSORS=thread` (opt-in) the processors run on a worker thread
+ * With role `all` and `C360_PROCESSORS=thread` (the default) the processors run on a worker thread
  * started from the same entry point (ADR 0029); this function is then also that thread's `main`.
  */
 export function runService(definition: ServiceDefinition): void {
