@@ -3,6 +3,7 @@ import type { EventEnvelope, NewEvent } from '../envelope/event-envelope';
 import { TransientStoreError } from '../errors/store-errors';
 import { InMemoryCheckpointStore } from '../testing/in-memory-checkpoint-store';
 import { InMemoryEventStore } from '../testing/in-memory-event-store';
+import { CheckpointFollower } from './checkpoint-follower';
 import { EventProcessingError, type EventProcessor } from './event-processor';
 import { ReadConvoy } from './read-convoy';
 import { SubscriptionRunner } from './subscription-runner';
@@ -58,20 +59,21 @@ describe('SubscriptionRunner', () => {
     let most = 0;
     let reads = 0;
     const slow = new InMemoryCheckpointStore();
-    const get = slow.get.bind(slow);
-    slow.get = async (name) => {
+    const list = slow.list.bind(slow);
+    slow.list = async () => {
       reads++;
       most = Math.max(most, ++inFlight);
       await new Promise((resolve) => setTimeout(resolve, 60));
       inFlight--;
-      return get(name);
+      return list();
     };
     const runner = new SubscriptionRunner(new Recorder('watched'), store, slow);
     runners.push(runner);
-    runner.watch(5); // an interval far shorter than a read
+    runner.watch(new CheckpointFollower(slow, 5)); // an interval far shorter than a read
     const followed = runner.waitFor(7, 2_000);
     await slow.set('watched', 7); // the instance doing the work moved on
     await followed;
+    expect((await runner.status()).state).toBe('standby');
     await new Promise((resolve) => setTimeout(resolve, 300));
     await runner.stop();
     const after = reads;

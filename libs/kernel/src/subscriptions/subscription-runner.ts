@@ -5,6 +5,7 @@ import { FencedOffError, type ProcessorLease, type ProcessorLeaseStore } from '.
 import { backlogByReading, type EventLogStats } from '../ports/event-log-stats.port';
 import type { AllSubscription, EventStore } from '../ports/event-store.port';
 import { backoffDelay, sleep } from './backoff';
+import { CheckpointFollower } from './checkpoint-follower';
 import { EventProcessingError, type EventProcessor } from './event-processor';
 import type { ReadConvoy } from './read-convoy';
 import { ChunkSizer, yieldToEventLoop } from './time-budget';
@@ -94,8 +95,8 @@ export class SubscriptionRunner {
   private renewal: NodeJS.Timeout | undefined;
   /** Which chain of renewals is current: a chain started for an earlier lease stops at its next step. */
   private renewals = 0;
-  private watcher: NodeJS.Timeout | undefined;
-  private watching = false;
+  /** Stops following the checkpoint (set while `watch` follows another host's work). */
+  private unfollow: (() => void) | undefined;
 
   constructor(
     readonly processor: EventProcessor,
@@ -134,36 +135,24 @@ export class SubscriptionRunner {
   }
 
   /**
-   * Follows the processor without working on it: another process runs it (`C360_ROLE=api`). The
-   * checkpoint is read from the store `intervalMs` after the previous read answered, so status, lag and
-   * `waitFor` (read-your-writes) reflect the progress of whichever instance does the work. One read at a
-   * time: on a fixed interval, a store slower than the interval (a loaded MongoDB-wire server) piled the
-   * reads of every watched processor up in the driver's pool — a service held 60–100 connections doing
-   * nothing else — and its own requests queued behind them.
+   * Follows the processor without working on it: another host runs it (`C360_ROLE=api`, or this
+   * process's processor thread). Status, lag and `waitFor` (read-your-writes) then reflect the progress
+   * of whichever instance does the work, as `follower` reads it: share one follower among the runners
+   * of a host (ProcessorHost does), so that one read serves them all.
    */
-  watch(intervalMs = 50): void {
-    if (this.loop || this.watching) return;
+  watch(follower: CheckpointFollower = new CheckpointFollower(this.checkpoints)): void {
+    if (this.loop || this.unfollow) return;
     this.state = 'standby';
-    this.watching = true;
-    const refresh = async () => {
-      const stored = await this.checkpoints.get(this.processor.name).catch(() => this.checkpoint);
-      if (stored !== this.checkpoint) {
-        this.checkpoint = stored;
-        this.notify();
-      }
-    };
-    const next = () => {
-      if (!this.watching) return;
-      this.watcher = setTimeout(() => void refresh().finally(next), intervalMs);
-      this.watcher.unref();
-    };
-    void refresh().finally(next);
+    this.unfollow = follower.follow(this.processor.name, (stored) => {
+      if (stored === this.checkpoint) return;
+      this.checkpoint = stored;
+      this.notify();
+    });
   }
 
   async stop(): Promise<void> {
-    this.watching = false;
-    clearTimeout(this.watcher);
-    this.watcher = undefined;
+    this.unfollow?.();
+    this.unfollow = undefined;
     this.abort.abort();
     await this.subscription?.close();
     await this.loop;

@@ -1,4 +1,5 @@
 import {
+  CheckpointFollower,
   ReadConvoy,
   SubscriptionRunner,
   hasEventLogStats,
@@ -35,6 +36,8 @@ export type ThreadStatuses = { readonly statuses: readonly HostedProcessorStatus
 
 interface Hosted extends ProcessorComponent {
   readonly runner: SubscriptionRunner;
+  /** Where its checkpoint lives: its own store, or the read models'. */
+  readonly checkpoints: CheckpointStore;
   readonly ownCheckpoints?: CheckpointStore;
   readonly formerNames: readonly string[];
 }
@@ -55,6 +58,8 @@ export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutd
   private worker: (() => Promise<ThreadStatuses>) | undefined;
   /** The projectors read the log together while they catch up, so the store decodes each event once (ADR 0021). */
   private readonly readers = new ReadConvoy();
+  /** With role `api`: one checkpoint read per store and interval follows every processor kept there. */
+  private readonly followers = new Map<CheckpointStore, CheckpointFollower>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
@@ -82,18 +87,21 @@ export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutd
     });
     this.hosted.set(processor.name, {
       runner,
+      checkpoints,
       ownCheckpoints: registration.checkpoints,
       formerNames: registration.formerCheckpoints ?? [],
       ...component,
     });
-    if (this.started) this.run(runner);
+    if (this.started) this.run(runner, checkpoints);
     return runner;
   }
 
   /** Works on the processor, or (C360_ROLE=api) follows the instance that does. */
-  private run(runner: SubscriptionRunner): void {
-    if (this.config.role === 'api') runner.watch();
-    else runner.start();
+  private run(runner: SubscriptionRunner, checkpoints: CheckpointStore): void {
+    if (this.config.role !== 'api') return runner.start();
+    let follower = this.followers.get(checkpoints);
+    if (!follower) this.followers.set(checkpoints, (follower = new CheckpointFollower(checkpoints)));
+    runner.watch(follower);
   }
 
   /** With C360_PROCESSOR_LEASES=on, the lease lives in the store that keeps the processor's checkpoint. */
@@ -169,7 +177,7 @@ export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutd
     this.started = true;
     if (this.config.role === 'api')
       this.logger.log("processors run elsewhere (another process, or this process's processor thread); following their checkpoints");
-    for (const { runner } of this.hosted.values()) this.run(runner);
+    for (const { runner, checkpoints } of this.hosted.values()) this.run(runner, checkpoints);
   }
 
   async onApplicationShutdown(): Promise<void> {
