@@ -32,7 +32,7 @@ import { COLUMNS_PER_ROW, MultiRowInsert, ROWS_PER_INSERT } from './multi-row-in
 import { SharedReadWindow } from './shared-read-window';
 import { streamsAtPositionsRows } from './streams-at-positions-sql';
 import { encodeNewEvents, type EncodedEvent } from './validate-new-events';
-import { WalSync } from './wal-sync';
+import { WalSync } from '../wal/wal-sync';
 import { startBackgroundCheckpointer, type BackgroundCheckpointer } from '../wal/background-checkpointer';
 
 type Outcome = { readonly result: AppendResult; readonly error?: undefined } | { readonly result?: undefined; readonly error: unknown };

@@ -2,6 +2,7 @@ import { SUBJECT_KEY_BYTES, SubjectErasedError, TransientStoreError, assertSubje
 import type { Statement, Transaction } from 'better-sqlite3';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { isTransientSqliteError, migrate, openSqlite, type SqliteDatabase, type SqliteOptions } from '../sqlite-connection';
+import { WalSync } from '../wal/wal-sync';
 
 const SCHEMA = [
   `CREATE TABLE subject_keys (
@@ -19,7 +20,15 @@ const SCHEMA = [
 interface KeyRow {
   readonly key_id: string;
   readonly key: Buffer;
+  readonly created_at?: string;
 }
+
+/**
+ * A key created this recently may not be on disk yet: whoever created it (this connection or another
+ * thread's) syncs it before using it, but a reader that finds it meanwhile syncs too rather than seal an
+ * event with a key that a power loss could take back. Older keys were synced long ago.
+ */
+const RECENT_KEY_MS = 5_000;
 
 /**
  * Per-customer keys in their own SQLite file (`./data/keys.db`), apart from the event log so that
@@ -32,12 +41,24 @@ export class SqliteKeyStore implements KeyStore {
   private readonly stmt: { select: Statement; insert: Statement; erased: Statement; remove: Statement; markErased: Statement };
   private readonly createOnce: Transaction<(subject: string) => SubjectKey>;
   private readonly deleteOnce: Transaction<(subject: string) => void>;
+  /** Durability full with the fsync off the event loop (as the event store's, ADR 0019): undefined for `normal`. */
+  private readonly walSync: WalSync | undefined;
 
   constructor(options: SqliteOptions) {
-    this.db = openSqlite({ ...options, secureDelete: true, cacheMiB: options.cacheMiB ?? 8 });
+    // A new customer's key used to be fsynced on the event loop (synchronous=FULL): every request of the
+    // process waited behind each registration's fsync. Now the commit is NORMAL and the WAL is synced on
+    // libuv's pool before the key is handed out, so it is on disk before any event sealed with it is.
+    const syncHere = options.durability !== 'normal' && options.file !== ':memory:' && !options.readOnly;
+    this.walSync = syncHere ? new WalSync(`${options.file}-wal`) : undefined;
+    this.db = openSqlite({
+      ...options,
+      durability: syncHere ? 'normal' : options.durability,
+      secureDelete: true,
+      cacheMiB: options.cacheMiB ?? 8,
+    });
     migrate(this.db, 'key-store', SCHEMA);
     this.stmt = {
-      select: this.db.prepare('SELECT key_id, key FROM subject_keys WHERE subject = ?'),
+      select: this.db.prepare('SELECT key_id, key, created_at FROM subject_keys WHERE subject = ?'),
       insert: this.db.prepare('INSERT INTO subject_keys (subject, key_id, key) VALUES (?, ?, ?)'),
       erased: this.db.prepare('SELECT 1 FROM erased_subjects WHERE subject = ?').pluck(),
       remove: this.db.prepare('DELETE FROM subject_keys WHERE subject = ?'),
@@ -61,12 +82,13 @@ export class SqliteKeyStore implements KeyStore {
 
   async create(subject: string): Promise<SubjectKey> {
     assertSubject(subject);
-    return this.guard(() => {
-      // Most calls find the key: a plain read answers them without taking the write lock. A stored key
-      // means the subject is not erased (erasure deletes the key and marks the subject in one transaction).
-      const existing = this.stmt.select.get(subject) as KeyRow | undefined;
-      return existing ? toKey(subject, existing) : this.createOnce.immediate(subject);
-    });
+    // Most calls find the key: a plain read answers them without taking the write lock. A stored key
+    // means the subject is not erased (erasure deletes the key and marks the subject in one transaction).
+    const existing = this.guard(() => this.stmt.select.get(subject) as KeyRow | undefined);
+    if (existing && !this.mayNotBeOnDisk(existing)) return toKey(subject, existing);
+    const key = existing ? toKey(subject, existing) : this.guard(() => this.createOnce.immediate(subject));
+    await this.synced();
+    return key;
   }
 
   async get(subject: string): Promise<SubjectKey | undefined> {
@@ -95,7 +117,27 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   async close(): Promise<void> {
+    await this.walSync?.drain();
+    this.walSync?.close();
     if (this.db.open) this.db.close();
+  }
+
+  private mayNotBeOnDisk(row: KeyRow): boolean {
+    if (!this.walSync || row.created_at === undefined) return false;
+    return Date.now() - Date.parse(row.created_at) < RECENT_KEY_MS;
+  }
+
+  /** Resolves once everything committed to the WAL so far is on disk (one fsync in flight covers every caller before it). */
+  private synced(): Promise<void> {
+    const walSync = this.walSync;
+    if (!walSync) return Promise.resolve();
+    return new Promise((resolve, reject) =>
+      walSync.afterCommit({
+        firstPosition: undefined,
+        durable: resolve,
+        failed: (error) => reject(new TransientStoreError(`Key store could not sync a new key: ${error.message}`, { cause: error })),
+      }),
+    );
   }
 
   private guard<T>(work: () => T): T {

@@ -1,8 +1,8 @@
 import { closeSync, fdatasync, openSync } from 'node:fs';
 
-/** A committed group of appends waiting for its WAL frames to reach the disk. */
+/** A committed group of writes (appends, a new key) waiting for its WAL frames to reach the disk. */
 export interface CommittedGroup {
-  /** Global position of the group's first new event (undefined when it wrote none). */
+  /** Global position of the group's first new event (undefined when it wrote none, or is not an event store's). */
   readonly firstPosition: number | undefined;
   /** Answers the group's callers: its commit is durable. */
   readonly durable: () => void;
