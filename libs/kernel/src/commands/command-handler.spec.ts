@@ -143,6 +143,28 @@ describe('CommandHandler', () => {
     expect(await handler.load(toyAccount, 'toy-account-s5')).toMatchObject({ revision: 1, state: { balance: 5 } });
   });
 
+  it('serves reference data from its cache within maxAgeMs, then sees what another process wrote', async () => {
+    const other = new CommandHandler(store, clock);
+    await handler.handle(toyAccount, 'toy-account-s6', { type: 'open', owner: 'ref' }, ctx());
+    expect(await handler.load(toyAccount, 'toy-account-s6', { maxAgeMs: 60 })).toMatchObject({ revision: 0 });
+    const reads = jest.spyOn(store, 'readStream');
+    await other.handle(toyAccount, 'toy-account-s6', { type: 'deposit', amount: 5 }, ctx());
+    reads.mockClear();
+    expect(await handler.load(toyAccount, 'toy-account-s6', { maxAgeMs: 60 })).toMatchObject({ revision: 0 }); // within the age: no read
+    expect(reads).not.toHaveBeenCalled();
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(await handler.load(toyAccount, 'toy-account-s6', { maxAgeMs: 60 })).toMatchObject({ revision: 1, state: { balance: 5 } });
+    expect(await handler.load(toyAccount, 'toy-account-s6')).toMatchObject({ revision: 1 }); // without maxAgeMs: always checked
+    reads.mockRestore();
+  });
+
+  it('shows a change made through the same handler at once, whatever maxAgeMs', async () => {
+    await handler.handle(toyAccount, 'toy-account-s7', { type: 'open', owner: 'ref' }, ctx());
+    await handler.load(toyAccount, 'toy-account-s7', { maxAgeMs: 60_000 });
+    await handler.handle(toyAccount, 'toy-account-s7', { type: 'deposit', amount: 3 }, ctx());
+    expect(await handler.load(toyAccount, 'toy-account-s7', { maxAgeMs: 60_000 })).toMatchObject({ revision: 1, state: { balance: 3 } });
+  });
+
   it("refuses a client's stale expected version with the current one", async () => {
     await handler.handle(toyAccount, 'toy-account-7', { type: 'open', owner: 'gu' }, ctx());
     await handler.handle(toyAccount, 'toy-account-7', { type: 'deposit', amount: 1 }, ctx());

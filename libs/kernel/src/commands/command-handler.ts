@@ -38,6 +38,15 @@ interface Tally {
 
 type Commands = Map<string, { from: number; to: number }>;
 
+export interface LoadOptions {
+  /**
+   * Use the cached state without reading the stream when it was confirmed current at most this many
+   * milliseconds ago. For reference data read by every command (a loyalty programme's rules): another
+   * host's change then shows here within this time, and a change made through this handler at once.
+   */
+  readonly maxAgeMs?: number;
+}
+
 /**
  * The one generic command path of the platform: read the stream (or a cached state) → decide →
  * append with the revision read. Version conflicts are retried with jittered backoff, bounded in count and time; a repeated
@@ -51,6 +60,8 @@ export class CommandHandler {
   private readonly retryBudgetMs: number;
   private readonly readPageSize: number;
   private readonly observer: CommandObserver | undefined;
+  /** When each stream loaded with `maxAgeMs` was last confirmed current (few streams: reference data). */
+  private readonly confirmedAt = new Map<string, number>();
 
   constructor(
     private readonly store: EventStore,
@@ -81,10 +92,19 @@ export class CommandHandler {
   async load<TCommand, TEvent extends DomainEvent, TState>(
     type: AggregateType<TCommand, TEvent, TState>,
     streamId: string,
+    options: LoadOptions = {},
   ): Promise<LoadedAggregate<TState>> {
     return this.mutex.run(streamId, async () => {
       const cached = this.cache.get<TState>(streamId);
-      return cached ? ((await this.caughtUp(type, streamId, cached)) ?? cached) : this.loadCached(type, streamId);
+      if (options.maxAgeMs === undefined) {
+        return cached ? ((await this.caughtUp(type, streamId, cached)) ?? cached) : this.loadCached(type, streamId);
+      }
+      const now = performance.now();
+      const confirmed = this.confirmedAt.get(streamId);
+      if (cached && confirmed !== undefined && now - confirmed <= options.maxAgeMs) return cached;
+      const current = cached ? ((await this.caughtUp(type, streamId, cached)) ?? cached) : await this.loadCached(type, streamId);
+      this.confirmedAt.set(streamId, now);
+      return current;
     });
   }
 
@@ -178,6 +198,8 @@ export class CommandHandler {
         const commands = loaded.commands as Commands;
         commands.set(context.commandId, { from, to: appended.nextExpectedRevision });
         this.cache.set(streamId, { state, revision: appended.nextExpectedRevision, commands });
+        // The append succeeded at the revision read: the new state is current now.
+        if (this.confirmedAt.has(streamId)) this.confirmedAt.set(streamId, performance.now());
         return {
           streamId,
           // An object literal, not a spread: the same fields, without V8's slow path for copying unknown shapes.
