@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { memoiseValidationMetadata } from './validation-metadata-cache';
 
 export interface FieldProblem {
   /** Dotted path of the field in the request body or query: `emails.1`, `address.postalCode`. */
@@ -45,6 +46,7 @@ function isDtoClass(metatype: ArgumentMetadata['metatype']): boolean {
  * it runs before the handler.
  */
 export function createValidationPipe(): ValidationPipe {
+  memoiseValidationMetadata();
   return new PlatformValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
