@@ -11,6 +11,24 @@ import { CommandHandler } from './command-handler';
 const actor = { id: 'agent-1', role: 'agent' } as const;
 const ctx = (overrides: Partial<CommandContext> = {}): CommandContext => ({ commandId: randomUUID(), actor, ...overrides });
 
+/**
+ * Another writer slips a deposit of its own into the stream before each of the next `limit` deposit
+ * appends; the returned count says how many it slipped in.
+ */
+function intrudeBeforeDeposits(store: InMemoryEventStore, limit = Number.POSITIVE_INFINITY): { readonly count: number } {
+  const original = store.appendToStream.bind(store);
+  const intrusions = { count: 0 };
+  store.appendToStream = async (streamId, events, options) => {
+    if (events[0]?.type === 'toy.deposited' && intrusions.count < limit) {
+      intrusions.count++;
+      const intruder = { ...events[0], id: randomUUID(), metadata: { ...events[0].metadata, commandId: randomUUID() } };
+      await original(streamId, [intruder], { expectedRevision: 'any' });
+    }
+    return original(streamId, events, options);
+  };
+  return intrusions;
+}
+
 describe('CommandHandler', () => {
   let store: InMemoryEventStore;
   let clock: FakeClock;
@@ -176,38 +194,19 @@ describe('CommandHandler', () => {
   it('gives up with a ConcurrencyError after the bounded number of retries', async () => {
     const contended = new CommandHandler(store, clock, { maxRetries: 2, cacheSize: 0 });
     await contended.handle(toyAccount, 'toy-account-8', { type: 'open', owner: 'ha' }, ctx());
-    const original = store.appendToStream.bind(store);
-    let sneaky = 0;
-    // Another writer slips an event in before each of our appends.
-    store.appendToStream = async (streamId, events, options) => {
-      if (events[0]?.type === 'toy.deposited' && sneaky < 10) {
-        sneaky++;
-        const intruder = { ...events[0], id: randomUUID(), metadata: { ...events[0].metadata, commandId: randomUUID() } };
-        await original(streamId, [intruder], { expectedRevision: 'any' });
-      }
-      return original(streamId, events, options);
-    };
+    const sneaky = intrudeBeforeDeposits(store, 10);
     await expect(contended.handle(toyAccount, 'toy-account-8', { type: 'deposit', amount: 1 }, ctx())).rejects.toBeInstanceOf(
       ConcurrencyError,
     );
-    expect(sneaky).toBe(3);
+    expect(sneaky.count).toBe(3);
   });
 
   it('outlasts a burst of another writer winning round after round (the reactions of a hot account)', async () => {
     const patient = new CommandHandler(store, clock, { cacheSize: 0 });
     await patient.handle(toyAccount, 'toy-account-8b', { type: 'open', owner: 'hb' }, ctx());
-    const original = store.appendToStream.bind(store);
-    let sneaky = 0;
-    store.appendToStream = async (streamId, events, options) => {
-      if (events[0]?.type === 'toy.deposited' && sneaky < 12) {
-        sneaky++;
-        const intruder = { ...events[0], id: randomUUID(), metadata: { ...events[0].metadata, commandId: randomUUID() } };
-        await original(streamId, [intruder], { expectedRevision: 'any' });
-      }
-      return original(streamId, events, options);
-    };
+    const sneaky = intrudeBeforeDeposits(store, 12);
     const result = await patient.handle(toyAccount, 'toy-account-8b', { type: 'deposit', amount: 1 }, ctx());
-    expect(sneaky).toBe(12);
+    expect(sneaky.count).toBe(12);
     expect(result.revision).toBe(13);
     expect(result.state).toMatchObject({ balance: 13 });
   });
@@ -215,20 +214,11 @@ describe('CommandHandler', () => {
   it('gives up once its retry budget is spent, whatever the count left', async () => {
     const hurried = new CommandHandler(store, clock, { maxRetries: 1_000, retryBudgetMs: 30, cacheSize: 0 });
     await hurried.handle(toyAccount, 'toy-account-8c', { type: 'open', owner: 'hc' }, ctx());
-    const original = store.appendToStream.bind(store);
-    let sneaky = 0;
-    store.appendToStream = async (streamId, events, options) => {
-      if (events[0]?.type === 'toy.deposited') {
-        sneaky++;
-        const intruder = { ...events[0], id: randomUUID(), metadata: { ...events[0].metadata, commandId: randomUUID() } };
-        await original(streamId, [intruder], { expectedRevision: 'any' });
-      }
-      return original(streamId, events, options);
-    };
+    const sneaky = intrudeBeforeDeposits(store);
     const attempt = hurried.handle(toyAccount, 'toy-account-8c', { type: 'deposit', amount: 1 }, ctx());
     await expect(attempt).rejects.toBeInstanceOf(ConcurrencyError);
     await expect(attempt).rejects.toThrow(/gave up after \d+ attempts in \d+ ms/);
-    expect(sneaky).toBeLessThan(1_000);
+    expect(sneaky.count).toBeLessThan(1_000);
   });
 
   it('recovers when an append was stored but its acknowledgement was lost', async () => {

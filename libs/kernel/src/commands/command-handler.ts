@@ -96,13 +96,12 @@ export class CommandHandler {
   ): Promise<LoadedAggregate<TState>> {
     return this.mutex.run(streamId, async () => {
       const cached = this.cache.get<TState>(streamId);
-      if (options.maxAgeMs === undefined) {
-        return cached ? ((await this.caughtUp(type, streamId, cached)) ?? cached) : this.loadCached(type, streamId);
-      }
+      const { maxAgeMs } = options;
+      if (maxAgeMs === undefined) return this.current(type, streamId, cached);
       const now = performance.now();
       const confirmed = this.confirmedAt.get(streamId);
-      if (cached && confirmed !== undefined && now - confirmed <= options.maxAgeMs) return cached;
-      const current = cached ? ((await this.caughtUp(type, streamId, cached)) ?? cached) : await this.loadCached(type, streamId);
+      if (cached && confirmed !== undefined && now - confirmed <= maxAgeMs) return cached;
+      const current = await this.current(type, streamId, cached);
       this.confirmedAt.set(streamId, now);
       return current;
     });
@@ -265,6 +264,15 @@ export class CommandHandler {
         metadata,
       };
     });
+  }
+
+  /** The cached state caught up with the stream, or the stream folded when nothing is cached. */
+  private async current<TCommand, TEvent extends DomainEvent, TState>(
+    type: AggregateType<TCommand, TEvent, TState>,
+    streamId: string,
+    cached: LoadedAggregate<TState> | undefined,
+  ): Promise<LoadedAggregate<TState>> {
+    return cached ? ((await this.caughtUp(type, streamId, cached)) ?? cached) : this.loadCached(type, streamId);
   }
 
   private async loadCached<TCommand, TEvent extends DomainEvent, TState>(

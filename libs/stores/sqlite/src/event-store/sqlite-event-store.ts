@@ -32,7 +32,7 @@ import { COLUMNS_PER_ROW, MultiRowInsert, ROWS_PER_INSERT } from './multi-row-in
 import { SharedReadWindow } from './shared-read-window';
 import { streamsAtPositionsRows } from './streams-at-positions-sql';
 import { encodeNewEvents, type EncodedEvent } from './validate-new-events';
-import { WalSync } from '../wal/wal-sync';
+import { syncedOffTheEventLoop, type WalSync } from '../wal/wal-sync';
 import { startBackgroundCheckpointer, type BackgroundCheckpointer } from '../wal/background-checkpointer';
 
 type Outcome = { readonly result: AppendResult; readonly error?: undefined } | { readonly result?: undefined; readonly error: unknown };
@@ -95,10 +95,10 @@ export class SqliteEventStore implements EventStore, EventLogStats {
 
   constructor(options: SqliteOptions) {
     this.readOnly = options.readOnly === true;
-    const syncHere = options.durability !== 'normal' && options.file !== ':memory:' && !options.readOnly;
-    this.walSync = syncHere ? new WalSync(`${options.file}-wal`) : undefined;
     // synchronous=NORMAL + WalSync's fsync of the WAL before answering = synchronous=FULL, off the main thread.
-    this.db = openSqlite(syncHere ? { ...options, durability: 'normal' } : options);
+    const { walSync, open } = syncedOffTheEventLoop(options);
+    this.walSync = walSync;
+    this.db = openSqlite(open);
     if (!options.readOnly) {
       migrate(this.db, 'event-store', EVENT_STORE_SCHEMA);
       backfillChain(this.db); // a log written before the hash chain: hashed once, in order

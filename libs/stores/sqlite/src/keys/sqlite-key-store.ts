@@ -2,7 +2,7 @@ import { SUBJECT_KEY_BYTES, SubjectErasedError, TransientStoreError, assertSubje
 import type { Statement, Transaction } from 'better-sqlite3';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { isTransientSqliteError, migrate, openSqlite, type SqliteDatabase, type SqliteOptions } from '../sqlite-connection';
-import { WalSync } from '../wal/wal-sync';
+import { syncedOffTheEventLoop, type WalSync } from '../wal/wal-sync';
 
 const SCHEMA = [
   `CREATE TABLE subject_keys (
@@ -48,14 +48,9 @@ export class SqliteKeyStore implements KeyStore {
     // A new customer's key used to be fsynced on the event loop (synchronous=FULL): every request of the
     // process waited behind each registration's fsync. Now the commit is NORMAL and the WAL is synced on
     // libuv's pool before the key is handed out, so it is on disk before any event sealed with it is.
-    const syncHere = options.durability !== 'normal' && options.file !== ':memory:' && !options.readOnly;
-    this.walSync = syncHere ? new WalSync(`${options.file}-wal`) : undefined;
-    this.db = openSqlite({
-      ...options,
-      durability: syncHere ? 'normal' : options.durability,
-      secureDelete: true,
-      cacheMiB: options.cacheMiB ?? 8,
-    });
+    const { walSync, open } = syncedOffTheEventLoop(options);
+    this.walSync = walSync;
+    this.db = openSqlite({ ...open, secureDelete: true, cacheMiB: options.cacheMiB ?? 8 });
     migrate(this.db, 'key-store', SCHEMA);
     this.stmt = {
       select: this.db.prepare('SELECT key_id, key, created_at FROM subject_keys WHERE subject = ?'),
@@ -127,17 +122,13 @@ export class SqliteKeyStore implements KeyStore {
     return Date.now() - Date.parse(row.created_at) < RECENT_KEY_MS;
   }
 
-  /** Resolves once everything committed to the WAL so far is on disk (one fsync in flight covers every caller before it). */
-  private synced(): Promise<void> {
-    const walSync = this.walSync;
-    if (!walSync) return Promise.resolve();
-    return new Promise((resolve, reject) =>
-      walSync.afterCommit({
-        firstPosition: undefined,
-        durable: resolve,
-        failed: (error) => reject(new TransientStoreError(`Key store could not sync a new key: ${error.message}`, { cause: error })),
-      }),
-    );
+  /** Resolves once the new key is on disk; a failed sync fails the command as transient (its retry syncs again). */
+  private async synced(): Promise<void> {
+    try {
+      await this.walSync?.synced();
+    } catch (error) {
+      throw new TransientStoreError(`Key store could not sync a new key: ${(error as Error).message}`, { cause: error });
+    }
   }
 
   private guard<T>(work: () => T): T {

@@ -1,4 +1,5 @@
 import { closeSync, fdatasync, openSync } from 'node:fs';
+import type { SqliteOptions } from '../sqlite-connection';
 
 /** A committed group of writes (appends, a new key) waiting for its WAL frames to reach the disk. */
 export interface CommittedGroup {
@@ -33,6 +34,11 @@ export class WalSync {
   afterCommit(group: CommittedGroup): void {
     this.waiting.push(group);
     this.start();
+  }
+
+  /** Resolves once everything committed so far is on disk (one fsync in flight covers every caller before it). */
+  synced(): Promise<void> {
+    return new Promise((durable, failed) => this.afterCommit({ firstPosition: undefined, durable, failed }));
   }
 
   /** The first position this process committed that is not durable yet: in-process readers stop before it. */
@@ -80,4 +86,15 @@ export class WalSync {
     this.start();
     if (!this.inFlight && this.waiting.length === 0) for (const resolve of this.idle.splice(0)) resolve();
   }
+}
+
+/**
+ * How a store that wants durability `full` opens its file: with `synchronous=NORMAL` and a WalSync that
+ * syncs the WAL off the event loop (together, synchronous=FULL). `normal`, `:memory:` and read-only
+ * files need no sync: they are opened as asked, without one.
+ */
+export function syncedOffTheEventLoop(options: SqliteOptions): { readonly walSync: WalSync | undefined; readonly open: SqliteOptions } {
+  const syncHere = options.durability !== 'normal' && options.file !== ':memory:' && !options.readOnly;
+  if (!syncHere) return { walSync: undefined, open: options };
+  return { walSync: new WalSync(`${options.file}-wal`), open: { ...options, durability: 'normal' } };
 }
