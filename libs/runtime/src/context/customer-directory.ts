@@ -1,13 +1,6 @@
-import {
-  DomainError,
-  projectionCheckpointName,
-  projectionCollection,
-  type CustomerDirectoryEntry,
-  type DocumentStore,
-  type EventStore,
-} from '@c360/kernel';
+import { DomainError, projectionCheckpointName, projectionCollection, type CustomerDirectoryEntry, type DocumentStore } from '@c360/kernel';
 import { Inject, Injectable } from '@nestjs/common';
-import { DOCUMENT_STORE, EVENT_STORE } from '../infrastructure/tokens';
+import { DOCUMENT_STORE } from '../infrastructure/tokens';
 import { ProcessorHost } from '../processors/processor-host';
 import type { ContextDefinition } from './context-definition';
 import { CONTEXT_DEFINITION } from './context.tokens';
@@ -30,7 +23,6 @@ export class CustomerDirectory {
   constructor(
     @Inject(CONTEXT_DEFINITION) private readonly definition: ContextDefinition,
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
-    @Inject(EVENT_STORE) private readonly events: EventStore,
     private readonly processors: ProcessorHost,
   ) {
     const projection = definition.customerDirectory;
@@ -53,10 +45,7 @@ export class CustomerDirectory {
   }
 
   private async afterCatchingUp(customerId: string): Promise<CustomerDirectoryEntry | null> {
-    const head = await this.events.headPosition();
-    const runner = this.processors.runner(this.checkpoint);
-    if (head === undefined || !runner) return null;
-    await runner.waitFor(head, CATCH_UP_MS).catch(() => undefined);
+    await this.processors.catchUpToHead(this.checkpoint, CATCH_UP_MS);
     return this.documents.get<CustomerDirectoryEntry>(this.collection, customerId);
   }
 }

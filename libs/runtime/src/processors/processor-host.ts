@@ -153,6 +153,17 @@ export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   /**
+   * Waits, at most `timeoutMs`, until the named processor has handled the log up to where its head is
+   * now: a lookup that missed a document written a moment ago asks once more after this. Resolves
+   * quietly on timeout, on an empty log and for a name no processor here has.
+   */
+  async catchUpToHead(name: string, timeoutMs: number): Promise<void> {
+    const runner = this.runner(name);
+    const head = runner ? await this.eventStore.headPosition() : undefined;
+    if (runner && head !== undefined) await runner.waitFor(head, timeoutMs).catch(() => undefined);
+  }
+
+  /**
    * Waits until every processor has handled the whole log, including events that reactions appended
    * while catching up (a purchase → points → a referral bonus): repeats until the head stands still.
    */

@@ -6,18 +6,32 @@ import {
   type CustomerConsentsDocument,
   type CustomerProfileDocument,
 } from '@c360/contacts-projections';
-import { projectionCollection, type DocumentStore, type Filter, type FindOptions, type Page, type StoredDocument } from '@c360/kernel';
-import { DOCUMENT_STORE } from '@c360/runtime';
+import {
+  projectionCheckpointName,
+  projectionCollection,
+  type DocumentStore,
+  type Filter,
+  type FindOptions,
+  type Page,
+  type StoredDocument,
+} from '@c360/kernel';
+import { DOCUMENT_STORE, ProcessorHost } from '@c360/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 
 export const PROFILES = projectionCollection(customerProfileProjection);
 export const CONSENTS = projectionCollection(customerConsentsProjection);
 export const ALIASES = projectionCollection(customerAliasesProjection);
+const PROFILES_CHECKPOINT = projectionCheckpointName('contacts', customerProfileProjection);
+/** How long a lookup by referral code waits for the profiles to catch up before it says "unknown". */
+const CATCH_UP_MS = 2_000;
 
 /** Read access to the contacts read models (never the event log) for queries. */
 @Injectable()
 export class CustomerDirectory {
-  constructor(@Inject(DOCUMENT_STORE) private readonly documents: DocumentStore) {}
+  constructor(
+    @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
+    private readonly processors: ProcessorHost,
+  ) {}
 
   profile(customerId: string): Promise<StoredDocument<CustomerProfileDocument> | null> {
     return this.documents.get<CustomerProfileDocument>(PROFILES, customerId);
@@ -47,8 +61,13 @@ export class CustomerDirectory {
     return { customerId: current, path };
   }
 
+  /** A code not found yet gets one bounded wait for the profiles: the referrer may have registered a moment ago. */
   async customerByReferralCode(code: string): Promise<string | undefined> {
-    const page = await this.documents.find<CustomerProfileDocument>(PROFILES, { referralCode: code }, { limit: 1 });
-    return page.items[0]?.customerId;
+    const byCode = async () =>
+      (await this.documents.find<CustomerProfileDocument>(PROFILES, { referralCode: code }, { limit: 1 })).items[0]?.customerId;
+    const found = await byCode();
+    if (found) return found;
+    await this.processors.catchUpToHead(PROFILES_CHECKPOINT, CATCH_UP_MS);
+    return byCode();
   }
 }
