@@ -34,6 +34,8 @@ export interface FoldOptions {
 /** A projection as a fold runs it: its own code behind the generic projector, fed plaintext when it reads personal data. */
 export interface FoldLane {
   readonly entry: CatalogEntry;
+  /** Builds the projection's indexes: `prepare` before the fold, `caughtUp` after it. */
+  readonly projector: Pick<DocumentProjector<object>, 'prepare' | 'caughtUp'>;
   readonly processor: EventProcessor;
   readonly handles: ReadonlySet<string>;
 }
@@ -43,6 +45,7 @@ export function projectionLanes(options: Pick<FoldOptions, 'keys' | 'projections
     const projector = new DocumentProjector(entry.projection, options.into, options.checkpointOf?.(entry) ?? `replay:${entry.checkpoint}`);
     return {
       entry,
+      projector,
       processor: entry.projection.readsPersonalData
         ? revealingProcessor(projector, new PersonalDataProtector(options.keys, {}))
         : projector,
@@ -59,9 +62,8 @@ export function projectionLanes(options: Pick<FoldOptions, 'keys' | 'projections
 export async function foldLog(options: FoldOptions): Promise<{ readonly events: number; readonly lastPosition: number }> {
   const head = options.untilPosition ?? (await options.events.headPosition()) ?? 0;
   const lanes = projectionLanes(options).map((lane) => ({ ...lane, until: Math.min(head, options.untilFor?.(lane.entry) ?? head) }));
-  for (const entry of options.projections) {
-    for (const index of entry.projection.indexes ?? []) await options.into.ensureIndex(entry.collection, index);
-  }
+  // Into an empty collection the non-unique indexes are built after the fold, in one pass (ProjectionIndexes).
+  for (const lane of lanes) await lane.projector.prepare();
   // Event type → the lanes that read it: one pass over a page hands each lane its events.
   const lanesOf = new Map<string, (typeof lanes)[number][]>();
   for (const lane of lanes) for (const type of lane.handles) lanesOf.set(type, [...(lanesOf.get(type) ?? []), lane]);
@@ -91,5 +93,6 @@ export async function foldLog(options: FoldOptions): Promise<{ readonly events: 
     after = end;
     if (slice.isEnd) break;
   }
+  for (const lane of lanes) await lane.projector.caughtUp();
   return { events: folded, lastPosition: Math.min(after, head) };
 }

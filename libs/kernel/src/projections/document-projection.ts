@@ -21,7 +21,7 @@ export interface DocumentProjection<TDoc extends object = object, TEvent extends
   readonly version: number;
   /** Event types this projection reads: its `canHandle`, and the server-side filter of its subscription. */
   readonly handles: readonly TEvent['type'][];
-  /** Indexes its queries need, created (idempotently) before the projection starts. */
+  /** Indexes its queries need, built idempotently before the projection starts (non-unique ones after its catch-up from an empty collection: ProjectionIndexes). */
   readonly indexes?: readonly IndexSpec[];
   /**
    * True when the documents need personal data in plaintext (a profile shows a name): the runtime

@@ -2,6 +2,7 @@ import type { DomainEvent, EventEnvelope } from '../envelope/event-envelope';
 import type { DocumentStore, DocumentWrite, StoredDocument } from '../ports/document-store.port';
 import { EventProcessingError, type EventProcessor } from '../subscriptions/event-processor';
 import { projectionCollection, type DocumentProjection, type EnvelopeOf } from './document-projection';
+import { ProjectionIndexes } from './projection-indexes';
 
 /**
  * Runs a DocumentProjection as an event processor: per batch it loads each touched document once,
@@ -17,6 +18,7 @@ export class DocumentProjector<TDoc extends object, TEvent extends DomainEvent =
   readonly filter: { eventTypes: readonly string[] };
   readonly storesOwnCheckpoint = true;
   readonly collection: string;
+  private readonly indexes: ProjectionIndexes;
 
   /** `checkpoint` follows the naming rule (`projectionCheckpointName`): the runtime derives it from the context. */
   constructor(
@@ -27,6 +29,17 @@ export class DocumentProjector<TDoc extends object, TEvent extends DomainEvent =
     this.name = checkpoint;
     this.collection = projectionCollection(projection);
     this.filter = { eventTypes: projection.handles };
+    this.indexes = new ProjectionIndexes(documents, this.collection, projection.indexes ?? []);
+  }
+
+  /** Builds the projection's indexes before it starts; starting from nothing, the non-unique ones wait for `caughtUp` (ProjectionIndexes). */
+  prepare(): Promise<void> {
+    return this.indexes.prepare();
+  }
+
+  /** The runner reached the head of the log: indexes left for later are built now. */
+  caughtUp(): Promise<void> {
+    return this.indexes.complete();
   }
 
   async handle(events: readonly EventEnvelope[], lastPosition: number, fence?: number): Promise<void> {

@@ -31,11 +31,25 @@ export interface EventProcessor {
    * points reaction fell 20 s behind a 30 s load, then caught up in seconds once the load stopped).
    */
   readonly chunking?: 'time-budget' | 'whole-slice';
+  /**
+   * Called each time the runner has handled everything up to the head of the log (cheap when there is
+   * nothing to do): a projector builds the indexes it left for the end of a catch-up. A transient fault
+   * is retried like a batch's.
+   */
+  caughtUp?(): Promise<void>;
 }
 
 /** A processor wrapping another: the same name (unless renamed), filter and traits, with its own `handle`. */
 export function wrapProcessor(inner: EventProcessor, handle: EventProcessor['handle'], name = inner.name): EventProcessor {
-  return { name, filter: inner.filter, storesOwnCheckpoint: inner.storesOwnCheckpoint, chunking: inner.chunking, handle };
+  const caughtUp = inner.caughtUp?.bind(inner);
+  return {
+    name,
+    filter: inner.filter,
+    storesOwnCheckpoint: inner.storesOwnCheckpoint,
+    chunking: inner.chunking,
+    handle,
+    ...(caughtUp ? { caughtUp } : {}),
+  };
 }
 
 /** Names the event a processor could not handle. */

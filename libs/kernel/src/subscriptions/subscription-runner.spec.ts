@@ -20,6 +20,7 @@ const event = (type: string, data: unknown = {}): NewEvent => ({
 class Recorder implements EventProcessor {
   readonly seen: EventEnvelope[] = [];
   failures: Array<(event: EventEnvelope) => Error | undefined> = [];
+  caughtUp?: () => Promise<void>;
   constructor(
     readonly name: string,
     readonly filter?: EventProcessor['filter'],
@@ -52,6 +53,25 @@ describe('SubscriptionRunner', () => {
   });
   afterEach(async () => {
     await Promise.all(runners.splice(0).map((runner) => runner.stop()));
+  });
+
+  it('tells the processor each time it reaches the head, and retries it like a batch when that fails transiently', async () => {
+    await store.appendToStream('s-1', [event('a'), event('b'), event('c')], { expectedRevision: 'no_stream' });
+    const processor = new Recorder('finisher');
+    let calls = 0;
+    let failed = false;
+    processor.caughtUp = async () => {
+      calls++;
+      if (!failed) {
+        failed = true;
+        throw new TransientStoreError('database or disk is full');
+      }
+    };
+    const runner = run(processor);
+    await runner.waitFor(3, 5_000);
+    await until(() => calls >= 2);
+    expect(processor.seen.map((e) => e.type)).toEqual(['a', 'b', 'c']); // nothing handled twice
+    expect((await runner.status()).retries).toBe(1);
   });
 
   it('watching a processor another process runs, reads its checkpoint one read at a time however slow the store', async () => {
@@ -254,3 +274,11 @@ describe('SubscriptionRunner', () => {
     expect((await runner.status()).lag).toBe(3);
   });
 });
+
+async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

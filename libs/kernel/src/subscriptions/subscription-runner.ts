@@ -285,6 +285,7 @@ export class SubscriptionRunner {
       const started = performance.now();
       await this.handleWithRetry(chunk, last ? lastPosition : chunk[chunk.length - 1].position, signal);
       if (!wholeSlice) this.sizer.record(chunk.length, performance.now() - started);
+      if (last && isEnd) await this.processor.caughtUp?.();
       this.state = last && isEnd ? 'live' : 'catching-up';
       this.notify();
       await yieldToEventLoop();

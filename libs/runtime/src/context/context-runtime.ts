@@ -14,7 +14,8 @@ import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type
 import { ModuleRef } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { withContext, type ContextCommand } from '../cqrs/context-command';
-import { DOCUMENT_STORE } from '../infrastructure/tokens';
+import type { PlatformConfig } from '../config/platform-config';
+import { DOCUMENT_STORE, PLATFORM_CONFIG } from '../infrastructure/tokens';
 import { ProcessorHost } from '../processors/processor-host';
 import { WorkflowProcessor } from '../processors/workflow-processor';
 import type { ContextDefinition } from './context-definition';
@@ -22,7 +23,7 @@ import { CONTEXT_DEFINITION } from './context.tokens';
 
 /**
  * Turns a definition's declarations into running parts, once per context: indexes before the
- * projections start, every projection behind the generic projector (fed plaintext when it reads
+ * projections start (or after their catch-up from nothing: ProjectionIndexes), every projection behind the generic projector (fed plaintext when it reads
  * personal data), every workflow behind the workflow processor, every other processor as declared —
  * each with its checkpoint named by the one rule — and the start-up hooks once the app is up.
  */
@@ -34,6 +35,7 @@ export class ContextRuntime implements OnModuleInit, OnApplicationBootstrap {
     @Inject(CONTEXT_DEFINITION) private readonly definition: ContextDefinition,
     private readonly processors: ProcessorHost,
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
+    @Inject(PLATFORM_CONFIG) private readonly config: Pick<PlatformConfig, 'role'>,
     private readonly commandBus: CommandBus,
     private readonly moduleRef: ModuleRef,
     @Optional() private readonly protector?: PersonalDataProtector,
@@ -44,9 +46,11 @@ export class ContextRuntime implements OnModuleInit, OnApplicationBootstrap {
   async onModuleInit(): Promise<void> {
     const { name } = this.definition;
     for (const projection of this.definition.projections ?? []) {
-      for (const index of projection.indexes ?? []) await this.documents.ensureIndex(projectionCollection(projection), index);
       const checkpoint = projectionCheckpointName(name, projection);
       const projector = new DocumentProjector(projection, this.documents, checkpoint);
+      // Indexes are the job of whoever runs the projector: with role `api` (and on a threaded process's
+      // HTTP thread) another instance does, and may be leaving them for the end of its catch-up.
+      if (this.config.role !== 'api') await projector.prepare();
       this.register(this.reveal(projection, projector), checkpoint, `projection:${projectionCollection(projection)}`);
     }
     for (const workflow of this.definition.workflows ?? []) {
