@@ -97,6 +97,27 @@ export function documentStoreContract(adapter: string, harness: DocumentStoreHar
         expect(await documents.get(c, 'd')).toMatchObject({ name: 'Back' });
       });
 
+      it('applies a large batch in order: repeats, deletes, updates and a second collection among the replaces', async () => {
+        const other = `${c}_other`;
+        const writes: DocumentWrite[] = [];
+        for (let n = 0; n < 100; n++) writes.push(replace(`d${n}`, { n }, 100 + n));
+        writes.push(replace('d1', { n: 'newer' }, 300), replace('d2', { n: 'older' }, 50)); // later in the batch, above and below
+        writes.push({ kind: 'delete', collection: c, id: 'd3', position: 301 });
+        writes.push({ kind: 'update', collection: c, id: 'd4', position: 302, update: { $set: { seen: true } } });
+        writes.push({ ...replace('x', { in: 'other' }, 303), collection: other }, replace('d5', { n: 'after' }, 304));
+        expect(await documents.write(writes)).toEqual({ applied: writes.length - 1, skipped: 1 });
+        expect(await documents.count(c)).toBe(99);
+        expect(await documents.get(c, 'd0')).toMatchObject({ n: 0, _position: 100 });
+        expect(await documents.get(c, 'd1')).toMatchObject({ n: 'newer', _position: 300 });
+        expect(await documents.get(c, 'd2')).toMatchObject({ n: 2, _position: 102 });
+        expect(await documents.get(c, 'd3')).toBeNull();
+        expect(await documents.get(c, 'd4')).toMatchObject({ n: 4, seen: true, _position: 302 });
+        expect(await documents.get(c, 'd5')).toMatchObject({ n: 'after', _position: 304 });
+        expect(await documents.get(c, 'd99')).toMatchObject({ n: 99 });
+        expect(await documents.get(other, 'x')).toMatchObject({ in: 'other' });
+        await documents.dropCollection(other);
+      });
+
       it('stores the checkpoint given with a batch', async () => {
         const name = `${c}-checkpoint`;
         await documents.write([replace('a', { v: 1 }, 7)], { name, position: 8 });

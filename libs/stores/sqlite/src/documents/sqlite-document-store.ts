@@ -68,8 +68,7 @@ export class SqliteDocumentStore implements DocumentStore {
     this.writeBatch = this.db.transaction((writes: readonly DocumentWrite[], checkpoint?: CheckpointWrite) => {
       // A holder whose lease was taken over writes nothing: neither its documents nor its checkpoint.
       if (checkpoint) leases.assertFence(checkpoint.name, checkpoint.fence);
-      let applied = 0;
-      for (const write of writes) if (this.applyWrite(write)) applied++;
+      const applied = this.applyWrites(writes);
       if (checkpoint) saveCheckpoint.run(checkpoint.name, checkpoint.position);
       return { applied, skipped: writes.length - applied };
     });
@@ -197,13 +196,47 @@ export class SqliteDocumentStore implements DocumentStore {
     if (this.db.open) this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
-  private applyWrite(write: DocumentWrite): boolean {
-    if (write.kind !== 'update') {
+  /**
+   * Replaces and deletes go through one guarded upsert per PUTS_PER_STATEMENT documents of a collection
+   * (a statement per row cost a third more CPU); updates read the row first, one at a time. Writes keep
+   * their order: a run of puts is flushed before an update, and at a change of collection.
+   */
+  private applyWrites(writes: readonly DocumentWrite[]): number {
+    let applied = 0;
+    let run: { collection: string; params: unknown[] } | undefined;
+    const flush = () => {
+      if (run) applied += this.putRows(run.collection, run.params);
+      run = undefined;
+    };
+    for (const write of writes) {
+      if (write.kind === 'update') {
+        flush();
+        if (this.applyUpdateWrite(write)) applied++;
+        continue;
+      }
+      if (run && run.collection !== write.collection) flush();
+      run ??= { collection: write.collection, params: [] };
       // The position guard is in the statement itself: a replay of an older write changes no row, and
       // no read precedes the write (a projection already loaded what it folded).
       const doc = write.kind === 'replace' ? JSON.stringify(withoutMeta(write.doc)) : null;
-      return this.statement(write.collection, 'guarded-put').run(write.id, write.position, doc === null ? 1 : 0, doc).changes > 0;
+      run.params.push(write.id, write.position, doc === null ? 1 : 0, doc);
+      if (run.params.length === PUTS_PER_STATEMENT * PUT_COLUMNS) flush();
     }
+    flush();
+    return applied;
+  }
+
+  /** Rows as (id, position, deleted, doc) quadruples: full statements of PUTS_PER_STATEMENT rows, then single rows. */
+  private putRows(collection: string, params: readonly unknown[]): number {
+    const rows = params.length / PUT_COLUMNS;
+    if (rows === PUTS_PER_STATEMENT) return this.statement(collection, 'guarded-puts').run(params).changes;
+    let changed = 0;
+    for (let offset = 0; offset < params.length; offset += PUT_COLUMNS)
+      changed += this.statement(collection, 'guarded-put').run(params.slice(offset, offset + PUT_COLUMNS)).changes;
+    return changed;
+  }
+
+  private applyUpdateWrite(write: Extract<DocumentWrite, { kind: 'update' }>): boolean {
     const current = this.statement(write.collection, 'get').get(write.id) as DocumentRow | undefined;
     if (current && current.position >= write.position) return false;
     const existing = current && !current.deleted && current.doc !== null ? (JSON.parse(current.doc) as Record<string, unknown>) : undefined;
@@ -213,7 +246,7 @@ export class SqliteDocumentStore implements DocumentStore {
     return true;
   }
 
-  private statement(collection: string, kind: 'get' | 'put' | 'guarded-put'): Statement {
+  private statement(collection: string, kind: StatementKind): Statement {
     const key = `${collection}/${kind}`;
     let statement = this.statements.get(key);
     if (!statement) {
@@ -268,13 +301,24 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 }
 
-const UPSERT = (rm: string) => `INSERT INTO ${rm} (id, position, deleted, doc) VALUES (?, ?, ?, ?)
+/** Documents per multi-row upsert: 32 × 4 parameters, far below SQLite's limit of 32,766. */
+const PUTS_PER_STATEMENT = 32;
+const PUT_COLUMNS = 4;
+
+const UPSERT = (
+  rm: string,
+  rows = 1,
+) => `INSERT INTO ${rm} (id, position, deleted, doc) VALUES ${Array(rows).fill('(?, ?, ?, ?)').join(', ')}
   ON CONFLICT (id) DO UPDATE SET position = excluded.position, deleted = excluded.deleted, doc = excluded.doc`;
 
-const STATEMENTS: Record<'get' | 'put' | 'guarded-put', (rm: string) => string> = {
+type StatementKind = 'get' | 'put' | 'guarded-put' | 'guarded-puts';
+
+/** A row of a multi-row upsert that conflicts with an earlier row of the same statement sees that row: order is kept. */
+const STATEMENTS: Record<StatementKind, (rm: string) => string> = {
   get: (rm) => `SELECT id, position, deleted, doc FROM ${rm} WHERE id = ?`,
   put: UPSERT,
   'guarded-put': (rm) => `${UPSERT(rm)} WHERE excluded.position > ${rm}.position`,
+  'guarded-puts': (rm) => `${UPSERT(rm, PUTS_PER_STATEMENT)} WHERE excluded.position > ${rm}.position`,
 };
 
 function table(collection: string): string {
