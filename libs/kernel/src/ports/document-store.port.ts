@@ -107,6 +107,10 @@ export interface IndexSpec {
   readonly unique?: boolean;
 }
 
+export interface IndexBuildOptions {
+  readonly holdsPersonalData?: boolean;
+}
+
 export interface DocumentStore {
   get<T>(collection: string, id: DocumentId): Promise<StoredDocument<T> | null>;
   getMany<T>(collection: string, ids: readonly DocumentId[]): Promise<StoredDocument<T>[]>;
@@ -118,7 +122,12 @@ export interface DocumentStore {
    * writes are position-guarded).
    */
   write(writes: readonly DocumentWrite[], checkpoint?: CheckpointWrite): Promise<WriteOutcome>;
-  ensureIndex(collection: string, index: IndexSpec): Promise<void>;
+  /**
+   * Builds the index if it is missing. `holdsPersonalData: false` says that no key of the collection is
+   * personal data, so an adapter may sort the keys through temporary files (bounded memory) when it
+   * builds the index over many documents; otherwise (the default) nothing of it leaves the store's own files.
+   */
+  ensureIndex(collection: string, index: IndexSpec, options?: IndexBuildOptions): Promise<void>;
   /** Drops a collection (used to rebuild a projection from scratch). */
   dropCollection(collection: string): Promise<void>;
   ping(): Promise<void>;

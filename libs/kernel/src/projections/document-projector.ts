@@ -29,7 +29,9 @@ export class DocumentProjector<TDoc extends object, TEvent extends DomainEvent =
     this.name = checkpoint;
     this.collection = projectionCollection(projection);
     this.filter = { eventTypes: projection.handles };
-    this.indexes = new ProjectionIndexes(documents, this.collection, projection.indexes ?? []);
+    this.indexes = new ProjectionIndexes(documents, this.collection, projection.indexes ?? [], {
+      holdsPersonalData: projection.readsPersonalData ?? false,
+    });
   }
 
   /** Builds the projection's indexes before it starts; starting from nothing, the non-unique ones wait for `caughtUp` (ProjectionIndexes). */

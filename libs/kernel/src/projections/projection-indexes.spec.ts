@@ -1,4 +1,4 @@
-import type { DocumentStore, IndexSpec, Page, StoredDocument } from '../ports/document-store.port';
+import type { DocumentStore, IndexBuildOptions, IndexSpec, Page, StoredDocument } from '../ports/document-store.port';
 import { TransientStoreError } from '../errors/store-errors';
 import { ProjectionIndexes } from './projection-indexes';
 
@@ -10,7 +10,9 @@ class IndexRecorder implements Pick<DocumentStore, 'find' | 'ensureIndex'> {
   async find<T>(): Promise<Page<T>> {
     return { items: Array.from({ length: Math.min(this.size, 1) }, (_, n) => ({ _id: `d${n}`, _position: n }) as StoredDocument<T>) };
   }
-  async ensureIndex(_collection: string, index: IndexSpec) {
+  readonly options: (IndexBuildOptions | undefined)[] = [];
+  async ensureIndex(_collection: string, index: IndexSpec, options?: IndexBuildOptions) {
+    this.options.push(options);
     if (this.failNext) {
       this.failNext = false;
       throw new TransientStoreError('database or disk is full');
@@ -20,7 +22,8 @@ class IndexRecorder implements Pick<DocumentStore, 'find' | 'ensureIndex'> {
 }
 
 const INDEXES: IndexSpec[] = [{ fields: ['customerId', 'at'] }, { fields: ['email'], unique: true }, { fields: ['status'] }];
-const indexesOn = (store: IndexRecorder) => new ProjectionIndexes(store as unknown as DocumentStore, 'c_v1', INDEXES);
+const indexesOn = (store: IndexRecorder, build: IndexBuildOptions = { holdsPersonalData: false }) =>
+  new ProjectionIndexes(store as unknown as DocumentStore, 'c_v1', INDEXES, build);
 
 describe('ProjectionIndexes', () => {
   it('into an empty collection builds the unique indexes first and the others once caught up', async () => {
@@ -32,6 +35,8 @@ describe('ProjectionIndexes', () => {
     await indexes.complete();
     expect(store.built).toEqual(['unique email', 'customerId,at', 'status']);
     expect(indexes.pending).toBe(false);
+    // Only the late build of keys without personal data may sort through temporary files.
+    expect(store.options).toEqual([undefined, { holdsPersonalData: false }, { holdsPersonalData: false }]);
     await indexes.complete(); // every later catch-up costs nothing
     expect(store.built).toHaveLength(3);
   });

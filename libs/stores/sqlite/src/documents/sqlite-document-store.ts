@@ -10,6 +10,7 @@ import {
   type DocumentWrite,
   type Filter,
   type FindOptions,
+  type IndexBuildOptions,
   type IndexSpec,
   type Page,
   type StoredDocument,
@@ -142,14 +143,21 @@ export class SqliteDocumentStore implements DocumentStore {
     }
   }
 
-  async ensureIndex(collection: string, index: IndexSpec): Promise<void> {
+  async ensureIndex(collection: string, index: IndexSpec, options: IndexBuildOptions = {}): Promise<void> {
     this.ensureTable(collection);
     const name = `ix_${collection}_${index.fields.join('_')}`.replace(/[^A-Za-z0-9_]/g, '_');
     const columns = index.fields.map(fieldExpression).join(', ');
     // Deleted rows (tombstones) are left out of unique indexes: an erased identity may be reused.
-    this.db.exec(
-      `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${name}" ON ${table(collection)} (${columns})${index.unique ? ' WHERE deleted = 0' : ''}`,
-    );
+    const create = `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${name}" ON ${table(collection)} (${columns})${index.unique ? ' WHERE deleted = 0' : ''}`;
+    if (options.holdsPersonalData !== false) return void this.guard(() => this.db.exec(create));
+    // The connection sorts in memory (temp_store = MEMORY): personal data never reaches a temporary file.
+    // Keys without any may spill, so a build over a million documents runs in bounded memory.
+    this.db.pragma('temp_store = FILE');
+    try {
+      this.guard(() => this.db.exec(create));
+    } finally {
+      this.db.pragma('temp_store = MEMORY');
+    }
   }
 
   /** CollectionSwitchOver: one transaction of the read-model file, so the live projector may run through it. */
