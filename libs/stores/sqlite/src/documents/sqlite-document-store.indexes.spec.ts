@@ -36,4 +36,24 @@ describe('SqliteDocumentStore indexes', () => {
     expect(indexesOf(store)).toEqual([]);
     await store.close();
   });
+
+  it('keeps the indexes of a rebuilt collection through each switch-over, and finds them again by what they index', async () => {
+    const store = open();
+    const index = { fields: ['at'] };
+    const allIndexes = () =>
+      store.db.prepare("SELECT name, tbl_name AS tableName FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all();
+    await store.ensureIndex('c_v1', index);
+    for (let rebuild = 1; rebuild <= 2; rebuild++) {
+      await store.dropCollection('c-rebuild_v1');
+      await store.write([{ kind: 'replace', collection: 'c-rebuild_v1', id: 'a', doc: { at: `t${rebuild}` }, position: rebuild }]);
+      await store.ensureIndex('c-rebuild_v1', index, { holdsPersonalData: false });
+      const expected = rebuild === 1 ? undefined : rebuild - 1; // the live checkpoint, as the previous switch-over left it
+      const request = { staging: 'c-rebuild_v1', live: 'c_v1', checkpoint: 'p', expected, position: rebuild, stagingCheckpoint: 'r' };
+      expect(store.swapCollection(request)).toBe(true);
+      await store.ensureIndex('c_v1', index); // at the next start: found, not built again
+      expect(allIndexes()).toEqual([{ name: expect.stringMatching(/^ix_c_rebuild_v1_at/), tableName: 'rm_c_v1' }]);
+      expect(await store.find('c_v1', { at: `t${rebuild}` })).toMatchObject({ items: [{ _id: 'a' }] });
+    }
+    await store.close();
+  });
 });

@@ -22,6 +22,7 @@ import { isTransientSqliteError, migrate, openSqlite, type SqliteDatabase, type 
 import { CHECKPOINT_SCHEMA } from '../checkpoints/checkpoint-schema';
 import { SqliteProcessorLeases } from '../checkpoints/sqlite-processor-leases';
 import { applyUpdate } from './apply-update';
+import { indexStatement } from './index-statement';
 import { afterCursor, fieldExpression, orderBy, whereClause } from './sql-filter';
 import { swapCollection, type SwapRequest } from './swap-collection';
 import { startBackgroundCheckpointer, type BackgroundCheckpointer } from '../wal/background-checkpointer';
@@ -145,10 +146,8 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async ensureIndex(collection: string, index: IndexSpec, options: IndexBuildOptions = {}): Promise<void> {
     this.ensureTable(collection);
-    const name = `ix_${collection}_${index.fields.join('_')}`.replace(/[^A-Za-z0-9_]/g, '_');
-    const columns = index.fields.map(fieldExpression).join(', ');
-    // Deleted rows (tombstones) are left out of unique indexes: an erased identity may be reused.
-    const create = `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${name}" ON ${table(collection)} (${columns})${index.unique ? ' WHERE deleted = 0' : ''}`;
+    const create = indexStatement(this.db, collection, index);
+    if (create === undefined) return;
     if (options.holdsPersonalData !== false) return void this.guard(() => this.db.exec(create));
     // The connection sorts in memory (temp_store = MEMORY): personal data never reaches a temporary file.
     // Keys without any may spill, so a build over a million documents runs in bounded memory.
