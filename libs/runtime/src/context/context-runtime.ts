@@ -23,9 +23,10 @@ import { CONTEXT_DEFINITION } from './context.tokens';
 
 /**
  * Turns a definition's declarations into running parts, once per context: indexes before the
- * projections start (or after their catch-up from nothing: ProjectionIndexes), every projection behind the generic projector (fed plaintext when it reads
- * personal data), every workflow behind the workflow processor, every other processor as declared —
- * each with its checkpoint named by the one rule — and the start-up hooks once the app is up.
+ * projections start (or after their catch-up from nothing: ProjectionIndexes), every projection
+ * behind the generic projector (fed plaintext when it reads personal data), every workflow behind the
+ * workflow processor, every other processor as declared — each with its checkpoint named by the one
+ * rule — and the start-up hooks once the app is up.
  */
 @Injectable()
 export class ContextRuntime implements OnModuleInit, OnApplicationBootstrap {
