@@ -23,7 +23,7 @@ import { CHECKPOINT_SCHEMA } from '../checkpoints/checkpoint-schema';
 import { SqliteProcessorLeases } from '../checkpoints/sqlite-processor-leases';
 import { applyUpdate } from './apply-update';
 import { indexStatement } from './index-statement';
-import { afterCursor, fieldExpression, orderBy, whereClause } from './sql-filter';
+import { afterCursor, orderBy, whereClause } from './sql-filter';
 import { swapCollection, type SwapRequest } from './swap-collection';
 import { startBackgroundCheckpointer, type BackgroundCheckpointer } from '../wal/background-checkpointer';
 
