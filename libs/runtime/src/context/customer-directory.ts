@@ -5,9 +5,6 @@ import { ProcessorHost } from '../processors/processor-host';
 import type { ContextDefinition } from './context-definition';
 import { CONTEXT_DEFINITION } from './context.tokens';
 
-/** How long a command waits for the directory to catch up with a registration written a moment earlier. */
-const CATCH_UP_MS = 2_000;
-
 /**
  * "Customers that exist" (ADR 0013): a context that declares `customerDirectory` refuses every
  * command naming an unknown customer (404 `customer-not-found`) or an erased one (409
@@ -45,7 +42,7 @@ export class CustomerDirectory {
   }
 
   private async afterCatchingUp(customerId: string): Promise<CustomerDirectoryEntry | null> {
-    await this.processors.catchUpToHead(this.checkpoint, CATCH_UP_MS);
+    await this.processors.catchUpToHead(this.checkpoint);
     return this.documents.get<CustomerDirectoryEntry>(this.collection, customerId);
   }
 }

@@ -31,6 +31,9 @@ export interface ProcessorRegistration {
 
 export interface HostedProcessorStatus extends ProcessorStatus, ProcessorComponent {}
 
+/** How long a lookup that missed waits for its projection to reach the head (`catchUpToHead`). */
+const LOOKUP_CATCH_UP_MS = 2_000;
+
 /** What the thread that runs the processors says they are doing, or why it cannot say (ADR 0029). */
 export type ThreadStatuses = { readonly statuses: readonly HostedProcessorStatus[] } | { readonly unavailable: string };
 
@@ -157,7 +160,7 @@ export class ProcessorHost implements OnApplicationBootstrap, OnApplicationShutd
    * now: a lookup that missed a document written a moment ago asks once more after this. Resolves
    * quietly on timeout, on an empty log and for a name no processor here has.
    */
-  async catchUpToHead(name: string, timeoutMs: number): Promise<void> {
+  async catchUpToHead(name: string, timeoutMs = LOOKUP_CATCH_UP_MS): Promise<void> {
     const runner = this.runner(name);
     const head = runner ? await this.eventStore.headPosition() : undefined;
     if (runner && head !== undefined) await runner.waitFor(head, timeoutMs).catch(() => undefined);

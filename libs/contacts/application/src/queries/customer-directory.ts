@@ -22,8 +22,6 @@ export const PROFILES = projectionCollection(customerProfileProjection);
 export const CONSENTS = projectionCollection(customerConsentsProjection);
 export const ALIASES = projectionCollection(customerAliasesProjection);
 const PROFILES_CHECKPOINT = projectionCheckpointName('contacts', customerProfileProjection);
-/** How long a lookup by referral code waits for the profiles to catch up before it says "unknown". */
-const CATCH_UP_MS = 2_000;
 
 /** Read access to the contacts read models (never the event log) for queries. */
 @Injectable()
@@ -67,7 +65,7 @@ export class CustomerDirectory {
       (await this.documents.find<CustomerProfileDocument>(PROFILES, { referralCode: code }, { limit: 1 })).items[0]?.customerId;
     const found = await byCode();
     if (found) return found;
-    await this.processors.catchUpToHead(PROFILES_CHECKPOINT, CATCH_UP_MS);
+    await this.processors.catchUpToHead(PROFILES_CHECKPOINT);
     return byCode();
   }
 }
