@@ -103,15 +103,15 @@ async function foldEvents(
   scratch: ScratchStore,
   until: number,
 ): Promise<number> {
-  for (const entry of projections) {
-    for (const index of entry.projection.indexes ?? []) await scratch.documents.ensureIndex(entry.collection, index);
-  }
   const lanes = projectionLanes({ keys: stores.keys, projections, into: scratch.documents, checkpointOf: (entry) => entry.checkpoint });
-  for (const lane of lanes)
+  for (const lane of lanes) {
+    await lane.projector.prepare();
     await lane.processor.handle(
       events.filter((event) => lane.handles.has(event.type)),
       until,
     );
+    await lane.projector.caughtUp();
+  }
   return events.filter((event) => lanes.some((lane) => lane.handles.has(event.type))).length;
 }
 
