@@ -7,6 +7,7 @@ import type { AllSubscription, EventStore } from '../ports/event-store.port';
 import { backoffDelay, sleep } from './backoff';
 import { CheckpointFollower } from './checkpoint-follower';
 import { EventProcessingError, type EventProcessor } from './event-processor';
+import { LeaseRenewal } from './lease-renewal';
 import type { ReadConvoy } from './read-convoy';
 import { ChunkSizer, yieldToEventLoop } from './time-budget';
 
@@ -92,9 +93,7 @@ export class SubscriptionRunner {
   private readonly sizer: ChunkSizer;
   private readonly stats: EventLogStats;
   private lease: ProcessorLease | undefined;
-  private renewal: NodeJS.Timeout | undefined;
-  /** Which chain of renewals is current: a chain started for an earlier lease stops at its next step. */
-  private renewals = 0;
+  private readonly renewal = new LeaseRenewal();
   /** Stops following the checkpoint (set while `watch` follows another host's work). */
   private unfollow: (() => void) | undefined;
 
@@ -326,7 +325,7 @@ export class SubscriptionRunner {
       if (lease) {
         this.lease = lease;
         this.log(`holds the lease (token ${lease.token})`);
-        this.renewEvery(Math.max(1, Math.floor(ttlMs / 3)), ++this.renewals);
+        this.renewal.start(Math.max(1, Math.floor(ttlMs / 3)), () => this.renewLease());
         this.state = 'catching-up';
         this.notify();
         return true;
@@ -338,21 +337,6 @@ export class SubscriptionRunner {
       await sleep(Math.max(1, Math.floor(ttlMs / 3)), signal);
     }
     return false;
-  }
-
-  /**
-   * Renews the lease `intervalMs` after the previous renewal answered, one at a time. On a fixed
-   * interval a store slower than the interval (FerretDB on a loaded machine) piled renewals up, each one
-   * more write in the store's queue, which slowed every holder's renewal past its TTL: leases changed
-   * hands constantly. The same lesson as the watcher's checkpoint reads.
-   */
-  private renewEvery(intervalMs: number, chain: number): void {
-    this.renewal = setTimeout(() => {
-      void this.renewLease().finally(() => {
-        if (chain === this.renewals && this.lease) this.renewEvery(intervalMs, chain);
-      });
-    }, intervalMs);
-    this.renewal.unref();
   }
 
   private async renewLease(): Promise<void> {
@@ -377,8 +361,7 @@ export class SubscriptionRunner {
     this.options.convoy?.leave(this);
     this.log(`lost the lease: ${reason}`);
     this.lease = undefined;
-    this.renewals++;
-    clearTimeout(this.renewal);
+    this.renewal.stop();
     this.state = 'standby';
     void this.subscription?.close();
     this.notify();
@@ -386,8 +369,7 @@ export class SubscriptionRunner {
 
   private async releaseLease(): Promise<void> {
     const lease = this.lease;
-    this.renewals++;
-    clearTimeout(this.renewal);
+    this.renewal.stop();
     this.lease = undefined;
     if (lease) await this.options.lease?.store.releaseLease(lease).catch(() => undefined);
   }
