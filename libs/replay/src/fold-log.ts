@@ -59,9 +59,21 @@ export function projectionLanes(options: Pick<FoldOptions, 'keys' | 'projections
  * generic DocumentProjector, fed plaintext when a projection reads personal data). Streams: one page of
  * the log at a time, each projection writing a page's documents in one batch.
  */
-export async function foldLog(options: FoldOptions): Promise<{ readonly events: number; readonly lastPosition: number }> {
+export interface FoldResult {
+  /** Events folded (read and accepted, of a type some projection handles). */
+  readonly events: number;
+  readonly lastPosition: number;
+  /** Per projection (by entry name): the events it was handed. */
+  readonly eventsOf: ReadonlyMap<string, number>;
+}
+
+export async function foldLog(options: FoldOptions): Promise<FoldResult> {
   const head = options.untilPosition ?? (await options.events.headPosition()) ?? 0;
-  const lanes = projectionLanes(options).map((lane) => ({ ...lane, until: Math.min(head, options.untilFor?.(lane.entry) ?? head) }));
+  const lanes = projectionLanes(options).map((lane) => ({
+    ...lane,
+    until: Math.min(head, options.untilFor?.(lane.entry) ?? head),
+    handed: 0,
+  }));
   // Into an empty collection the non-unique indexes are built after the fold, in one pass (ProjectionIndexes).
   for (const lane of lanes) await lane.projector.prepare();
   // Event type → the lanes that read it: one pass over a page hands each lane its events.
@@ -81,6 +93,7 @@ export async function foldLog(options: FoldOptions): Promise<{ readonly events: 
       folded += 1;
       for (const lane of lanesOf.get(event.type) ?? []) {
         if (event.position > lane.until) continue;
+        lane.handed += 1;
         const page = pages.get(lane);
         if (page) page.push(event);
         else pages.set(lane, [event]);
@@ -94,5 +107,5 @@ export async function foldLog(options: FoldOptions): Promise<{ readonly events: 
     if (slice.isEnd) break;
   }
   for (const lane of lanes) await lane.projector.caughtUp();
-  return { events: folded, lastPosition: Math.min(after, head) };
+  return { events: folded, lastPosition: Math.min(after, head), eventsOf: new Map(lanes.map((lane) => [lane.entry.name, lane.handed])) };
 }

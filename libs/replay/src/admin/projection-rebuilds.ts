@@ -8,7 +8,7 @@ import {
 } from '@c360/kernel';
 import type { PlatformConfig, ProcessorHost } from '@c360/runtime';
 import { selectProjections, type CatalogEntry } from '../projection-catalog';
-import { rebuildProjection, type RebuildResult } from '../rebuild-projection';
+import { rebuildProjections, type RebuildResult } from '../rebuild-projection';
 import type { Contexts } from '../replay-stores';
 
 export interface RebuildJob {
@@ -47,7 +47,7 @@ export class ProjectionRebuilds {
     private readonly log: (message: string) => void,
   ) {}
 
-  /** Starts rebuilding each named projection (`all`, a name or a collection) in the background, one after another. */
+  /** Starts rebuilding the named projections (`all`, a name or a collection) in the background, in one pass of the log. */
   start(which: string): RebuildJob[] {
     const entries = selectProjections(this.contexts(), which);
     const documents = this.stores.documents;
@@ -75,20 +75,34 @@ export class ProjectionRebuilds {
   }
 
   private async runAll(entries: readonly CatalogEntry[], documents: DocumentStore & CollectionSwitchOver): Promise<void> {
-    for (const entry of entries) {
-      try {
-        const result = await rebuildProjection({
-          ...this.stores,
-          entry,
-          switchOver: (request) => this.switchOver(entry, documents, request),
-          progress: (done, total) => this.track(entry.collection, { progress: { done, total } }),
-        });
-        this.track(entry.collection, { state: 'switched-over', result, finishedAt: new Date().toISOString() });
-        this.log(`${entry.collection}: rebuilt from ${result.events} events and switched over at position ${result.position}`);
-      } catch (error) {
-        this.track(entry.collection, { state: 'failed', error: (error as Error).message, finishedAt: new Date().toISOString() });
-        this.log(`${entry.collection}: rebuild failed: ${(error as Error).message}`);
+    const finished = new Set<string>();
+    const settle = (entry: CatalogEntry, outcome: { result: RebuildResult } | { error: Error }) => {
+      finished.add(entry.collection);
+      const finishedAt = new Date().toISOString();
+      if ('result' in outcome) {
+        this.track(entry.collection, { state: 'switched-over', result: outcome.result, finishedAt });
+        this.log(
+          `${entry.collection}: rebuilt from ${outcome.result.events} events and switched over at position ${outcome.result.position}`,
+        );
+      } else {
+        this.track(entry.collection, { state: 'failed', error: outcome.error.message, finishedAt });
+        this.log(`${entry.collection}: rebuild failed: ${outcome.error.message}`);
       }
+    };
+    try {
+      await rebuildProjections({
+        ...this.stores,
+        entries,
+        switchOver: (entry, request) => this.switchOver(entry, documents, request),
+        // One fold for all of them: every job still waiting shows its progress.
+        progress: (done, total) => {
+          for (const entry of entries) if (!finished.has(entry.collection)) this.track(entry.collection, { progress: { done, total } });
+        },
+        onOutcome: (outcome) => settle(outcome.entry, outcome.result ? { result: outcome.result } : { error: outcome.error }),
+      });
+    } catch (error) {
+      // Before the fold (dropping a staging collection, reading a checkpoint): no job may stay "running".
+      for (const entry of entries) if (!finished.has(entry.collection)) settle(entry, { error: error as Error });
     }
   }
 

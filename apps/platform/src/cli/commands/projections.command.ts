@@ -1,4 +1,4 @@
-import { projectionCatalog, projectionStatus, rebuildProjection, selectProjections, type RebuildResult } from '@c360/replay';
+import { projectionCatalog, projectionStatus, rebuildProjections, selectProjections } from '@c360/replay';
 import { hasCollectionSwitchOver } from '@c360/kernel';
 import type { Command } from 'commander';
 import { table } from '../output';
@@ -58,23 +58,24 @@ export function projectionsCommand(program: Command, kit: CommandKit): Command {
             'or stop the platform and pass --platform-stopped',
         );
       }
-      const results: RebuildResult[] = [];
-      for (const entry of entries) {
-        const bar = output.progress(entry.collection);
-        results.push(
-          await rebuildProjection({
-            events: stores.events,
-            keys: stores.keys,
-            documents,
-            checkpoints: stores.checkpoints,
-            entry,
-            switchOver: (request) => documents.swapCollection(request),
-            progress: bar.update,
-          }),
-        );
-        bar.stop();
-      }
-      output.result(results, () => table(results, ['collection', 'position', 'events', 'attempts']));
+      // Every projection named is folded in one pass of the log, then switched over one by one.
+      const bar = output.progress(entries.length === 1 ? entries[0].collection : `${entries.length} projections`);
+      const outcomes = await rebuildProjections({
+        events: stores.events,
+        keys: stores.keys,
+        documents,
+        checkpoints: stores.checkpoints,
+        entries,
+        switchOver: (_entry, request) => documents.swapCollection(request),
+        progress: bar.update,
+      });
+      bar.stop();
+      const rows = outcomes.map(({ entry, result, error }) =>
+        result ? { ...result } : { collection: entry.collection, position: null, events: null, attempts: null, error: error.message },
+      );
+      for (const { error, entry } of outcomes) if (error) process.stderr.write(`error: ${entry.collection}: ${error.message}\n`);
+      if (outcomes.some((outcome) => outcome.error)) kit.fail();
+      output.result(rows, () => table(rows, ['collection', 'position', 'events', 'attempts']));
     });
 
   return projections;
