@@ -105,6 +105,7 @@ export async function runProjectionsBench(): Promise<boolean> {
     const cpu = process.cpuUsage(cpuBefore);
     await Promise.all(runners.map((runner) => runner.stop()));
     const rssAfter = rssMiB();
+    rssPeak = Math.max(rssPeak, rssAfter); // the index builds at the head run after the last batch's sample
     const rate = events / catchUp.seconds;
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     figure('catch-up, three projections together', rate, 'events/s', `${catchUp.seconds.toFixed(1)} s wall`);

@@ -1,3 +1,4 @@
+import { applyHeapGrowth, loadConfig } from '@c360/runtime';
 import { runAppendBench } from './append.bench';
 import { jsonOutput, runScenario } from './bench-util';
 import { runCommandsBench } from './commands.bench';
@@ -37,7 +38,12 @@ async function main() {
     console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Available: ${Object.keys(benches).join(', ')}`);
     process.exit(2);
   }
-  console.log(`Customer 360 benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+  // The platform's heap policy (ADR 0031), so that the scenarios running its code in this process measure its memory.
+  const heapGrowth = loadConfig().heapGrowthPercent;
+  applyHeapGrowth(heapGrowth);
+  console.log(
+    `Customer 360 benchmarks — node ${process.version}, ${new Date().toISOString()}, V8 heap growth ${heapGrowth ? `${heapGrowth} %` : "V8's own"} (C360_HEAP_GROWTH_PERCENT)`,
+  );
   for (const name of wanted.length ? wanted : Object.keys(benches)) await runScenario(name, benches[name].durability, benches[name].run);
 }
 

@@ -14,6 +14,7 @@ export * from './http/command-context.decorator';
 export * from './http/http-app';
 export * from './service/service.module';
 export * from './service/run-service';
+export * from './service/heap-growth';
 export * from './context/context-definition';
 export * from './context/context.module';
 export * from './context/context.tokens';

@@ -1,6 +1,6 @@
 import { UpcasterRegistry, withUpcasting, type EventStore } from '@c360/kernel';
 import type { ReplayStores } from '@c360/replay';
-import { createStores, loadConfig, type PlatformConfig, type Stores } from '@c360/runtime';
+import { applyHeapGrowth, createStores, loadConfig, type PlatformConfig, type Stores } from '@c360/runtime';
 import { SqliteEventStore } from '@c360/store-sqlite';
 import { existsSync } from 'node:fs';
 import type { Contexts } from '@c360/replay';
@@ -19,6 +19,7 @@ export interface CliStores extends ReplayStores {
  */
 export async function openCliStores(contexts: Contexts, env: NodeJS.ProcessEnv = process.env): Promise<CliStores> {
   const config = loadConfig(env);
+  applyHeapGrowth(config.heapGrowthPercent); // rebuilds and verifications fold the whole log, as a catch-up does
   if (config.eventStore.kind === 'sqlite' && !existsSync(config.eventStore.file)) {
     throw new Error(`No event log at ${config.eventStore.file}: set C360_DATA_DIR (or --data-dir) to the platform's data directory`);
   }

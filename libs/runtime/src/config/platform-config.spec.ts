@@ -77,6 +77,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ C360_PROCESSORS: 'worker' })).toThrow(/C360_PROCESSORS="worker" must be one of: thread, inline/);
   });
 
+  it("leaves the heap's growth to V8 unless told, and names a bad percentage", () => {
+    expect(loadConfig({}).heapGrowthPercent).toBe(0);
+    expect(loadConfig({ C360_HEAP_GROWTH_PERCENT: '50' }).heapGrowthPercent).toBe(50);
+    expect(() => loadConfig({ C360_HEAP_GROWTH_PERCENT: '-5' })).toThrow(/C360_HEAP_GROWTH_PERCENT="-5" must be an integer from 0 to 400/);
+    expect(() => loadConfig({ C360_HEAP_GROWTH_PERCENT: 'half' })).toThrow(/C360_HEAP_GROWTH_PERCENT="half"/);
+  });
+
   it('refuses a URL with the wrong scheme', () => {
     expect(() => loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'http://x' })).toThrow(
       /EVENTSTORE_URL="http:\/\/x" must start with esdb:\/\//,

@@ -55,6 +55,12 @@ export interface PlatformConfig {
    * them on the event loop that serves HTTP (ADR 0012), for one core or the least memory.
    */
   readonly processors: 'thread' | 'inline';
+  /**
+   * How far V8 lets the heap grow past what survived its last full collection, in percent (ADR 0031).
+   * 0 (default) leaves it to V8, which grows it up to fourfold with garbage; 50 bounds the memory of a
+   * catch-up or a busy platform by about 200 MiB, for more GC work and a longer latency tail.
+   */
+  readonly heapGrowthPercent: number;
   /** Longest a read asking for `C360-Min-Position` waits for the read models (milliseconds). */
   readonly minPositionWaitMs: number;
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
@@ -134,6 +140,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const processorLingerMs = integer('PROCESSOR_LINGER_MS', 0, 0, 1_000);
   const role = read('C360_ROLE', ['all', 'api', 'processors'] as const, 'all');
   const processors = read('C360_PROCESSORS', ['thread', 'inline'] as const, 'thread');
+  const heapGrowthPercent = integer('C360_HEAP_GROWTH_PERCENT', 0, 0, 400);
   const leases = read('C360_PROCESSOR_LEASES', ['off', 'on'] as const, 'off');
   const leaseTtlMs = integer('C360_PROCESSOR_LEASE_TTL_MS', 10_000, 500, 600_000);
   const instanceId = env.C360_INSTANCE_ID?.trim() || `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
@@ -182,6 +189,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     processorLingerMs,
     role,
     processors,
+    heapGrowthPercent,
     processorLeases: leases === 'on' ? { holder: instanceId, ttlMs: leaseTtlMs } : undefined,
     minPositionWaitMs,
     logLevel,

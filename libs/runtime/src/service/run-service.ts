@@ -6,6 +6,7 @@ import { closeOnSignals, createHttpApp } from '../http/http-app';
 import { useStructuredLogs } from '../observability/logging/structured-logs';
 import { ProcessorHost } from '../processors/processor-host';
 import { forwardToProcessorThread } from './forward-to-processor-thread';
+import { applyHeapGrowth } from './heap-growth';
 import { ProcessorThread, announceReady, answerMainThread, isProcessorThread } from './processor-thread';
 import { ServiceModule } from './service.module';
 
@@ -38,6 +39,7 @@ export function runService(definition: ServiceDefinition): void {
 
 async function runMain(definition: ServiceDefinition): Promise<void> {
   const config = loadConfig();
+  applyHeapGrowth(config.heapGrowthPercent); // process-wide: the processor thread started below has it too
   const extra = definition.settings?.();
   const threaded = config.role === 'all' && config.processors === 'thread';
   // The main thread of a threaded process serves what C360_ROLE=api serves and follows the processors.
