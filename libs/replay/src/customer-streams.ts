@@ -40,23 +40,39 @@ export async function customerEvents(options: {
   const customers = new Set<string>([options.customerId]);
   let round = [options.customerId];
   // A round reads the streams of the customers found so far; a merge in them names more customers.
+  const follow = (event: EventEnvelope, next: string[]) => {
+    if (!MERGE_TYPES.has(event.type)) return;
+    for (const other of mergePartners(event)) {
+      if (customers.has(other)) continue;
+      customers.add(other);
+      next.push(other);
+    }
+  };
   while (round.length > 0) {
     const positions: number[] = [];
+    // A merge is two events: `customers-merged` on the absorbed customer's stream, and later (after the
+    // reactions between them) `customer-absorbed` on the survivor's. At a point between the two, the merge
+    // has happened, but the survivor's streams do not say so yet: its later merge entries name the partner.
+    const laterMerges: number[] = [];
     for (const customerId of round) {
-      for await (const position of timelinePositions(options.documents, customerId)) {
-        if (position <= until && !byPosition.has(position)) positions.push(position);
+      for await (const { position, kind } of timelineEntries(options.documents, customerId)) {
+        if (position <= until) {
+          if (!byPosition.has(position)) positions.push(position);
+        } else if (kind === 'merge') laterMerges.push(position);
       }
     }
     const next: string[] = [];
     for (const event of await reader.readStreamsAt(positions, until)) {
       byPosition.set(event.position, event);
       streams.add(event.streamId);
-      if (!MERGE_TYPES.has(event.type)) continue;
-      for (const other of mergePartners(event)) {
-        if (customers.has(other)) continue;
-        customers.add(other);
-        next.push(other);
-      }
+      follow(event, next);
+    }
+    if (laterMerges.length > 0) {
+      // Only to learn the partner: its own streams are then read up to the point (a merge made after the
+      // point folds the partner's events into the partner's documents, which the view does not read).
+      const wanted = new Set(laterMerges);
+      for (const event of await reader.readStreamsAt(laterMerges, Math.max(...laterMerges)))
+        if (wanted.has(event.position)) follow(event, next);
     }
     round = next;
   }
@@ -67,17 +83,17 @@ export async function customerEvents(options: {
   };
 }
 
-/** The positions of a customer's timeline entries, a page at a time. */
-async function* timelinePositions(documents: DocumentStore, customerId: string): AsyncGenerator<number> {
+/** The position and kind of a customer's timeline entries, a page at a time. */
+async function* timelineEntries(documents: DocumentStore, customerId: string): AsyncGenerator<{ position: number; kind: string }> {
   let after: string | undefined;
   do {
     // A one-value range keeps the embedded store on the (customerId, at) index (see TimelineReader).
     const page = await documents.find<TimelineEntryDocument>(
       CUSTOMER_TIMELINE_COLLECTION,
       { customerId: { $gte: customerId, $lte: customerId } },
-      { limit: 1_000, after, fields: ['position'] },
+      { limit: 1_000, after, fields: ['position', 'kind'] },
     );
-    for (const entry of page.items) yield entry.position;
+    for (const entry of page.items) yield { position: entry.position, kind: entry.kind };
     after = page.nextCursor;
   } while (after);
 }

@@ -68,6 +68,22 @@ describe('audit as-of: the customer-streams fold equals the whole-log fold', () 
     expect(compared).toBeGreaterThan(40);
   }, 120_000);
 
+  it('between the two events of a merge, the survivor already answers for the absorbed customer', async () => {
+    // `customers-merged` is on the absorbed customer's stream; `customer-absorbed` follows on the survivor's, after the reactions.
+    const log = (await stores.events.readAll({ after: 0, maxCount: 10_000 })).events;
+    const merged = log.find((event) => event.type === 'contacts.customers-merged');
+    const data = merged?.data as { survivorId: string; absorbedId: string; mergeId: string } | undefined;
+    const absorbed = log.find(
+      (event) => event.type === 'contacts.customer-absorbed' && (event.data as { mergeId?: string }).mergeId === data?.mergeId,
+    );
+    if (!merged || !data || !absorbed) throw new Error('the journey merges two customers');
+    for (let position = merged.position; position < absorbed.position; position++) {
+      const fast = await asOf(data.survivorId, { position }, false);
+      expect({ position, view: comparable(fast) }).toEqual({ position, view: comparable(await asOf(data.survivorId, { position }, true)) });
+      expect((fast as CustomerAsOfView).customerIds).toContain(data.absorbedId);
+    }
+  });
+
   it('at times, and at the head, where the view is the live one', async () => {
     for (const customerId of Object.values(customers)) {
       for (const time of ['2026-03-02T00:00:00Z', '2026-03-20T12:00:00Z', '2026-04-10T10:00:00Z', '2027-01-01T00:00:00Z']) {
