@@ -26,6 +26,7 @@ export * from './subscriptions/event-processor';
 export * from './subscriptions/backoff';
 export * from './subscriptions/concurrent-lanes';
 export * from './subscriptions/subscription-runner';
+export { yieldToEventLoop } from './subscriptions/time-budget';
 export * from './subscriptions/checkpoint-follower';
 export * from './subscriptions/read-convoy';
 export * from './projections/document-projection';

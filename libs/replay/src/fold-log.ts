@@ -2,6 +2,7 @@ import {
   DocumentProjector,
   PersonalDataProtector,
   revealingProcessor,
+  yieldToEventLoop,
   type DocumentStore,
   type EventEnvelope,
   type EventProcessor,
@@ -31,6 +32,14 @@ export interface FoldOptions {
   readonly progress?: Progress;
 }
 
+/**
+ * A fold gives the event loop back once it has held it this long. better-sqlite3 is synchronous, so a
+ * fold that only awaits its own reads and writes would hold the thread for the whole log: inside the
+ * platform the live processors, lease renewals and the admin API's status replies stopped for the length
+ * of a rebuild (39 s at 1M events), and an as-of view on the HTTP thread held every request behind it.
+ */
+const FOLD_TURN_MS = 20;
+
 /** A projection as a fold runs it: its own code behind the generic projector, fed plaintext when it reads personal data. */
 export interface FoldLane {
   readonly entry: CatalogEntry;
@@ -54,11 +63,6 @@ export function projectionLanes(options: Pick<FoldOptions, 'keys' | 'projections
   });
 }
 
-/**
- * Folds the log through the given projections into a store with the projections' own code (the
- * generic DocumentProjector, fed plaintext when a projection reads personal data). Streams: one page of
- * the log at a time, each projection writing a page's documents in one batch.
- */
 export interface FoldResult {
   /** Events folded (read and accepted, of a type some projection handles). */
   readonly events: number;
@@ -67,6 +71,11 @@ export interface FoldResult {
   readonly eventsOf: ReadonlyMap<string, number>;
 }
 
+/**
+ * Folds the log through the given projections into a store with the projections' own code (the
+ * generic DocumentProjector, fed plaintext when a projection reads personal data). Streams: one page of
+ * the log at a time, each projection writing a page's documents in one batch.
+ */
 export async function foldLog(options: FoldOptions): Promise<FoldResult> {
   const head = options.untilPosition ?? (await options.events.headPosition()) ?? 0;
   const lanes = projectionLanes(options).map((lane) => ({
@@ -83,6 +92,12 @@ export async function foldLog(options: FoldOptions): Promise<FoldResult> {
   const batchSize = options.batchSize ?? 5_000;
   let after = options.after ?? 0;
   let folded = 0;
+  let turnStarted = performance.now();
+  const takeTurns = async () => {
+    if (performance.now() - turnStarted < FOLD_TURN_MS) return;
+    await yieldToEventLoop();
+    turnStarted = performance.now();
+  };
   while (after < head && lanes.length > 0) {
     const slice = await options.events.readAll({ after, maxCount: batchSize, filter: { eventTypes } });
     const end = Math.min(slice.lastPosition ?? head, head);
@@ -100,12 +115,19 @@ export async function foldLog(options: FoldOptions): Promise<FoldResult> {
       }
     }
     // Lanes without events in this page still move their checkpoint (the as-of view reports it).
-    for (const lane of lanes) if (after < lane.until) await lane.processor.handle(pages.get(lane) ?? [], Math.min(end, lane.until));
+    for (const lane of lanes) {
+      if (after >= lane.until) continue;
+      await lane.processor.handle(pages.get(lane) ?? [], Math.min(end, lane.until));
+      await takeTurns();
+    }
     options.progress?.(end, head);
     if (slice.lastPosition === undefined || slice.lastPosition <= after) break;
     after = end;
     if (slice.isEnd) break;
   }
-  for (const lane of lanes) await lane.projector.caughtUp();
+  for (const lane of lanes) {
+    await lane.projector.caughtUp(); // one CREATE INDEX per index: it cannot be cut, only separated from the next
+    await takeTurns();
+  }
   return { events: folded, lastPosition: Math.min(after, head), eventsOf: new Map(lanes.map((lane) => [lane.entry.name, lane.handed])) };
 }
