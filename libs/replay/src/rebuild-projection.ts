@@ -29,10 +29,13 @@ interface StagingLane {
   events: number;
 }
 
+/** The staging fold's checkpoint: the live one's name (which the staging entry keeps) under `rebuild:`. */
+const stagingCheckpoint = (entry: CatalogEntry) => `rebuild:${entry.checkpoint}`;
+
 function stagingLane(entry: CatalogEntry): StagingLane {
   const projection: AnyDocumentProjection = { ...entry.projection, name: `${entry.name}-rebuild` };
   const staging: CatalogEntry = { ...entry, projection, name: projection.name, collection: projectionCollection(projection) };
-  return { entry, staging, checkpoint: `rebuild:${entry.checkpoint}`, events: 0 };
+  return { entry, staging, checkpoint: stagingCheckpoint(entry), events: 0 };
 }
 
 /**
@@ -69,7 +72,6 @@ export async function rebuildProjections(options: {
     await options.documents.dropCollection(lane.staging.collection);
     await options.checkpoints.reset(lane.checkpoint);
   }
-  const checkpointOf = new Map(pending.map((lane) => [lane.staging.name, lane.checkpoint]));
   let position = 0;
   const maxAttempts = options.maxAttempts ?? 20;
   for (let attempt = 1; attempt <= maxAttempts && pending.length > 0; attempt += 1) {
@@ -86,7 +88,7 @@ export async function rebuildProjections(options: {
           into: options.documents,
           after: position,
           untilPosition: target,
-          checkpointOf: (staging) => checkpointOf.get(staging.name) as string,
+          checkpointOf: stagingCheckpoint,
           progress: options.progress,
         });
         for (const lane of pending) lane.events += folded.eventsOf.get(lane.staging.name) ?? 0;

@@ -8,7 +8,7 @@ import {
 } from '@c360/kernel';
 import type { PlatformConfig, ProcessorHost } from '@c360/runtime';
 import { selectProjections, type CatalogEntry } from '../projection-catalog';
-import { rebuildProjections, type RebuildResult } from '../rebuild-projection';
+import { rebuildProjections, type RebuildOutcome, type RebuildResult } from '../rebuild-projection';
 import type { Contexts } from '../replay-stores';
 
 export interface RebuildJob {
@@ -76,17 +76,15 @@ export class ProjectionRebuilds {
 
   private async runAll(entries: readonly CatalogEntry[], documents: DocumentStore & CollectionSwitchOver): Promise<void> {
     const finished = new Set<string>();
-    const settle = (entry: CatalogEntry, outcome: { result: RebuildResult } | { error: Error }) => {
+    const settle = ({ entry, result, error }: RebuildOutcome) => {
       finished.add(entry.collection);
       const finishedAt = new Date().toISOString();
-      if ('result' in outcome) {
-        this.track(entry.collection, { state: 'switched-over', result: outcome.result, finishedAt });
-        this.log(
-          `${entry.collection}: rebuilt from ${outcome.result.events} events and switched over at position ${outcome.result.position}`,
-        );
+      if (result) {
+        this.track(entry.collection, { state: 'switched-over', result, finishedAt });
+        this.log(`${entry.collection}: rebuilt from ${result.events} events and switched over at position ${result.position}`);
       } else {
-        this.track(entry.collection, { state: 'failed', error: outcome.error.message, finishedAt });
-        this.log(`${entry.collection}: rebuild failed: ${outcome.error.message}`);
+        this.track(entry.collection, { state: 'failed', error: error.message, finishedAt });
+        this.log(`${entry.collection}: rebuild failed: ${error.message}`);
       }
     };
     try {
@@ -98,11 +96,11 @@ export class ProjectionRebuilds {
         progress: (done, total) => {
           for (const entry of entries) if (!finished.has(entry.collection)) this.track(entry.collection, { progress: { done, total } });
         },
-        onOutcome: (outcome) => settle(outcome.entry, outcome.result ? { result: outcome.result } : { error: outcome.error }),
+        onOutcome: settle,
       });
     } catch (error) {
       // Before the fold (dropping a staging collection, reading a checkpoint): no job may stay "running".
-      for (const entry of entries) if (!finished.has(entry.collection)) settle(entry, { error: error as Error });
+      for (const entry of entries) if (!finished.has(entry.collection)) settle({ entry, error: error as Error });
     }
   }
 

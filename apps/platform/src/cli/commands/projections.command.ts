@@ -70,8 +70,9 @@ export function projectionsCommand(program: Command, kit: CommandKit): Command {
         progress: bar.update,
       });
       bar.stop();
-      const rows = outcomes.map(({ entry, result, error }) =>
-        result ? { ...result } : { collection: entry.collection, position: null, events: null, attempts: null, error: error.message },
+      const rows = outcomes.map(
+        ({ entry, result, error }) =>
+          result ?? { collection: entry.collection, position: null, events: null, attempts: null, error: error.message },
       );
       for (const { error, entry } of outcomes) if (error) process.stderr.write(`error: ${entry.collection}: ${error.message}\n`);
       if (outcomes.some((outcome) => outcome.error)) kit.fail();
