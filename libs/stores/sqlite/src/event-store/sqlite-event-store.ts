@@ -30,6 +30,7 @@ import { EVENT_COLUMNS, toEnvelope, type EventRow } from './event-row';
 import { FilteredReads, filterParams, filterWhere } from './event-filter-sql';
 import { COLUMNS_PER_ROW, MultiRowInsert, ROWS_PER_INSERT } from './multi-row-insert';
 import { SharedReadWindow } from './shared-read-window';
+import { StatementsByLimit } from '../statements-by-limit';
 import { streamsAtPositionsRows } from './streams-at-positions-sql';
 import { encodeNewEvents, type EncodedEvent } from './validate-new-events';
 import { syncedOffTheEventLoop, type WalSync } from '../wal/wal-sync';
@@ -65,7 +66,7 @@ export class SqliteEventStore implements EventStore, EventLogStats {
   private queue: PendingAppend[] = [];
   /** The processors read the same stretch of `$all`: it is read and decoded once for all of them. */
   private readonly window = new SharedReadWindow(
-    (after, head, limit) => this.filteredReads.statement(undefined).all(after, head, limit) as EventRow[],
+    (after, head, limit) => this.filteredReads.statement(undefined, limit).all(after, head) as EventRow[],
   );
   private flushScheduled = false;
   private readonly waiters = new Set<() => void>();
@@ -83,8 +84,8 @@ export class SqliteEventStore implements EventStore, EventLogStats {
   private readonly stmt: {
     revision: Statement;
     byEventId: Statement;
-    forwards: Statement;
-    backwards: Statement;
+    forwards: StatementsByLimit;
+    backwards: StatementsByLimit;
     head: Statement;
     last: Statement;
   };
@@ -108,9 +109,13 @@ export class SqliteEventStore implements EventStore, EventLogStats {
       revision: this.db.prepare('SELECT max(revision) FROM events WHERE stream_id = ?').pluck(),
       last: this.db.prepare('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1').raw(),
       byEventId: this.db.prepare('SELECT stream_id, revision, position FROM events WHERE event_id = ?'),
-      forwards: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`),
-      backwards: this.db.prepare(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      forwards: new StatementsByLimit(
+        this.db,
+        (limit) => `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ${limit}`,
+      ),
+      backwards: new StatementsByLimit(
+        this.db,
+        (limit) => `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC ${limit}`,
       ),
       head: this.db.prepare('SELECT max(position) FROM events').pluck(),
     };
@@ -157,8 +162,8 @@ export class SqliteEventStore implements EventStore, EventLogStats {
     const limit = options.maxCount ?? -1;
     const rows = this.read(() =>
       options.direction === 'backwards'
-        ? this.stmt.backwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
-        : this.stmt.forwards.all(streamId, options.fromRevision ?? 0, limit),
+        ? this.stmt.backwards.get(limit).all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER)
+        : this.stmt.forwards.get(limit).all(streamId, options.fromRevision ?? 0),
     ) as EventRow[];
     return rows.map(toEnvelope);
   }
@@ -395,7 +400,7 @@ export class SqliteEventStore implements EventStore, EventLogStats {
       const head = this.durableHead() ?? 0;
       const shared = this.window.read(options.after, head, limit, options.filter);
       if (shared) return shared;
-      const rows = this.filteredReads.statement(options.filter).all(after, head, ...filterParams(options.filter), limit) as EventRow[];
+      const rows = this.filteredReads.statement(options.filter, limit).all(after, head, ...filterParams(options.filter)) as EventRow[];
       const events = rows.map(toEnvelope);
       const full = rows.length === limit;
       const lastPosition = full ? rows[rows.length - 1].position : head > after ? head : options.after;
