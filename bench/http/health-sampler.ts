@@ -42,3 +42,38 @@ export function printLag(figures: HealthFigures): void {
     );
   }
 }
+
+export interface LagSampler {
+  /** Stops polling; the highest age of the oldest unprocessed event seen per processor, in seconds. */
+  stop(): Promise<Map<string, number>>;
+}
+
+/**
+ * Polls `/health/ready` during a load and keeps each processor's worst `lagSeconds`: a reaction that
+ * falls behind in the middle of a run and catches up before its end is seen.
+ */
+export function sampleLag(base: URL, intervalMs = 1_000): LagSampler {
+  const worst = new Map<string, number>();
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const poll = (async () => {
+    while (!stopped) {
+      const figures = await health(base).catch(() => undefined);
+      for (const p of figures?.processors ?? []) {
+        if (p.lagSeconds !== undefined) worst.set(p.name, Math.max(worst.get(p.name) ?? 0, p.lagSeconds));
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, intervalMs).unref();
+      });
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      wake?.();
+      await poll;
+      return worst;
+    },
+  };
+}
