@@ -27,10 +27,11 @@ import { GENESIS, chainMessage, linkDigest } from './chain-link';
 import { backfillChain, chainHead, verifyChain, type ChainAnchor, type ChainReport } from './event-chain';
 import { EVENT_STORE_SCHEMA } from './event-store-schema';
 import { EVENT_COLUMNS, toEnvelope, type EventRow } from './event-row';
-import { FilteredReads, filterParams, filterWhere } from './event-filter-sql';
+import { FilteredReads, filterParams } from './event-filter-sql';
 import { COLUMNS_PER_ROW, MultiRowInsert, ROWS_PER_INSERT } from './multi-row-insert';
 import { SharedReadWindow } from './shared-read-window';
 import { StatementsByLimit } from '../statements-by-limit';
+import { repeatedAppend } from './repeated-append';
 import { streamsAtPositionsRows } from './streams-at-positions-sql';
 import { encodeNewEvents, type EncodedEvent } from './validate-new-events';
 import { syncedOffTheEventLoop, type WalSync } from '../wal/wal-sync';
@@ -197,20 +198,7 @@ export class SqliteEventStore implements EventStore, EventLogStats {
 
   /** A processor's backlog by counting rows (no decoding), for honest lag in health (issue 11). */
   async backlog(after: number | undefined, filter: EventFilter | undefined, limit: number): Promise<Backlog> {
-    return this.read(() => {
-      const { where, params } = filterWhere(after ?? 0, filter);
-      const count = this.db
-        .prepare(`SELECT count(*) FROM (SELECT 1 FROM events WHERE ${where} LIMIT ?)`)
-        .pluck()
-        .get(...params, limit + 1) as number;
-      const oldest = count
-        ? (this.db
-            .prepare(`SELECT occurred_at FROM events WHERE ${where} ORDER BY position LIMIT 1`)
-            .pluck()
-            .get(...params) as string | undefined)
-        : undefined;
-      return { events: Math.min(count, limit), capped: count > limit, oldestOccurredAt: oldest };
-    });
+    return this.read(() => this.filteredReads.backlog(after ?? 0, filter, limit));
   }
 
   /** Recomputes the hash chain over the whole log (`c360 audit verify-log`); see event-chain.ts. */
@@ -319,7 +307,7 @@ export class SqliteEventStore implements EventStore, EventLogStats {
   private appendOne({ streamId, events, expected }: PendingAppend, inSavepoint: boolean): AppendResult {
     const current = this.currentRevision(streamId);
     if (!revisionMatches(expected, current)) {
-      const duplicate = this.findDuplicate(streamId, events);
+      const duplicate = repeatedAppend(this.stmt.byEventId, streamId, events);
       if (duplicate) return duplicate;
       throw new WrongExpectedRevisionError(streamId, String(expected), current);
     }
@@ -363,29 +351,11 @@ export class SqliteEventStore implements EventStore, EventLogStats {
       // A failed statement undoes only its own rows: earlier chunks of this append would stay written.
       if (!inSavepoint && written > 0) throw new NeedsSavepoints();
       if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
-      const duplicate = this.findDuplicate(streamId, events);
+      const duplicate = repeatedAppend(this.stmt.byEventId, streamId, events);
       if (duplicate) return duplicate;
       throw new IdempotencyConflictError(streamId, events[0].id);
     }
     return { nextExpectedRevision: revision, position, duplicate: false };
-  }
-
-  /** The batch was stored before (same ids, consecutive, same stream): answer as the first time. */
-  private findDuplicate(streamId: string, events: readonly EncodedEvent[]): AppendResult | undefined {
-    const found = events.map(
-      (event) => this.stmt.byEventId.get(event.id) as { stream_id: string; revision: number; position: number } | undefined,
-    );
-    if (found.every((row) => row === undefined)) return undefined;
-    const first = found[0];
-    const sameBatch =
-      first !== undefined &&
-      found.every((row, index) => row !== undefined && row.stream_id === streamId && row.revision === first.revision + index);
-    if (!sameBatch) {
-      const clash = events[found.findIndex((row) => row !== undefined)];
-      throw new IdempotencyConflictError(streamId, clash.id);
-    }
-    const last = found[found.length - 1] as NonNullable<(typeof found)[number]>;
-    return { nextExpectedRevision: last.revision, position: last.position, duplicate: true };
   }
 
   private currentRevision(streamId: string): number {
