@@ -60,7 +60,7 @@ export class FilteredReads {
       const page = ['position > ?', 'position <= ?', ...filterConditions(filter)].join(' AND ');
       shape = {
         pages: new StatementsByLimit(this.db, (clause) => `SELECT ${EVENT_COLUMNS} FROM events WHERE ${page} ORDER BY position ${clause}`),
-        counts: new StatementsByLimit(this.db, (clause) => `SELECT count(*) FROM (SELECT 1 FROM events WHERE ${after} ${clause})`, true),
+        counts: new StatementsByLimit(this.db, (clause) => `SELECT count(*) FROM (SELECT 1 FROM events WHERE ${after} ${clause})`),
         oldest: this.db.prepare(`SELECT occurred_at FROM events WHERE ${after} ORDER BY position LIMIT 1`).pluck(),
       };
       this.shapes.set(key, shape);
